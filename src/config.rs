@@ -1,0 +1,296 @@
+//! Configuration: `.handbook-lint.toml`, found in the working directory or
+//! its nearest ancestor, or named with `--config`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::Deserialize;
+
+use crate::diagnostic::Severity;
+use crate::rules::{self, Settings};
+
+/// The configuration file's name.
+pub const FILE_NAME: &str = ".handbook-lint.toml";
+
+/// A configuration that could not be used. The run exits with status 2.
+#[derive(Debug)]
+pub struct ConfigError {
+    /// The file at fault, if any.
+    pub path: Option<PathBuf>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.path {
+            Some(path) => write!(f, "{}: {}", path.display(), self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+/// A rule's configured level: a severity, or `off`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// The rule does not run.
+    Off,
+    /// Findings are informational.
+    Info,
+    /// Findings are warnings.
+    Warning,
+    /// Findings are errors.
+    Error,
+}
+
+impl Level {
+    /// The severity, or `None` for `off`.
+    pub fn severity(self) -> Option<Severity> {
+        match self {
+            Level::Off => None,
+            Level::Info => Some(Severity::Info),
+            Level::Warning => Some(Severity::Warning),
+            Level::Error => Some(Severity::Error),
+        }
+    }
+}
+
+/// The file as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConfig {
+    #[serde(alias = "content_dir")]
+    content_dir: Option<PathBuf>,
+    #[serde(default)]
+    exclude: Vec<String>,
+    #[serde(default, alias = "extra_words")]
+    extra_words: Vec<String>,
+    #[serde(alias = "words_file")]
+    words_file: Option<PathBuf>,
+    #[serde(alias = "required_phrases")]
+    required_phrases: Option<Vec<String>>,
+    #[serde(alias = "internal_hosts")]
+    internal_hosts: Option<Vec<String>>,
+    #[serde(default)]
+    rules: BTreeMap<String, Level>,
+}
+
+/// The configuration in force for a run.
+#[derive(Debug)]
+pub struct Config {
+    /// The file it came from, if any.
+    pub path: Option<PathBuf>,
+    /// The project root: the folder holding the file, else the working
+    /// directory.
+    pub root: PathBuf,
+    /// The content folder, if set (relative paths are from the root).
+    pub content_dir: Option<PathBuf>,
+    /// Glob patterns of paths not to lint.
+    pub exclude: Vec<String>,
+    exclude_set: GlobSet,
+    /// Per-rule levels.
+    pub levels: BTreeMap<&'static str, Level>,
+    /// Settings rules read.
+    pub settings: Settings,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            path: None,
+            root: PathBuf::from("."),
+            content_dir: None,
+            exclude: Vec::new(),
+            exclude_set: GlobSet::empty(),
+            levels: BTreeMap::new(),
+            settings: Settings::default(),
+        }
+    }
+}
+
+impl Config {
+    /// Loads `explicit` if given, else the nearest `.handbook-lint.toml`
+    /// from `cwd` upwards, else the defaults.
+    pub fn discover(explicit: Option<&Path>, cwd: &Path) -> Result<Config, ConfigError> {
+        if let Some(path) = explicit {
+            return Config::load(path);
+        }
+        for dir in cwd.ancestors() {
+            let candidate = dir.join(FILE_NAME);
+            if candidate.is_file() {
+                return Config::load(&candidate);
+            }
+        }
+        Ok(Config {
+            root: cwd.to_path_buf(),
+            ..Config::default()
+        })
+    }
+
+    /// Loads one configuration file.
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|err| ConfigError {
+            path: Some(path.to_path_buf()),
+            message: format!("cannot read configuration: {err}"),
+        })?;
+        let root = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        Config::from_toml(&text, Some(path.to_path_buf()), root)
+    }
+
+    /// Parses configuration text; `path` names it in errors and `root`
+    /// anchors relative paths.
+    pub fn from_toml(
+        text: &str,
+        path: Option<PathBuf>,
+        root: PathBuf,
+    ) -> Result<Config, ConfigError> {
+        let error = |message: String| ConfigError {
+            path: path.clone(),
+            message,
+        };
+        let raw: RawConfig = toml::from_str(text).map_err(|err| error(toml_error(text, &err)))?;
+        let mut levels = BTreeMap::new();
+        for (id, level) in raw.rules {
+            let rule = rules::find(&id).ok_or_else(|| error(unknown_rule(&id)))?;
+            levels.insert(rule.id, level);
+        }
+        let exclude_set = build_globs(&raw.exclude).map_err(error)?;
+        let mut settings = Settings::default();
+        settings.extra_words = raw.extra_words;
+        if let Some(file) = raw.words_file {
+            let file = root.join(file);
+            let words = std::fs::read_to_string(&file).map_err(|err| {
+                error(format!("cannot read words_file {}: {err}", file.display()))
+            })?;
+            settings.extra_words.extend(
+                words
+                    .lines()
+                    .map(str::trim)
+                    .filter(|w| !w.is_empty() && !w.starts_with('#'))
+                    .map(String::from),
+            );
+        }
+        if let Some(phrases) = raw.required_phrases {
+            settings.required_phrases = phrases;
+        }
+        if let Some(hosts) = raw.internal_hosts {
+            settings.internal_hosts = hosts;
+        }
+        Ok(Config {
+            path,
+            root,
+            content_dir: raw.content_dir,
+            exclude: raw.exclude,
+            exclude_set,
+            levels,
+            settings,
+        })
+    }
+
+    /// Whether `path` (relative to the project root or to a linted
+    /// folder) matches an `exclude` pattern.
+    pub fn is_excluded(&self, path: &Path) -> bool {
+        if self.exclude_set.is_empty() {
+            return false;
+        }
+        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let root = std::path::absolute(&self.root).unwrap_or_else(|_| self.root.clone());
+        let relative = absolute.strip_prefix(&root).unwrap_or(path);
+        let relative = relative.strip_prefix(".").unwrap_or(relative);
+        self.exclude_set.is_match(relative) || self.exclude_set.is_match(path)
+    }
+}
+
+/// The error for a rule id that does not exist, with the closest ids.
+pub fn unknown_rule(id: &str) -> String {
+    let mut close: Vec<(f64, &str)> = rules::ALL
+        .iter()
+        .map(|r| (strsim::jaro_winkler(id, r.id), r.id))
+        .filter(|(score, _)| *score > 0.8)
+        .collect();
+    close.sort_by(|a, b| b.0.total_cmp(&a.0));
+    match close.first() {
+        Some((_, best)) => format!("unknown rule `{id}` (did you mean `{best}`?)"),
+        None => format!("unknown rule `{id}` (see `handbook-lint rules`)"),
+    }
+}
+
+fn build_globs(patterns: &[String]) -> Result<GlobSet, String> {
+    let mut builder = GlobSetBuilder::new();
+    for pattern in patterns {
+        let glob =
+            Glob::new(pattern).map_err(|err| format!("bad exclude pattern `{pattern}`: {err}"))?;
+        builder.add(glob);
+        // "drafts" also excludes everything under it.
+        if !pattern.ends_with("/**") {
+            if let Ok(glob) = Glob::new(&format!("{}/**", pattern.trim_end_matches('/'))) {
+                builder.add(glob);
+            }
+        }
+    }
+    builder
+        .build()
+        .map_err(|err| format!("bad exclude patterns: {err}"))
+}
+
+fn toml_error(text: &str, err: &toml::de::Error) -> String {
+    let message = err.message().trim();
+    match err.span() {
+        Some(span) => {
+            let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+            format!("line {line}: {message}")
+        }
+        None => message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<Config, ConfigError> {
+        Config::from_toml(text, Some(PathBuf::from("cfg.toml")), PathBuf::from("."))
+    }
+
+    #[test]
+    fn rule_levels_and_settings() {
+        let config = parse(
+            "extra_words = [\"Xyzzo\"]\nrequired_phrases = [\"Uses GitLab\"]\n[rules]\ntrailing-whitespace = \"off\"\nfront-matter = \"warning\"\n",
+        )
+        .expect("valid config");
+        assert_eq!(config.levels["trailing-whitespace"], Level::Off);
+        assert_eq!(config.levels["front-matter"], Level::Warning);
+        assert_eq!(config.settings.extra_words, vec!["Xyzzo"]);
+        assert_eq!(config.settings.required_phrases, vec!["Uses GitLab"]);
+    }
+
+    #[test]
+    fn unknown_keys_and_rules_are_errors_naming_them() {
+        let err = parse("colour = 1\n").unwrap_err().to_string();
+        assert!(
+            err.starts_with("cfg.toml: line 1:") && err.contains("colour"),
+            "{err}"
+        );
+        let err = parse("[rules]\ntrailing-whitespaces = \"off\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown rule `trailing-whitespaces`"), "{err}");
+        assert!(err.contains("did you mean `trailing-whitespace`"), "{err}");
+    }
+
+    #[test]
+    fn excludes_match_relative_paths() {
+        let config = parse("exclude = [\"content/drafts\"]\n").expect("valid");
+        assert!(config.is_excluded(Path::new("./content/drafts/a.md")));
+        assert!(!config.is_excluded(Path::new("content/jobs/a.md")));
+    }
+}

@@ -1,0 +1,428 @@
+//! Front matter: split off by hand with exact offsets, checked for YAML
+//! anchors and aliases, then parsed.
+//!
+//! gray_matter rebuilds the body line by line and loses offsets, accepts an
+//! unclosed block, and lets a YAML alias bomb expand without limit. So the
+//! block is found here, anchors and aliases are refused before any YAML
+//! parser sees the text, and only then is the YAML handed to gray_matter's
+//! YAML engine. Hugo's TOML front matter (`+++`) is parsed with `toml`.
+
+use std::ops::Range;
+
+use gray_matter::engine::{Engine, YAML};
+use gray_matter::Pod;
+
+/// The syntax of a front-matter block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FrontMatterFormat {
+    /// `---` … `---` (or `...`).
+    Yaml,
+    /// `+++` … `+++`, as Hugo writes TOML.
+    Toml,
+}
+
+/// Why the front matter could not be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FrontMatterProblem {
+    /// One sentence, for a `front-matter` finding.
+    pub message: String,
+    /// Where in the file.
+    pub span: Range<usize>,
+}
+
+/// A front-matter value we keep: the key, its value as text, and the
+/// span of the whole `key: value` line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FrontMatterField {
+    /// The key.
+    pub key: String,
+    /// The value as a string, when it is a scalar.
+    pub value: Option<String>,
+    /// Byte range of the line that sets it.
+    pub span: Range<usize>,
+}
+
+/// The front matter of a page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FrontMatter {
+    /// Its syntax.
+    pub format: FrontMatterFormat,
+    /// The whole block, delimiters included (up to the closing line's end).
+    pub span: Range<usize>,
+    /// The text between the delimiters.
+    pub content: Range<usize>,
+    /// Whether a closing delimiter was found.
+    pub closed: bool,
+    /// Top-level fields, in file order (empty when parsing failed).
+    pub fields: Vec<FrontMatterField>,
+    /// What is wrong with it, if anything.
+    pub problem: Option<FrontMatterProblem>,
+}
+
+impl FrontMatter {
+    /// The top-level field `key`.
+    pub fn field(&self, key: &str) -> Option<&FrontMatterField> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// The page title, if set to a non-empty string.
+    pub fn title(&self) -> Option<&str> {
+        self.field("title")
+            .and_then(|f| f.value.as_deref())
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+    }
+}
+
+/// Splits the front matter off `source`. Returns it (if the file starts
+/// with a delimiter) and the byte offset where the Markdown body starts.
+pub fn split(source: &str) -> (Option<FrontMatter>, usize) {
+    let start = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let rest = &source[start..];
+    let (format, delimiter) = if rest.starts_with("---") {
+        (FrontMatterFormat::Yaml, "---")
+    } else if rest.starts_with("+++") {
+        (FrontMatterFormat::Toml, "+++")
+    } else {
+        return (None, 0);
+    };
+    let first_line_end = line_end(source, start);
+    if source[start + 3..first_line_end.content_end].trim() != "" {
+        // "---- " or "--- text" is a thematic break or prose, not front matter.
+        return (None, 0);
+    }
+    let content_start = first_line_end.next;
+    let mut pos = content_start;
+    while pos < source.len() {
+        let end = line_end(source, pos);
+        let line = source[pos..end.content_end].trim_end();
+        let closes = line == delimiter || (format == FrontMatterFormat::Yaml && line == "...");
+        if closes {
+            let mut fm = FrontMatter {
+                format,
+                span: start..end.next,
+                content: content_start..pos,
+                closed: true,
+                fields: Vec::new(),
+                problem: None,
+            };
+            parse_fields(source, &mut fm);
+            return (Some(fm), end.next);
+        }
+        pos = end.next;
+    }
+    let opening = start..first_line_end.content_end;
+    let fm = FrontMatter {
+        format,
+        span: start..source.len(),
+        content: content_start..source.len(),
+        closed: false,
+        fields: Vec::new(),
+        problem: Some(FrontMatterProblem {
+            message: format!("front matter opened with `{delimiter}` is never closed"),
+            span: opening,
+        }),
+    };
+    (Some(fm), 0)
+}
+
+struct LineEnd {
+    content_end: usize,
+    next: usize,
+}
+
+fn line_end(source: &str, from: usize) -> LineEnd {
+    match source[from..].find('\n') {
+        Some(i) => {
+            let nl = from + i;
+            let content_end = if nl > from && source.as_bytes()[nl - 1] == b'\r' {
+                nl - 1
+            } else {
+                nl
+            };
+            LineEnd {
+                content_end,
+                next: nl + 1,
+            }
+        }
+        None => LineEnd {
+            content_end: source.len(),
+            next: source.len(),
+        },
+    }
+}
+
+fn parse_fields(source: &str, fm: &mut FrontMatter) {
+    let text = &source[fm.content.clone()];
+    let parsed = match fm.format {
+        FrontMatterFormat::Yaml => parse_yaml(text, fm.content.start),
+        FrontMatterFormat::Toml => parse_toml(text, fm.content.start),
+    };
+    match parsed {
+        Ok(values) => {
+            fm.fields = values
+                .into_iter()
+                .map(|(key, value)| {
+                    let span = key_line_span(source, fm.content.clone(), &key);
+                    FrontMatterField { key, value, span }
+                })
+                .collect();
+            fm.fields.sort_by_key(|f| f.span.start);
+        }
+        Err(problem) => fm.problem = Some(problem),
+    }
+}
+
+type Fields = Vec<(String, Option<String>)>;
+
+fn parse_yaml(text: &str, offset: usize) -> Result<Fields, FrontMatterProblem> {
+    if let Some(problem) = find_anchor_or_alias(text, offset) {
+        return Err(problem);
+    }
+    let pod = YAML::parse(text).map_err(|err| yaml_problem(text, offset, &err.to_string()))?;
+    match pod {
+        Pod::Hash(map) => Ok(map
+            .into_iter()
+            .map(|(key, value)| (key, scalar_text(&value)))
+            .collect()),
+        Pod::Null => Ok(Vec::new()),
+        _ => Err(FrontMatterProblem {
+            message: "front matter is not a mapping of keys to values".into(),
+            span: offset..offset + text.len(),
+        }),
+    }
+}
+
+fn scalar_text(value: &Pod) -> Option<String> {
+    match value {
+        Pod::String(s) => Some(s.clone()),
+        Pod::Integer(i) => Some(i.to_string()),
+        Pod::Float(f) => Some(f.to_string()),
+        Pod::Boolean(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+fn parse_toml(text: &str, offset: usize) -> Result<Fields, FrontMatterProblem> {
+    match text.parse::<toml::Table>() {
+        Ok(table) => Ok(table
+            .into_iter()
+            .map(|(key, value)| {
+                let text = match value {
+                    toml::Value::String(s) => Some(s),
+                    toml::Value::Integer(i) => Some(i.to_string()),
+                    toml::Value::Float(f) => Some(f.to_string()),
+                    toml::Value::Boolean(b) => Some(b.to_string()),
+                    _ => None,
+                };
+                (key, text)
+            })
+            .collect()),
+        Err(err) => {
+            let span = err
+                .span()
+                .map(|s| offset + s.start..offset + s.end.max(s.start + 1).min(text.len()))
+                .unwrap_or(offset..offset + text.len());
+            Err(FrontMatterProblem {
+                message: format!("front matter is not valid TOML: {}", err.message()),
+                span,
+            })
+        }
+    }
+}
+
+/// Maps a YAML error ("… at byte 12 line 2 column 5") to a span in the file.
+fn yaml_problem(text: &str, offset: usize, error: &str) -> FrontMatterProblem {
+    let detail = error
+        .split(" at byte ")
+        .next()
+        .unwrap_or(error)
+        .trim()
+        .trim_start_matches("Deserialize error:")
+        .trim();
+    let position = error.rsplit_once(" line ").and_then(|(_, tail)| {
+        let mut parts = tail.split(" column ");
+        let line: usize = parts.next()?.trim().parse().ok()?;
+        let column: usize = parts.next()?.trim().parse().ok()?;
+        Some((line, column))
+    });
+    let span = match position {
+        Some((line, column)) => {
+            let line_start = text
+                .split_inclusive('\n')
+                .take(line.saturating_sub(1))
+                .map(str::len)
+                .sum::<usize>();
+            let line_text = text[line_start.min(text.len())..]
+                .lines()
+                .next()
+                .unwrap_or("");
+            let col_byte = line_text
+                .char_indices()
+                .nth(column.saturating_sub(1))
+                .map(|(i, _)| i)
+                .unwrap_or(line_text.len());
+            let start = offset + line_start.min(text.len()) + col_byte;
+            let end = offset + line_start.min(text.len()) + line_text.len();
+            start..end.max(start)
+        }
+        None => offset..offset + text.len(),
+    };
+    FrontMatterProblem {
+        message: format!("front matter is not valid YAML: {detail}"),
+        span,
+    }
+}
+
+/// Finds a YAML anchor (`&name`) or alias (`*name`) in value position.
+/// Job-family front matter never needs them, and an alias bomb would make
+/// a YAML parser expand it without bound.
+fn find_anchor_or_alias(text: &str, offset: usize) -> Option<FrontMatterProblem> {
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let bytes = line.as_bytes();
+        let mut quote: Option<u8> = None;
+        let mut prev = b' ';
+        for (i, &b) in bytes.iter().enumerate() {
+            match quote {
+                Some(q) if b == q => quote = None,
+                Some(_) => {}
+                None => {
+                    if b == b'#' && prev.is_ascii_whitespace() {
+                        break;
+                    }
+                    let at_value_start = matches!(prev, b' ' | b'\t' | b'[' | b'{' | b',')
+                        && value_position(&bytes[..i]);
+                    if (b == b'&' || b == b'*') && at_value_start {
+                        let name_len = bytes[i + 1..]
+                            .iter()
+                            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'))
+                            .count();
+                        if name_len > 0 {
+                            let what = if b == b'&' { "anchor" } else { "alias" };
+                            let start = offset + line_start + i;
+                            return Some(FrontMatterProblem {
+                                message: format!(
+                                    "front matter uses a YAML {what} (`{}`); anchors and aliases are refused, write the value out",
+                                    &line[i..i + 1 + name_len]
+                                ),
+                                span: start..start + 1 + name_len,
+                            });
+                        }
+                    }
+                    if (b == b'"' || b == b'\'') && matches!(prev, b' ' | b':' | b'[' | b',' | b'-')
+                    {
+                        quote = Some(b);
+                    }
+                }
+            }
+            prev = b;
+        }
+        line_start += line.len();
+    }
+    None
+}
+
+/// Whether what precedes a character puts it where a YAML node starts:
+/// after `key:`, after a `-` item marker, inside a flow collection, or at
+/// the start of the line.
+fn value_position(before: &[u8]) -> bool {
+    let trimmed = before.trim_ascii_end();
+    trimmed.is_empty() || matches!(trimmed.last(), Some(b':' | b'-' | b'[' | b'{' | b','))
+}
+
+/// The span of the line where top-level `key` is set, or the whole block.
+fn key_line_span(source: &str, content: Range<usize>, key: &str) -> Range<usize> {
+    let mut pos = content.start;
+    for line in source[content.clone()].split_inclusive('\n') {
+        let rest = line.strip_prefix(key).or_else(|| {
+            line.strip_prefix('"')
+                .and_then(|l| l.strip_prefix(key))
+                .and_then(|l| l.strip_prefix('"'))
+        });
+        if let Some(rest) = rest {
+            let rest = rest.trim_start();
+            if rest.starts_with(':') || rest.starts_with('=') {
+                return pos..pos + line.trim_end().len();
+            }
+        }
+        pos += line.len();
+    }
+    content
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_with_exact_offsets() {
+        let src = "---\ntitle: \"A\"\n---\n\nBody\n";
+        let (fm, body) = split(src);
+        let fm = fm.expect("front matter");
+        assert_eq!(&src[body..], "\nBody\n");
+        assert_eq!(fm.title(), Some("A"));
+        assert_eq!(
+            &src[fm.field("title").unwrap().span.clone()],
+            "title: \"A\""
+        );
+    }
+
+    #[test]
+    fn crlf_and_bom_are_handled() {
+        let src = "\u{feff}---\r\ntitle: A\r\n---\r\nBody";
+        let (fm, body) = split(src);
+        assert_eq!(fm.unwrap().title(), Some("A"));
+        assert_eq!(&src[body..], "Body");
+    }
+
+    #[test]
+    fn unclosed_front_matter_is_a_problem() {
+        let (fm, body) = split("---\ntitle: A\n\n# Heading\n");
+        assert_eq!(body, 0);
+        assert!(fm
+            .unwrap()
+            .problem
+            .unwrap()
+            .message
+            .contains("never closed"));
+    }
+
+    #[test]
+    fn aliases_are_refused_before_parsing() {
+        let src = "---\na: &a [\"x\",\"x\"]\nb: [*a,*a]\ntitle: T\n---\n";
+        let problem = split(src).0.unwrap().problem.unwrap();
+        assert!(problem.message.contains("anchor"), "{}", problem.message);
+        assert_eq!(&src[problem.span], "&a");
+    }
+
+    #[test]
+    fn ampersands_in_text_are_not_anchors() {
+        let src = "---\ntitle: R&D & Sales\ndescription: \"a *b\"\n---\n";
+        let fm = split(src).0.unwrap();
+        assert_eq!(fm.problem, None);
+        assert_eq!(fm.title(), Some("R&D & Sales"));
+    }
+
+    #[test]
+    fn yaml_errors_point_into_the_file() {
+        let src = "---\ntitle: A\n  bad: : x\n---\n";
+        let problem = split(src).0.unwrap().problem.unwrap();
+        assert!(problem
+            .message
+            .starts_with("front matter is not valid YAML"));
+        assert!(problem.span.start >= 4 && problem.span.end <= src.len() - 4);
+    }
+
+    #[test]
+    fn toml_front_matter() {
+        let src = "+++\ntitle = \"T\"\n+++\nBody";
+        assert_eq!(split(src).0.unwrap().title(), Some("T"));
+    }
+
+    #[test]
+    fn a_thematic_break_is_not_front_matter() {
+        assert!(split("--- not\n").0.is_none());
+        assert!(split("Text\n---\n").0.is_none());
+    }
+}

@@ -1,0 +1,234 @@
+//! The engine: finds files, reads and parses each once, runs the enabled
+//! rules in parallel, applies severities and suppression comments, and
+//! returns findings with positions, in a stable order.
+
+mod discover;
+mod read;
+mod suppress;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+pub use discover::{discover, DiscoverError};
+pub use read::{read_source, ReadFailure};
+
+use crate::config::{unknown_rule, Config};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::{Document, Position};
+use crate::rules::{self, Context, Rule, Settings};
+
+/// A diagnostic with its start and end positions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// The diagnostic.
+    pub diagnostic: Diagnostic,
+    /// Position of the span's start.
+    pub start: Position,
+    /// Position of the span's end.
+    pub end: Position,
+}
+
+/// The findings for one file.
+#[derive(Clone, Debug)]
+pub struct LintedFile {
+    /// The path, as given or relative to the working directory.
+    pub path: PathBuf,
+    /// The text the findings point into (lossy for files that are not
+    /// UTF-8).
+    pub source: Arc<String>,
+    /// Findings in order of position.
+    pub findings: Vec<Finding>,
+}
+
+impl LintedFile {
+    /// Number of findings of `severity`.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.diagnostic.severity == severity)
+            .count()
+    }
+}
+
+/// The result of a run.
+#[derive(Clone, Debug, Default)]
+pub struct RunReport {
+    /// Number of files linted.
+    pub files_checked: usize,
+    /// One entry per file, sorted by path.
+    pub files: Vec<LintedFile>,
+}
+
+impl RunReport {
+    /// Number of findings of `severity` across all files.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.files.iter().map(|f| f.count(severity)).sum()
+    }
+
+    /// Number of files with at least one finding.
+    pub fn files_with_findings(&self) -> usize {
+        self.files.iter().filter(|f| !f.findings.is_empty()).count()
+    }
+}
+
+/// Which rules to run, on top of the configuration.
+#[derive(Clone, Debug, Default)]
+pub struct Selection {
+    /// Run only these rule ids (`--select`).
+    pub select: Option<Vec<String>>,
+    /// Do not run these rule ids (`--ignore`).
+    pub ignore: Vec<String>,
+}
+
+/// Lints pages with a fixed set of rules and settings.
+#[derive(Debug)]
+pub struct Linter {
+    rules: Vec<(&'static Rule, Severity)>,
+    settings: Settings,
+}
+
+impl Linter {
+    /// The rules the configuration and selection enable, with their
+    /// severities. Unknown ids in the selection are an error.
+    pub fn new(config: &Config, selection: &Selection) -> Result<Linter, String> {
+        for id in selection.select.iter().flatten().chain(&selection.ignore) {
+            if rules::find(id).is_none() {
+                return Err(unknown_rule(id));
+            }
+        }
+        let rules = rules::ALL
+            .iter()
+            .copied()
+            .filter(|rule| {
+                selection
+                    .select
+                    .as_ref()
+                    .is_none_or(|ids| ids.iter().any(|id| id == rule.id))
+                    && !selection.ignore.iter().any(|id| id == rule.id)
+            })
+            .filter_map(|rule| {
+                let severity = match config.levels.get(rule.id) {
+                    Some(level) => level.severity()?,
+                    None => rule.severity,
+                };
+                Some((rule, severity))
+            })
+            .collect();
+        Ok(Linter {
+            rules,
+            settings: config.settings.clone(),
+        })
+    }
+
+    /// A linter with every rule at its default severity.
+    pub fn with_defaults() -> Linter {
+        Linter::new(&Config::default(), &Selection::default()).unwrap_or(Linter {
+            rules: Vec::new(),
+            settings: Settings::default(),
+        })
+    }
+
+    /// Whether rule `id` runs.
+    pub fn is_enabled(&self, id: &str) -> bool {
+        self.rules.iter().any(|(r, _)| r.id == id)
+    }
+
+    fn severity_of(&self, id: &str) -> Option<Severity> {
+        self.rules.iter().find(|(r, _)| r.id == id).map(|(_, s)| *s)
+    }
+
+    /// Lints the files under `paths` (see [`discover`]), in parallel.
+    pub fn lint_paths(
+        &self,
+        paths: &[PathBuf],
+        config: &Config,
+    ) -> Result<RunReport, DiscoverError> {
+        let files = discover(paths, config)?;
+        let linted: Vec<LintedFile> = files.par_iter().map(|path| self.lint_file(path)).collect();
+        Ok(RunReport {
+            files_checked: linted.len(),
+            files: linted,
+        })
+    }
+
+    /// Reads and lints one file; a file that cannot be read gives a
+    /// `read-error` finding.
+    pub fn lint_file(&self, path: &Path) -> LintedFile {
+        match read_source(path) {
+            Ok(source) => self.lint_source(path, Arc::new(source)),
+            Err(failure) => self.read_failure(path, failure),
+        }
+    }
+
+    /// Lints a page held in memory.
+    pub fn lint_source(&self, path: &Path, source: Arc<String>) -> LintedFile {
+        let doc = Document::parse(path, source);
+        let diagnostics = self.check(&doc);
+        let findings = locate(&doc, diagnostics);
+        LintedFile {
+            path: doc.path,
+            source: doc.source,
+            findings,
+        }
+    }
+
+    /// Runs the enabled rules on a parsed page and applies severities and
+    /// suppression comments.
+    pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
+        let cx = Context {
+            doc,
+            settings: &self.settings,
+        };
+        let mut diagnostics = Vec::new();
+        for (rule, severity) in &self.rules {
+            let before = diagnostics.len();
+            rule.run(&cx, &mut diagnostics);
+            for d in &mut diagnostics[before..] {
+                d.severity = *severity;
+            }
+        }
+        let mut diagnostics = suppress::apply(doc, diagnostics, self);
+        diagnostics.sort_by(|a, b| {
+            (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+        });
+        diagnostics.dedup();
+        diagnostics
+    }
+
+    fn read_failure(&self, path: &Path, failure: ReadFailure) -> LintedFile {
+        let source = Arc::new(failure.display_text);
+        let mut findings = Vec::new();
+        if let Some(severity) = self.severity_of(rules::read_error::RULE.id) {
+            let mut diagnostic = Diagnostic::new(
+                &rules::read_error::RULE,
+                failure.span.clone(),
+                failure.message,
+            );
+            diagnostic.severity = severity;
+            let lines = crate::document::LineIndex::new(&source);
+            findings.push(Finding {
+                start: lines.position(&source, failure.span.start),
+                end: lines.position(&source, failure.span.end),
+                diagnostic,
+            });
+        }
+        LintedFile {
+            path: path.to_path_buf(),
+            source,
+            findings,
+        }
+    }
+}
+
+fn locate(doc: &Document, diagnostics: Vec<Diagnostic>) -> Vec<Finding> {
+    diagnostics
+        .into_iter()
+        .map(|diagnostic| Finding {
+            start: doc.position(diagnostic.span.start),
+            end: doc.position(diagnostic.span.end),
+            diagnostic,
+        })
+        .collect()
+}

@@ -1,0 +1,5 @@
+//! The `handbook-lint` command.
+
+fn main() -> std::process::ExitCode {
+    handbook_lint::cli::main()
+}

@@ -1,0 +1,158 @@
+//! `--format human`: miette's annotated report, one per finding.
+
+use std::fmt;
+use std::sync::Arc;
+
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, NamedSource, SourceCode,
+    SourceSpan, SpanContents,
+};
+
+use crate::diagnostic::Severity;
+use crate::engine::{Finding, LintedFile, RunReport};
+
+/// Renders every finding, then the summary line.
+pub fn render(report: &RunReport, color: bool) -> String {
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_links(false)
+        .with_context_lines(1)
+        .with_width(100);
+    let mut out = String::new();
+    for file in &report.files {
+        let name = file.path.to_string_lossy().into_owned();
+        let source =
+            NamedSource::new(name, SharedText(file.source.clone())).with_language("markdown");
+        for finding in &file.findings {
+            let shown = Shown::new(file, finding, source.clone());
+            if handler.render_report(&mut out, &shown).is_err() {
+                out.push_str(&plain_line(file, finding));
+            }
+        }
+    }
+    out.push_str(&super::summary(report));
+    out.push('\n');
+    out
+}
+
+/// `path:line:column: severity[rule] message`, used if rendering fails.
+fn plain_line(file: &LintedFile, finding: &Finding) -> String {
+    let d = &finding.diagnostic;
+    format!(
+        "{}:{}:{}: {}[{}] {}\n",
+        file.path.display(),
+        finding.start.line,
+        finding.start.column,
+        d.severity,
+        d.rule,
+        d.message
+    )
+}
+
+/// The file text shared between findings without copying.
+#[derive(Debug, Clone)]
+struct SharedText(Arc<String>);
+
+impl SourceCode for SharedText {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        self.0
+            .as_str()
+            .read_span(span, context_lines_before, context_lines_after)
+    }
+}
+
+/// One finding in miette's terms.
+#[derive(Debug)]
+struct Shown {
+    message: String,
+    rule: &'static str,
+    severity: miette::Severity,
+    help: Option<String>,
+    label: LabeledSpan,
+    source: NamedSource<SharedText>,
+}
+
+impl Shown {
+    fn new(file: &LintedFile, finding: &Finding, source: NamedSource<SharedText>) -> Self {
+        let d = &finding.diagnostic;
+        let len = file.source.len();
+        let start = d.span.start.min(len);
+        let end = d.span.end.clamp(start, len);
+        let label_text = d.label.clone().or_else(|| Some(d.rule.to_string()));
+        Shown {
+            message: d.message.clone(),
+            rule: d.rule,
+            severity: match d.severity {
+                Severity::Error => miette::Severity::Error,
+                Severity::Warning => miette::Severity::Warning,
+                Severity::Info => miette::Severity::Advice,
+            },
+            help: help_text(finding),
+            label: LabeledSpan::new_primary_with_span(label_text, start..end),
+            source,
+        }
+    }
+}
+
+/// The help line: the rule's own help, else the fix, else suggestions.
+fn help_text(finding: &Finding) -> Option<String> {
+    let d = &finding.diagnostic;
+    if let Some(help) = &d.help {
+        return Some(help.clone());
+    }
+    if let Some(fix) = &d.fix {
+        return Some(format!("fix: {}", fix.description));
+    }
+    match d.suggestions.as_slice() {
+        [] => None,
+        [one] => Some(format!("did you mean `{one}`?")),
+        many => Some(format!(
+            "did you mean one of: {}?",
+            many.iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
+impl fmt::Display for Shown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Shown {}
+
+impl miette::Diagnostic for Shown {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(self.rule))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(self.label.clone())))
+    }
+}

@@ -1,0 +1,229 @@
+//! The rule catalogue.
+//!
+//! Each rule is a small module that declares a [`Rule`]: its id, group,
+//! default severity, whether it can fix what it finds, its documentation
+//! (with a bad and a good example, checked by the tests), and a check
+//! function that reads the models and returns diagnostics. Adding a rule
+//! is one new module and one line in [`ALL`].
+
+use std::fmt;
+
+use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::document::Document;
+
+mod settings;
+pub use settings::Settings;
+
+// Run
+pub mod read_error;
+pub mod unused_suppression;
+// Document and structure
+pub mod duplicate_heading;
+pub mod empty_section;
+pub mod front_matter;
+pub mod heading_structure;
+pub mod missing_overview;
+pub mod missing_section;
+// Characters and layout
+pub mod end_of_file;
+pub mod invisible_character;
+pub mod list_marker;
+pub mod mojibake;
+pub mod multiple_spaces;
+pub mod trailing_whitespace;
+pub mod unbalanced_brackets;
+
+/// Every rule, in catalogue order.
+pub static ALL: &[&Rule] = &[
+    &read_error::RULE,
+    &unused_suppression::RULE,
+    &front_matter::RULE,
+    &missing_overview::RULE,
+    &missing_section::RULE,
+    &heading_structure::RULE,
+    &duplicate_heading::RULE,
+    &empty_section::RULE,
+    &mojibake::RULE,
+    &invisible_character::RULE,
+    &trailing_whitespace::RULE,
+    &multiple_spaces::RULE,
+    &end_of_file::RULE,
+    &list_marker::RULE,
+    &unbalanced_brackets::RULE,
+];
+
+/// Looks a rule up by id.
+pub fn find(id: &str) -> Option<&'static Rule> {
+    ALL.iter().copied().find(|r| r.id == id)
+}
+
+/// The catalogue's groups.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Group {
+    /// Problems of the run itself.
+    Run,
+    /// Front matter, sections and headings.
+    Structure,
+    /// Levels, grades and "Extends" references.
+    Family,
+    /// Wording.
+    Prose,
+    /// Characters and layout.
+    Layout,
+    /// Links and anchors.
+    Links,
+}
+
+impl Group {
+    /// The group's name as the catalogue writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Group::Run => "run",
+            Group::Structure => "structure",
+            Group::Family => "family",
+            Group::Prose => "prose",
+            Group::Layout => "layout",
+            Group::Links => "links",
+        }
+    }
+}
+
+impl fmt::Display for Group {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Whether a rule can fix what it finds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fixable {
+    /// Never.
+    No,
+    /// Always, with this applicability.
+    Always(Applicability),
+    /// For some findings (when one correction is clearly right).
+    Sometimes(Applicability),
+}
+
+impl Fixable {
+    /// A word for listings: `no`, `safe`, `unsafe`, `sometimes`.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Fixable::No => "no",
+            Fixable::Always(Applicability::Safe) => "safe",
+            Fixable::Always(Applicability::Unsafe) => "unsafe",
+            Fixable::Sometimes(Applicability::Safe) => "sometimes (safe)",
+            Fixable::Sometimes(Applicability::Unsafe) => "sometimes (unsafe)",
+        }
+    }
+}
+
+/// What a rule's check reads.
+pub struct Context<'a> {
+    /// The page.
+    pub doc: &'a Document,
+    /// Rule settings from the configuration.
+    pub settings: &'a Settings,
+}
+
+/// How a rule is run.
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// Reads one page's models.
+    Page(fn(&Context<'_>, &mut Vec<Diagnostic>)),
+    /// Reported by the engine itself (read errors, suppressions).
+    Engine,
+}
+
+/// A rule: identity, documentation and check.
+pub struct Rule {
+    /// Stable kebab-case id.
+    pub id: &'static str,
+    /// Catalogue group.
+    pub group: Group,
+    /// Severity unless configured otherwise.
+    pub severity: Severity,
+    /// Whether findings come with fixes.
+    pub fix: Fixable,
+    /// One line for `handbook-lint rules`.
+    pub summary: &'static str,
+    /// Full documentation for `handbook-lint explain`, in Markdown, with
+    /// a `## Bad` and a `## Good` example.
+    pub docs: &'static str,
+    /// The check.
+    pub check: Check,
+}
+
+impl fmt::Debug for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Rule").field("id", &self.id).finish()
+    }
+}
+
+impl Rule {
+    /// Runs the rule on one page (engine rules return nothing here).
+    pub fn run(&self, cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+        if let Check::Page(check) = self.check {
+            check(cx, out);
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Helpers for rule unit tests.
+    use super::*;
+
+    /// Runs `rule` on `source` with default settings.
+    pub fn run(rule: &Rule, source: &str) -> Vec<Diagnostic> {
+        let doc = Document::parse("test.md", source.to_string());
+        let settings = Settings::default();
+        let cx = Context {
+            doc: &doc,
+            settings: &settings,
+        };
+        let mut out = Vec::new();
+        rule.run(&cx, &mut out);
+        out
+    }
+
+    /// The 1-based lines of `rule`'s findings on `source`.
+    pub fn lines(rule: &Rule, source: &str) -> Vec<usize> {
+        let doc = Document::parse("test.md", source.to_string());
+        run(rule, source)
+            .iter()
+            .map(|d| doc.line_number(d.span.start))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_kebab_case() {
+        let mut seen = std::collections::HashSet::new();
+        for rule in ALL {
+            assert!(seen.insert(rule.id), "duplicate id {}", rule.id);
+            assert!(
+                rule.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{} is not kebab-case",
+                rule.id
+            );
+        }
+    }
+
+    #[test]
+    fn every_rule_documents_a_bad_and_a_good_example() {
+        for rule in ALL {
+            assert!(rule.docs.contains("## Bad"), "{} docs lack ## Bad", rule.id);
+            assert!(
+                rule.docs.contains("## Good"),
+                "{} docs lack ## Good",
+                rule.id
+            );
+            assert!(!rule.summary.is_empty());
+        }
+    }
+}

@@ -1,0 +1,30 @@
+//! Settings rules read, filled from the configuration file.
+
+/// Rule settings. The defaults are what a handbook on GitLab's model
+/// expects.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Phrases every family's requirements must contain
+    /// (`required-requirement`).
+    pub required_phrases: Vec<String>,
+    /// Extra words the spelling rule accepts.
+    pub extra_words: Vec<String>,
+    /// Hosts and path prefixes of the handbook's own site
+    /// (`absolute-internal-link`).
+    pub internal_hosts: Vec<String>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            required_phrases: vec!["Ability to use GitLab".to_string()],
+            extra_words: Vec::new(),
+            internal_hosts: vec![
+                "about.gitlab.com/handbook".to_string(),
+                "about.gitlab.com/job-families".to_string(),
+                "about.gitlab.com/company".to_string(),
+                "handbook.gitlab.com".to_string(),
+            ],
+        }
+    }
+}
