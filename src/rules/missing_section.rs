@@ -1,17 +1,274 @@
-//! `missing-section`.
+//! `missing-section`: a job family without one of its required sections.
+
+use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::{BlockKind, Document};
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
 pub static RULE: Rule = Rule {
     id: "missing-section",
-    group: Group::Layout,
-    severity: Severity::Warning,
+    group: Group::Structure,
+    severity: Severity::Error,
     fix: Fixable::No,
-    summary: "TODO",
-    docs: "## Bad\n\n## Good\n",
+    summary: "the family has no Responsibilities, Requirements, Performance Indicators, Career Ladder or Hiring Process section",
+    docs: DOCS,
     check: Check::Page(check),
 };
 
-fn check(_cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+const DOCS: &str = "\
+Reports a job family that has no Responsibilities, Requirements,
+Performance Indicators, Career Ladder or Hiring Process section, once per
+missing section, on the page title.
+
+A section counts wherever it is and however it is named, as long as its
+heading names it: `## Requirements`, `#### Senior Analyst Requirements`,
+`### Performance Indicators (PI)`, `## Career Path`, `## Interview Process`
+all count, and so does a paragraph that is only a bold label such as
+`**Requirements**`. A level's section counts for the whole family.
+
+Only job-family pages are checked. A page is a job family when it is not a
+section index (`_index.md`, or an `index` page directly in a
+`job-families` folder) and either its front matter says
+`layout: job_family_page`, it has a Levels, Responsibilities, Requirements
+or Job Grade heading, or it lives under a `job-families` folder and has at
+least one heading. Other handbook pages are left alone.
+
+## Bad
+
+```markdown
+---
+title: Data Analyst
+---
+
+The Data Analyst job family turns data into decisions.
+
+## Responsibilities
+
+- Build reports
+
+## Requirements
+
+- Ability to use GitLab
+```
+
+## Good
+
+```markdown
+---
+title: Data Analyst
+---
+
+The Data Analyst job family turns data into decisions.
+
+## Responsibilities
+
+- Build reports
+
+## Requirements
+
+- Ability to use GitLab
+
+## Performance Indicators
+
+- Reports delivered on time
+
+## Career Ladder
+
+The next step is the Manager, Data job family.
+
+## Hiring Process
+
+1. A screening call with a recruiter
+```
+";
+
+/// The required sections: the name used in messages, and the phrases a
+/// heading (lower-cased) may contain to count as that section.
+const SECTIONS: &[(&str, &[&str])] = &[
+    ("Responsibilities", &["responsibilit", "duties"]),
+    ("Requirements", &["requirement", "qualification"]),
+    (
+        "Performance Indicators",
+        &["performance indicator", "key performance", "kpi"],
+    ),
+    (
+        "Career Ladder",
+        &["career ladder", "career path", "career progression"],
+    ),
+    (
+        "Hiring Process",
+        &["hiring process", "interview process", "hiring"],
+    ),
+];
+
+/// Headings that give a page the shape of a job family.
+const FAMILY_HEADINGS: &[&str] = &["levels", "responsibilit", "requirement", "job grade"];
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let doc = cx.doc;
+    let names = section_names(doc);
+    if !is_job_family(doc, &names) {
+        return;
+    }
+    let span = match doc
+        .front_matter
+        .as_ref()
+        .and_then(|fm| fm.field("title"))
+        .filter(|_| doc.title().is_some())
+    {
+        Some(field) => field.span.clone(),
+        None => doc.lines.line_range(&doc.source, 0),
+    };
+    for (section, phrases) in SECTIONS {
+        let found = names
+            .iter()
+            .any(|name| phrases.iter().any(|phrase| name.contains(phrase)));
+        if !found {
+            out.push(
+                Diagnostic::new(
+                    &RULE,
+                    span.clone(),
+                    format!("the job family has no {section} section"),
+                )
+                .with_label(format!("no {section} section on this page"))
+                .with_help(format!(
+                    "add a `## {section}` section (or one per level, such as `#### <Level> {section}`)"
+                )),
+            );
+        }
+    }
+}
+
+/// The lower-cased names of the page's sections: every heading, and every
+/// paragraph that is only a short bold label.
+fn section_names(doc: &Document) -> Vec<String> {
+    let mut names: Vec<String> = doc.headings.iter().map(|h| h.text.to_lowercase()).collect();
+    for block in &doc.blocks {
+        if block.kind != BlockKind::Paragraph {
+            continue;
+        }
+        let text = doc.text(block.span.clone());
+        let first = text.lines().next().unwrap_or("").trim();
+        let bold = (first.starts_with("**") || first.starts_with("__")) && first.len() <= 80;
+        if bold {
+            let label =
+                first.trim_matches(|c: char| matches!(c, '*' | '_' | ':') || c.is_whitespace());
+            if !label.contains("**") && !label.contains("__") {
+                names.push(label.to_lowercase());
+            }
+        }
+    }
+    names
+}
+
+fn is_job_family(doc: &Document, names: &[String]) -> bool {
+    if is_index_page(&doc.path) {
+        return false;
+    }
+    let layout = doc
+        .front_matter
+        .as_ref()
+        .and_then(|fm| fm.field("layout"))
+        .and_then(|f| f.value.as_deref())
+        .is_some_and(|v| v.trim() == "job_family_page");
+    if layout {
+        return true;
+    }
+    let shaped = doc.headings.iter().any(|h| {
+        let text = h.text.to_lowercase();
+        FAMILY_HEADINGS.iter().any(|name| text.contains(name))
+    }) || names
+        .iter()
+        .any(|n| FAMILY_HEADINGS[1..3].iter().any(|name| n.contains(name)));
+    shaped || (under_job_families(&doc.path) && !doc.headings.is_empty())
+}
+
+/// `_index.md` anywhere, `README.md`, and `index.*` directly in a
+/// `job-families` folder: listings, not families.
+fn is_index_page(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let stem = name.split('.').next().unwrap_or("");
+    if stem == "_index" || stem.eq_ignore_ascii_case("readme") {
+        return true;
+    }
+    stem == "index"
+        && path
+            .parent()
+            .and_then(|p| p.file_name())
+            .is_some_and(|p| p == "job-families")
+}
+
+fn under_job_families(path: &Path) -> bool {
+    path.components().any(|c| c.as_os_str() == "job-families")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{Context, Settings};
+
+    fn messages(path: &str, source: &str) -> Vec<(usize, String)> {
+        let doc = Document::parse(path, source.to_string());
+        let settings = Settings::default();
+        let mut out = Vec::new();
+        RULE.run(
+            &Context {
+                doc: &doc,
+                settings: &settings,
+            },
+            &mut out,
+        );
+        out.iter()
+            .map(|d| (doc.line_number(d.span.start), d.message.clone()))
+            .collect()
+    }
+
+    const FULL: &str = "---\ntitle: T\n---\n\nIntro.\n\n## Levels\n\n### A\n\n#### A Responsibilities\n\n- x\n\n#### Senior A Requirements\n\n- y\n\n### Performance Indicators (PI)\n\n- z\n\n## Career Ladder\n\nText.\n\n## Hiring Process\n\nText.\n";
+
+    #[test]
+    fn sections_at_any_depth_and_in_any_form_count() {
+        assert!(messages("a.md", FULL).is_empty());
+    }
+
+    #[test]
+    fn each_missing_section_is_reported_once_on_the_title() {
+        let src = "---\nlayout: job_family_page\ntitle: T\n---\n\nIntro.\n\n## Job Grade\n\nText.\n\n## Responsibilities\n\n- x\n";
+        let found = messages("a.md", src);
+        assert_eq!(found.len(), 4);
+        assert!(found.iter().all(|(line, _)| *line == 3));
+        assert!(found[0].1.contains("Requirements"));
+        assert!(found[3].1.contains("Hiring Process"));
+    }
+
+    #[test]
+    fn bold_labels_count() {
+        let src = FULL.replace("## Hiring Process", "**Hiring Process**");
+        assert!(messages("a.md", &src).is_empty());
+    }
+
+    #[test]
+    fn pages_that_are_not_families_are_left_alone() {
+        let src = "---\ntitle: T\n---\n\nIntro.\n\n## Levels\n";
+        assert!(messages("content/job-families/_index.md", src).is_empty());
+        assert!(messages("source/job-families/index.html.md", src).is_empty());
+        assert!(messages(
+            "handbook/x.md",
+            "---\ntitle: T\n---\n\nIntro.\n\n## Values\n"
+        )
+        .is_empty());
+        assert_eq!(
+            messages(
+                "content/job-families/x/y.md",
+                "---\ntitle: T\n---\n\nIntro.\n\n## Values\n"
+            )
+            .len(),
+            5
+        );
+        assert_eq!(
+            messages("source/job-families/x/y/index.html.md", src).len(),
+            5
+        );
+    }
+}

@@ -1,6 +1,13 @@
-//! `unbalanced-brackets`.
+//! `unbalanced-brackets`: brackets or quotes that do not close, usually
+//! truncated text.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::{contains, BlockKind, Document};
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -9,9 +16,229 @@ pub static RULE: Rule = Rule {
     group: Group::Layout,
     severity: Severity::Warning,
     fix: Fixable::No,
-    summary: "TODO",
-    docs: "## Bad\n\n## Good\n",
+    summary: "a line or list item whose ( [ { or quotes do not close: usually truncated text",
+    docs: DOCS,
     check: Check::Page(check),
 };
 
-fn check(_cx: &Context<'_>, _out: &mut Vec<Diagnostic>) {}
+const DOCS: &str = "\
+Reports a heading, list item or paragraph whose parentheses, square or curly
+brackets, or double quotes do not close. On a job-family page this is
+almost always text cut off while editing (`… in accounting, sales or
+product (m`), or a closing bracket left behind when text was deleted.
+
+Each heading, item and paragraph is checked on its own, and reported at
+most once, at the bracket that does not close (or the closing one that has
+no opening). Left alone: code, HTML, link destinations, bare URLs, escaped
+brackets, smileys such as `:)`, enumerations such as `1)` or `a)`,
+apostrophes, and a straight double quote after a digit (inches). Curly
+quotes are checked for an opening `“` that never closes.
+
+## Bad
+
+```markdown
+- A panel interview with a business stakeholder in sales or product (m
+```
+
+## Good
+
+```markdown
+- A panel interview with a business stakeholder in sales or product (marketing)
+```
+";
+
+static URL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:https?|ftp)://[^\s<>]*").expect("URL pattern is valid"));
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let doc = cx.doc;
+    let mut units: Vec<Range<usize>> = Vec::new();
+    units.extend(doc.headings.iter().map(|h| h.content.clone()));
+    units.extend(doc.items.iter().filter_map(|i| i.content.clone()));
+    units.extend(
+        doc.blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .map(|b| b.span.clone()),
+    );
+    units.sort_by_key(|u| u.start);
+    for unit in units {
+        if unit.is_empty() {
+            continue;
+        }
+        if let Some((at, message)) = first_problem(doc, unit) {
+            let len = doc.source[at..].chars().next().map_or(0, char::len_utf8);
+            out.push(
+                Diagnostic::new(&RULE, at..at + len, message)
+                    .with_label("not balanced")
+                    .with_help("complete the text, or remove the stray bracket or quote"),
+            );
+        }
+    }
+}
+
+/// Byte ranges inside `unit` that are not prose.
+fn masked(doc: &Document, unit: &Range<usize>) -> Vec<Range<usize>> {
+    let mut mask: Vec<Range<usize>> = Vec::new();
+    let overlaps = |r: &Range<usize>| r.start < unit.end && unit.start < r.end;
+    mask.extend(doc.code.iter().filter(|r| overlaps(r)).cloned());
+    mask.extend(
+        doc.html
+            .iter()
+            .map(|h| h.span.clone())
+            .filter(|r| overlaps(r)),
+    );
+    for link in doc.links.iter().filter(|l| overlaps(&l.span)) {
+        if link.text_span.is_empty() || link.text_span.start < link.span.start {
+            mask.push(link.span.clone());
+        } else {
+            mask.push(link.span.start..link.text_span.start);
+            mask.push(link.text_span.end..link.span.end);
+        }
+    }
+    let text = doc.text(unit.clone());
+    mask.extend(
+        URL.find_iter(text)
+            .map(|m| unit.start + m.start()..unit.start + m.end()),
+    );
+    mask.sort_by_key(|r| (r.start, r.end));
+    // Merge, so that `contains` can binary-search.
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    for r in mask {
+        match merged.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => merged.push(r),
+        }
+    }
+    merged
+}
+
+fn first_problem(doc: &Document, unit: Range<usize>) -> Option<(usize, String)> {
+    let mask = masked(doc, &unit);
+    let text = doc.text(unit.clone());
+    let chars: Vec<(usize, char)> = text
+        .char_indices()
+        .map(|(i, c)| (unit.start + i, c))
+        .filter(|(at, _)| !contains(&mask, *at))
+        .collect();
+    // Open positions per bracket kind: ( [ { “
+    let mut open: [Vec<usize>; 4] = Default::default();
+    let mut straight: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        let prev = i.checked_sub(1).map(|j| chars[j].1);
+        if c == '\\' {
+            i += 2; // an escaped character
+            continue;
+        }
+        if is_escaped(&doc.source, at) {
+            i += 1;
+            continue;
+        }
+        match c {
+            '(' | '[' | '{' | '“' => open[kind(c)].push(at),
+            ')' | ']' | '}' => {
+                let unmatched = open[kind(c)].pop().is_none();
+                if unmatched && !is_smiley(&chars, i) && !(c == ')' && is_enumerator(&chars, i)) {
+                    return Some((
+                        at,
+                        format!("`{c}` closes nothing: text may be missing before it"),
+                    ));
+                }
+            }
+            '”' => {
+                open[kind(c)].pop();
+            }
+            '"' if !prev.is_some_and(|p| p.is_ascii_digit()) => straight.push(at),
+            _ => {}
+        }
+        i += 1;
+    }
+    let unclosed = open.iter().filter_map(|stack| stack.first().copied()).min();
+    if let Some(at) = unclosed {
+        let c = doc.source[at..].chars().next().unwrap_or('(');
+        return Some((
+            at,
+            format!("`{c}` is never closed: the text may be cut off"),
+        ));
+    }
+    if straight.len() % 2 == 1 {
+        let at = straight[straight.len() - 1];
+        return Some((
+            at,
+            "a `\"` quote is never closed: the text may be cut off".to_string(),
+        ));
+    }
+    None
+}
+
+/// Whether the character at `at` follows an odd number of backslashes
+/// (the unit may start just after the backslash).
+fn is_escaped(source: &str, at: usize) -> bool {
+    let slashes = source[..at]
+        .bytes()
+        .rev()
+        .take_while(|&b| b == b'\\')
+        .count();
+    slashes % 2 == 1
+}
+
+fn kind(c: char) -> usize {
+    match c {
+        '(' | ')' => 0,
+        '[' | ']' => 1,
+        '{' | '}' => 2,
+        _ => 3,
+    }
+}
+
+/// `:)`, `:-)`, `;)`, `:(`-style closers.
+fn is_smiley(chars: &[(usize, char)], i: usize) -> bool {
+    let back = |n: usize| i.checked_sub(n).map(|j| chars[j].1);
+    matches!(back(1), Some(':' | ';' | '='))
+        || (back(1) == Some('-') && matches!(back(2), Some(':' | ';')))
+}
+
+/// `1)`, `a)`, `iv)` starting an enumeration: one to three letters or
+/// digits after whitespace or at the start.
+fn is_enumerator(chars: &[(usize, char)], i: usize) -> bool {
+    let mut j = i;
+    while j > 0 && chars[j - 1].1.is_alphanumeric() {
+        j -= 1;
+    }
+    let len = i - j;
+    (1..=3).contains(&len) && (j == 0 || chars[j - 1].1.is_whitespace())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::lines;
+
+    #[test]
+    fn truncated_items_and_paragraphs() {
+        let src = "Intro.\n\n- one (two)\n- sales or product (m\n- fine\n\nA paragraph [cut\nover two lines.\n\n## Heading with {brace\n";
+        assert_eq!(lines(&RULE, src), vec![4, 7, 10]);
+    }
+
+    #[test]
+    fn stray_closers_and_quotes() {
+        let src = "Intro.\n\n- text) more\n- “open quote\n- say \"hi\n- a 12\" screen\n";
+        assert_eq!(lines(&RULE, src), vec![3, 4, 5]);
+    }
+
+    #[test]
+    fn what_is_not_prose_is_skipped() {
+        let src = "Intro :) and ;-)\n\n- see [the (page](/a_(b)/) x\n- `f(` code\n- https://x.y/a_(b <br>\n- 1) first 2) second a) third\n- it's the writer's\n- \\( escaped\n- <span title=\"(\">x</span>\n";
+        let found = lines(&RULE, src);
+        assert_eq!(found, vec![3]);
+    }
+
+    #[test]
+    fn balanced_text_passes() {
+        let src =
+            "## Performance Indicators (PI)\n\nA (nested [pair] {x}) “quoted” and \"plain\".\n";
+        assert!(lines(&RULE, src).is_empty());
+    }
+}

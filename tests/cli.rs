@@ -1,0 +1,661 @@
+//! The command line, run as a user runs it: exit codes, report formats,
+//! configuration, suppression comments, reading files and walking folders.
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+use tempfile::TempDir;
+
+/// A complete, clean job-family page.
+const CLEAN: &str = "---
+title: Support Engineer
+---
+
+The Support Engineer job family helps customers succeed with the product.
+
+## Levels
+
+### Support Engineer (Intermediate)
+
+The Support Engineer (Intermediate) is a [grade 6](/handbook/job-grades/#job-grades).
+
+#### Support Engineer (Intermediate) Responsibilities
+
+- Answer customer tickets within the agreed response times
+
+#### Support Engineer (Intermediate) Requirements
+
+- Two years of experience in a customer-facing technical role
+- Ability to use GitLab
+
+## Performance Indicators
+
+- Customer satisfaction
+
+## Career Ladder
+
+The next step is the Senior Support Engineer role.
+
+## Hiring Process
+
+1. A screening call with a recruiter
+2. An interview with the hiring manager
+";
+
+fn bin() -> Command {
+    let mut cmd = Command::cargo_bin("handbook-lint").expect("the binary is built");
+    cmd.env_remove("NO_COLOR");
+    cmd
+}
+
+/// A folder holding `files` (path, text).
+fn tree(files: &[(&str, &str)]) -> TempDir {
+    let dir = TempDir::new().expect("temp dir");
+    for (path, text) in files {
+        write(dir.path(), path, text.as_bytes());
+    }
+    dir
+}
+
+fn write(root: &Path, path: &str, bytes: &[u8]) {
+    let full = root.join(path);
+    if let Some(parent) = full.parent() {
+        fs::create_dir_all(parent).expect("create folder");
+    }
+    fs::write(full, bytes).expect("write file");
+}
+
+/// Runs `check --format json` with `args` in `dir`; the exit code and the
+/// parsed report.
+fn json(dir: &Path, args: &[&str]) -> (i32, Value) {
+    let output = bin()
+        .current_dir(dir)
+        .args(["check", "--format", "json"])
+        .args(args)
+        .output()
+        .expect("run");
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap_or_else(|err| {
+        panic!(
+            "not JSON ({err}): {}\n{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    (output.status.code().unwrap_or(-1), report)
+}
+
+/// (path, rule, line) of every diagnostic.
+fn found(report: &Value) -> Vec<(String, String, u64)> {
+    report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().unwrap_or_default().to_string(),
+                d["rule"].as_str().unwrap_or_default().to_string(),
+                d["line"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn rules_of(report: &Value) -> Vec<String> {
+    found(report).into_iter().map(|(_, rule, _)| rule).collect()
+}
+
+// ------------------------------------------------------------ exit codes
+
+#[test]
+fn exit_code_zero_for_a_clean_page_and_for_warnings_only() {
+    let dir = tree(&[("clean.md", CLEAN)]);
+    bin()
+        .current_dir(dir.path())
+        .args(["check", "clean.md"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("no problems in 1 file"));
+    let warned = CLEAN.replace("## Career Ladder", "## Career Ladder ");
+    let dir = tree(&[("warned.md", &warned)]);
+    bin()
+        .current_dir(dir.path())
+        .args(["check", "warned.md"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("trailing-whitespace"));
+}
+
+#[test]
+fn exit_code_one_for_error_findings() {
+    let dir = tree(&[("no-title.md", "Text without front matter.\n")]);
+    bin()
+        .current_dir(dir.path())
+        .args(["check", "no-title.md"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("front-matter"));
+}
+
+#[test]
+fn exit_code_two_when_the_run_fails() {
+    let dir = tree(&[("clean.md", CLEAN)]);
+    bin()
+        .current_dir(dir.path())
+        .args(["check", "--format", "xml", "clean.md"])
+        .assert()
+        .code(2);
+    bin()
+        .current_dir(dir.path())
+        .args(["check", "--select", "no-such-rule", "clean.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown rule `no-such-rule`"));
+    bin()
+        .current_dir(dir.path())
+        .arg("frobnicate")
+        .assert()
+        .code(2);
+}
+
+// ------------------------------------------------------------ JSON contract
+
+#[test]
+fn json_report_has_every_field_in_path_then_position_order() {
+    let page_b = CLEAN.replace("## Career Ladder", "## Career Ladder ");
+    let page_a = CLEAN
+        .replace("## Hiring Process", "## Hiring Process ")
+        .replace("## Levels", "## Levels\t");
+    let dir = tree(&[("b.md", &page_b), ("a.md", &page_a)]);
+    let (code, report) = json(dir.path(), &["."]);
+    assert_eq!(code, 0);
+    assert_eq!(report["version"], 1);
+    assert_eq!(report["files_checked"], 2);
+    let got = found(&report);
+    let levels = CLEAN
+        .lines()
+        .position(|l| l == "## Levels")
+        .expect("levels") as u64
+        + 1;
+    let hiring = CLEAN
+        .lines()
+        .position(|l| l == "## Hiring Process")
+        .expect("hiring") as u64
+        + 1;
+    let ladder = CLEAN
+        .lines()
+        .position(|l| l == "## Career Ladder")
+        .expect("ladder") as u64
+        + 1;
+    assert_eq!(
+        got,
+        vec![
+            ("a.md".into(), "trailing-whitespace".into(), levels),
+            ("a.md".into(), "trailing-whitespace".into(), hiring),
+            ("b.md".into(), "trailing-whitespace".into(), ladder),
+        ]
+    );
+    let d = &report["diagnostics"][2];
+    for key in [
+        "path",
+        "rule",
+        "severity",
+        "message",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "byte_start",
+        "byte_end",
+        "fix",
+    ] {
+        assert!(d.get(key).is_some(), "diagnostic lacks `{key}`: {d}");
+    }
+    assert_eq!(d["severity"], "warning");
+    // "## Career Ladder" is 16 characters: the space is the 17th.
+    assert_eq!(d["column"], 17);
+    assert_eq!(d["end_column"], 18);
+    let start = d["byte_start"].as_u64().expect("byte_start") as usize;
+    assert_eq!(&page_b[start..start + 1], " ");
+    assert_eq!(d["fix"]["byte_start"], d["byte_start"]);
+    assert_eq!(d["fix"]["byte_end"], d["byte_end"]);
+    assert_eq!(d["fix"]["replacement"], "");
+}
+
+#[test]
+fn json_columns_count_characters_and_bytes_count_bytes() {
+    let page = CLEAN.replace(
+        "- Customer satisfaction",
+        "- Kundenzufriedenheit, Zufriedenheit über “alles” ",
+    );
+    let dir = tree(&[("page.md", &page)]);
+    let (_, report) = json(dir.path(), &["--select", "trailing-whitespace", "page.md"]);
+    let d = &report["diagnostics"][0];
+    let line_text = "- Kundenzufriedenheit, Zufriedenheit über “alles”";
+    assert_eq!(
+        d["column"].as_u64(),
+        Some(line_text.chars().count() as u64 + 1)
+    );
+    let line_start = page.find(line_text).expect("line");
+    assert_eq!(
+        d["byte_start"].as_u64(),
+        Some((line_start + line_text.len()) as u64)
+    );
+    assert!(line_text.len() > line_text.chars().count());
+}
+
+#[test]
+fn json_carries_suggestions_only_when_there_are_some() {
+    let dir = tree(&[("clean.md", CLEAN)]);
+    let (_, report) = json(dir.path(), &["clean.md"]);
+    assert_eq!(report["diagnostics"].as_array().map(Vec::len), Some(0));
+    let dir = tree(&[("page.md", &CLEAN.replace("## Levels", "## Levels "))]);
+    let (_, report) = json(dir.path(), &["page.md"]);
+    assert!(report["diagnostics"][0].get("suggestions").is_none());
+}
+
+// ------------------------------------------------------------ human report
+
+#[test]
+fn human_report_names_the_rule_and_ends_with_the_summary() {
+    let page = CLEAN.replace("## Levels", "## Levels ");
+    let dir = tree(&[("page.md", &page)]);
+    let output = bin()
+        .current_dir(dir.path())
+        .args(["check", "--color", "never", "page.md"])
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(text.contains("trailing-whitespace"), "{text}");
+    assert!(text.contains("page.md"), "{text}");
+    assert!(
+        text.trim_end().ends_with("1 warning in 1 of 1 file"),
+        "{text}"
+    );
+    assert!(
+        !text.contains('\u{1b}'),
+        "ANSI escapes with --color never: {text}"
+    );
+}
+
+#[test]
+fn no_color_turns_colour_off_even_when_asked_for() {
+    let page = CLEAN.replace("## Levels", "## Levels ");
+    let dir = tree(&[("page.md", &page)]);
+    let coloured = bin()
+        .current_dir(dir.path())
+        .args(["check", "--color", "always", "page.md"])
+        .output()
+        .expect("run");
+    assert!(String::from_utf8_lossy(&coloured.stdout).contains('\u{1b}'));
+    let plain = bin()
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .args(["check", "--color", "always", "page.md"])
+        .output()
+        .expect("run");
+    assert!(!String::from_utf8_lossy(&plain.stdout).contains('\u{1b}'));
+}
+
+// ------------------------------------------------------------ configuration
+
+#[test]
+fn config_errors_name_the_key_and_the_file_and_exit_two() {
+    let dir = tree(&[
+        ("clean.md", CLEAN),
+        (".handbook-lint.toml", "colour = \"never\"\n"),
+    ]);
+    bin()
+        .current_dir(dir.path())
+        .args(["check", "clean.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("colour"))
+        .stderr(predicate::str::contains(".handbook-lint.toml"));
+    let dir = tree(&[
+        ("clean.md", CLEAN),
+        ("lint.toml", "[rules]\ntrailing-whitespaces = \"off\"\n"),
+    ]);
+    bin()
+        .current_dir(dir.path())
+        .args(["check", "--config", "lint.toml", "clean.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("trailing-whitespaces"))
+        .stderr(predicate::str::contains("lint.toml"))
+        .stderr(predicate::str::contains(
+            "did you mean `trailing-whitespace`",
+        ));
+    bin()
+        .current_dir(dir.path())
+        .args(["check", "--config", "missing.toml", "clean.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("missing.toml"));
+}
+
+#[test]
+fn config_levels_change_severity_and_turn_rules_off() {
+    let page = CLEAN.replace("## Levels", "## Levels ");
+    let dir = tree(&[
+        ("page.md", &page),
+        (
+            ".handbook-lint.toml",
+            "[rules]\ntrailing-whitespace = \"error\"\n",
+        ),
+    ]);
+    let (code, report) = json(dir.path(), &["page.md"]);
+    assert_eq!(code, 1);
+    assert_eq!(report["diagnostics"][0]["severity"], "error");
+    fs::write(
+        dir.path().join(".handbook-lint.toml"),
+        "[rules]\ntrailing-whitespace = \"off\"\n",
+    )
+    .expect("write");
+    let (code, report) = json(dir.path(), &["page.md"]);
+    assert_eq!(code, 0);
+    assert!(rules_of(&report).is_empty());
+}
+
+#[test]
+fn select_and_ignore_choose_the_rules() {
+    let page = "Text \n";
+    let dir = tree(&[("page.md", page)]);
+    let (_, all) = json(dir.path(), &["page.md"]);
+    assert!(rules_of(&all).contains(&"front-matter".to_string()));
+    assert!(rules_of(&all).contains(&"trailing-whitespace".to_string()));
+    let (code, only) = json(dir.path(), &["--select", "trailing-whitespace", "page.md"]);
+    assert_eq!(rules_of(&only), vec!["trailing-whitespace"]);
+    assert_eq!(code, 0);
+    let (code, rest) = json(
+        dir.path(),
+        &["--ignore", "front-matter,trailing-whitespace", "page.md"],
+    );
+    assert_eq!(code, 0);
+    assert!(!rules_of(&rest)
+        .iter()
+        .any(|r| r == "front-matter" || r == "trailing-whitespace"));
+}
+
+// ------------------------------------------------------------ suppressions
+
+#[test]
+fn suppression_comments_in_every_form() {
+    let page = CLEAN
+        .replace(
+            "## Levels\n",
+            "<!-- handbook-lint-disable trailing-whitespace -->\n## Levels \n<!-- handbook-lint-enable trailing-whitespace -->\n",
+        )
+        .replace(
+            "## Career Ladder\n",
+            "<!-- handbook-lint-disable-next-line trailing-whitespace -->\n## Career Ladder \n",
+        )
+        .replace(
+            "## Hiring Process\n",
+            "## Hiring Process <!-- handbook-lint-disable-line trailing-whitespace --> \n",
+        )
+        .replace(
+            "## Performance Indicators\n",
+            "## Performance Indicators \n",
+        );
+    let dir = tree(&[("page.md", &page)]);
+    let (_, report) = json(dir.path(), &["page.md"]);
+    let pi = page
+        .lines()
+        .position(|l| l.starts_with("## Performance Indicators"))
+        .expect("PI") as u64
+        + 1;
+    assert_eq!(
+        found(&report),
+        vec![("page.md".into(), "trailing-whitespace".into(), pi)],
+        "only the unsuppressed line is reported"
+    );
+    let whole = CLEAN
+        .replace(
+            "## Levels\n",
+            "<!-- handbook-lint-disable-file trailing-whitespace -->\n\n## Levels \n",
+        )
+        .replace("## Career Ladder\n", "## Career Ladder \n");
+    let dir = tree(&[("page.md", &whole)]);
+    let (_, report) = json(dir.path(), &["page.md"]);
+    assert!(rules_of(&report).is_empty(), "{report}");
+}
+
+#[test]
+fn unused_and_unknown_suppressions_are_reported() {
+    let page = CLEAN
+        .replace(
+            "## Career Ladder\n",
+            "<!-- handbook-lint-disable-next-line trailing-whitespace -->\n## Career Ladder\n",
+        )
+        .replace(
+            "## Hiring Process\n",
+            "<!-- handbook-lint-disable-next-line trailing-whitespaces -->\n## Hiring Process\n",
+        );
+    let dir = tree(&[("page.md", &page)]);
+    let (code, report) = json(dir.path(), &["page.md"]);
+    assert_eq!(code, 0);
+    let line =
+        |needle: &str| page.lines().position(|l| l.contains(needle)).expect("line") as u64 + 1;
+    assert_eq!(
+        found(&report),
+        vec![
+            (
+                "page.md".into(),
+                "unused-suppression".into(),
+                line("trailing-whitespace -->")
+            ),
+            (
+                "page.md".into(),
+                "unused-suppression".into(),
+                line("trailing-whitespaces -->")
+            ),
+        ]
+    );
+    let messages: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter_map(|d| d["message"].as_str())
+        .collect();
+    assert!(messages[0].contains("suppresses nothing"), "{messages:?}");
+    assert!(
+        messages[1].contains("unknown rule `trailing-whitespaces`"),
+        "{messages:?}"
+    );
+}
+
+// ------------------------------------------------------------ reading files
+
+#[test]
+fn a_missing_file_is_a_read_error_and_the_others_are_linted() {
+    let dir = tree(&[
+        ("clean.md", CLEAN),
+        ("warned.md", &CLEAN.replace("## Levels", "## Levels ")),
+    ]);
+    let (code, report) = json(dir.path(), &["clean.md", "gone.md", "warned.md"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        found(&report),
+        vec![
+            ("gone.md".into(), "read-error".into(), 1),
+            ("warned.md".into(), "trailing-whitespace".into(), 7),
+        ]
+    );
+    assert_eq!(report["files_checked"], 3);
+}
+
+#[cfg(unix)]
+#[test]
+fn an_unreadable_file_is_a_read_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tree(&[("locked.md", CLEAN), ("clean.md", CLEAN)]);
+    let locked = dir.path().join("locked.md");
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).expect("chmod");
+    if fs::read(&locked).is_ok() {
+        // Running as root: permissions do not stop reading.
+        return;
+    }
+    let (code, report) = json(dir.path(), &["."]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        found(&report),
+        vec![("locked.md".into(), "read-error".into(), 1)]
+    );
+    assert_eq!(report["files_checked"], 2);
+}
+
+#[test]
+fn a_non_utf8_file_is_reported_at_the_first_bad_byte() {
+    let mut bytes = b"---\ntitle: T\n---\n\nThe Manager".to_vec();
+    bytes.push(0x92);
+    bytes.extend_from_slice(b"s team.\n");
+    let dir = tree(&[("clean.md", CLEAN)]);
+    write(dir.path(), "latin.md", &bytes);
+    let (code, report) = json(dir.path(), &["."]);
+    assert_eq!(code, 1);
+    let d = &report["diagnostics"][0];
+    assert_eq!(d["path"], "latin.md");
+    assert_eq!(d["rule"], "read-error");
+    assert_eq!(d["line"], 5);
+    assert_eq!(d["column"], 12);
+    assert!(d["message"].as_str().is_some_and(|m| m.contains("0x92")));
+    assert_eq!(report["diagnostics"].as_array().map(Vec::len), Some(1));
+    assert_eq!(report["files_checked"], 2);
+}
+
+#[test]
+fn a_binary_file_is_a_read_error() {
+    let dir = tree(&[]);
+    write(dir.path(), "image.md", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+    let (code, report) = json(dir.path(), &["image.md"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        found(&report),
+        vec![("image.md".into(), "read-error".into(), 1)]
+    );
+    assert!(report["diagnostics"][0]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("binary")));
+}
+
+// ------------------------------------------------------------ walking folders
+
+#[test]
+fn folders_are_walked_without_hidden_build_ignored_or_excluded_folders() {
+    let bad = "No front matter.\n";
+    let dir = tree(&[
+        ("content/a.md", CLEAN),
+        ("content/sub/b.markdown", CLEAN),
+        ("content/notes.txt", bad),
+        (".hidden/h.md", bad),
+        ("content/.drafts/d.md", bad),
+        ("target/t.md", bad),
+        ("node_modules/pkg/n.md", bad),
+        ("content/ignored/i.md", bad),
+        (".gitignore", "ignored/\n"),
+        ("content/old/o.md", bad),
+        (".handbook-lint.toml", "exclude = [\"content/old\"]\n"),
+    ]);
+    let (code, report) = json(dir.path(), &[]);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(report["files_checked"], 2, "{report}");
+    // A file named on the command line is always linted.
+    let (code, report) = json(dir.path(), &[".hidden/h.md", "content/old/o.md"]);
+    assert_eq!(code, 1);
+    assert_eq!(report["files_checked"], 2);
+    assert_eq!(
+        found(&report)
+            .into_iter()
+            .map(|(p, r, _)| (p, r))
+            .collect::<Vec<_>>(),
+        vec![
+            (".hidden/h.md".to_string(), "front-matter".to_string()),
+            ("content/old/o.md".to_string(), "front-matter".to_string()),
+        ]
+    );
+}
+
+// ------------------------------------------------------------ rules and explain
+
+#[test]
+fn rules_lists_every_rule_id() {
+    let output = bin().arg("rules").output().expect("run");
+    assert!(output.status.success());
+    let text = String::from_utf8_lossy(&output.stdout);
+    for rule in handbook_lint::rules::ALL {
+        assert!(
+            text.lines()
+                .any(|l| l.split_whitespace().next() == Some(rule.id)),
+            "`rules` does not list {}",
+            rule.id
+        );
+    }
+    let output = bin()
+        .args(["rules", "--format", "json"])
+        .output()
+        .expect("run");
+    let list: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(
+        list.as_array().map(Vec::len),
+        Some(handbook_lint::rules::ALL.len())
+    );
+}
+
+#[test]
+fn explain_prints_the_docs_and_refuses_unknown_rules() {
+    bin()
+        .args(["explain", "list-marker"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("# list-marker"))
+        .stdout(predicate::str::contains("## Bad"))
+        .stdout(predicate::str::contains("## Good"));
+    bin()
+        .args(["explain", "list-markers"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown rule `list-markers`"))
+        .stderr(predicate::str::contains("did you mean `list-marker`"));
+}
+
+// ------------------------------------------------------------ README
+
+#[test]
+fn readme_rule_list_matches_the_registry() {
+    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md");
+    let begin = "<!-- rules:begin -->";
+    let end = "<!-- rules:end -->";
+    let start = readme
+        .find(begin)
+        .expect("README has the rules:begin marker")
+        + begin.len();
+    let stop = readme.find(end).expect("README has the rules:end marker");
+    let listed = readme[start..stop].trim();
+    let expected = format!("```text\n{}```", handbook_lint::cli::rules_table());
+    assert_eq!(
+        listed, expected,
+        "README's rule list is stale: replace it with the output of `handbook-lint rules`"
+    );
+}
+
+#[test]
+fn the_bundled_example_handbook_lints_as_the_readme_says() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let (code, report) = json(root, &["examples/handbook"]);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(report["files_checked"], 3);
+    let mut got = found(&report);
+    got.sort();
+    assert_eq!(
+        got,
+        vec![(
+            "examples/handbook/content/job-families/engineering/manager-data.md".to_string(),
+            "list-marker".to_string(),
+            23
+        )]
+    );
+}
