@@ -27,7 +27,9 @@ the wrong depth is read as a different part of the page.
   top sections).
 - A Levels or Specialties heading with no heading nested under it, while
   the headings that follow sit at its own depth: the levels are its
-  siblings instead of its children.
+  siblings instead of its children. A Levels section that lists its levels
+  (links to level pages) and is followed by the family's own sections is
+  fine.
 - A section that escapes its parent: a Responsibilities, Requirements, Job
   Grade or Performance Indicators heading right after an empty, deeper
   heading (a `## Responsibilities` just below a `### Specialty`), so it
@@ -71,6 +73,17 @@ const SUBSECTIONS: &[&str] = &[
     "performance indicator",
 ];
 
+/// The family's own top sections.
+const FAMILY_SECTIONS: &[&str] = &[
+    "responsibilit",
+    "requirement",
+    "job grade",
+    "performance indicator",
+    "career ladder",
+    "hiring process",
+    "specialt",
+];
+
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let doc = cx.doc;
     let outline: Vec<usize> = (0..doc.headings.len())
@@ -100,7 +113,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             )),
             _ => None,
         };
-        let problem = problem.or_else(|| flat_group(doc, index, next));
+        let flat = flat_group(doc, index, next);
+        let problem = match (problem, flat) {
+            (Some(first), Some(flat)) => Some(format!("{first}; {flat}")),
+            (problem, flat) => problem.or(flat),
+        };
         if let Some(message) = problem {
             out.push(
                 Diagnostic::new(&RULE, heading_span(heading), message).with_label("this heading"),
@@ -142,7 +159,18 @@ fn flat_group(doc: &Document, index: usize, next: Option<&Heading>) -> Option<St
         return None;
     }
     let next = next?;
-    if next.level != heading.level || !doc.sections[index].children.is_empty() {
+    let nested = doc
+        .sections
+        .get(index)
+        .is_some_and(|s| !s.children.is_empty());
+    if next.level != heading.level || nested {
+        return None;
+    }
+    // A Levels section that lists the levels (links to level pages) and is
+    // followed by the family's own sections is fine.
+    let next_name = next.text.to_lowercase();
+    let next_is_family_section = FAMILY_SECTIONS.iter().any(|s| next_name.contains(s));
+    if !doc.blocks_under(index).is_empty() && next_is_family_section {
         return None;
     }
     Some(format!(
@@ -156,7 +184,7 @@ fn flat_group(doc: &Document, index: usize, next: Option<&Heading>) -> Option<St
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::testing::lines;
+    use crate::rules::testing::{lines, run};
 
     #[test]
     fn depth_jumps() {
@@ -174,6 +202,9 @@ mod tests {
     fn first_heading_too_deep_is_reported_once() {
         let src = "Intro.\n\n### Levels\n\n### Analyst\n\nText.\n\n### Senior Analyst\n\nText.\n\n## Hiring Process\n\n### Steps\n";
         assert_eq!(lines(&RULE, src), vec![3]);
+        let found = run(&RULE, src);
+        assert!(found[0].message.contains("first heading is level 3"));
+        assert!(found[0].message.contains("no heading nested under it"));
     }
 
     #[test]
@@ -182,6 +213,11 @@ mod tests {
         assert_eq!(lines(&RULE, src), vec![3]);
         let nested = "Intro.\n\n## Levels\n\n### Analyst\n\nText.\n";
         assert!(lines(&RULE, nested).is_empty());
+        let listed =
+            "Intro.\n\n## Levels\n\n- [Analyst](analyst/)\n\n## Performance Indicators\n\n- x\n";
+        assert!(lines(&RULE, listed).is_empty());
+        let empty = "Intro.\n\n## Levels\n\n## Performance Indicators\n\n- x\n";
+        assert_eq!(lines(&RULE, empty), vec![3]);
         let table = "Intro.\n\n## Levels\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n# Other\n";
         assert!(lines(&RULE, table).is_empty());
     }
