@@ -99,7 +99,7 @@ fn masked(doc: &Document, unit: &Range<usize>) -> Vec<Range<usize>> {
     let text = doc.text(unit.clone());
     mask.extend(
         URL.find_iter(text)
-            .map(|m| unit.start + m.start()..unit.start + m.end()),
+            .map(|m| unit.start + m.start()..unit.start + url_len(m.as_str())),
     );
     mask.sort_by_key(|r| (r.start, r.end));
     // Merge, so that `contains` can binary-search.
@@ -113,6 +113,30 @@ fn masked(doc: &Document, unit: &Range<usize>) -> Vec<Range<usize>> {
     merged
 }
 
+/// The length of a bare URL without the punctuation that ends the
+/// sentence around it: `(see https://x.y/a)` keeps its `)`, while
+/// `https://x.y/a_(b)` is one URL.
+fn url_len(url: &str) -> usize {
+    let mut end = url.len();
+    loop {
+        let kept = &url[..end];
+        let trimmed = kept.trim_end_matches(['.', ',', ';', ':', '!', '?', '\'', '"', '”', '’']);
+        let unbalanced = |open: char, close: char| {
+            trimmed.ends_with(close)
+                && trimmed.matches(close).count() > trimmed.matches(open).count()
+        };
+        let trimmed = if unbalanced('(', ')') || unbalanced('[', ']') || unbalanced('{', '}') {
+            &trimmed[..trimmed.len() - 1]
+        } else {
+            trimmed
+        };
+        if trimmed.len() == end {
+            return end;
+        }
+        end = trimmed.len();
+    }
+}
+
 fn first_problem(doc: &Document, unit: Range<usize>) -> Option<(usize, String)> {
     let mask = masked(doc, &unit);
     let text = doc.text(unit.clone());
@@ -124,6 +148,7 @@ fn first_problem(doc: &Document, unit: Range<usize>) -> Option<(usize, String)> 
     // Open positions per bracket kind: ( [ { “
     let mut open: [Vec<usize>; 4] = Default::default();
     let mut straight: Vec<usize> = Vec::new();
+    let german = text.contains('„');
     let mut i = 0;
     while i < chars.len() {
         let (at, c) = chars[i];
@@ -137,7 +162,9 @@ fn first_problem(doc: &Document, unit: Range<usize>) -> Option<(usize, String)> 
             continue;
         }
         match c {
-            '(' | '[' | '{' | '“' => open[kind(c)].push(at),
+            '(' | '[' | '{' => open[kind(c)].push(at),
+            // German-style quotes („…“) close with `“`: not checked.
+            '“' if !german => open[kind(c)].push(at),
             ')' | ']' | '}' => {
                 let unmatched = open[kind(c)].pop().is_none();
                 if unmatched && !is_smiley(&chars, i) && !(c == ')' && is_enumerator(&chars, i)) {
@@ -236,9 +263,16 @@ mod tests {
     }
 
     #[test]
+    fn bare_urls_keep_the_sentence_brackets() {
+        let src = "Intro (see https://x.y/a_(b)).\n\n- A link (https://x.y/page).\n- Cut (https://x.y/page\n";
+        assert_eq!(lines(&RULE, src), vec![4]);
+    }
+
+    #[test]
     fn balanced_text_passes() {
         let src =
             "## Performance Indicators (PI)\n\nA (nested [pair] {x}) “quoted” and \"plain\".\n";
         assert!(lines(&RULE, src).is_empty());
+        assert!(lines(&RULE, "Er sagte „Hallo“ (laut).\n").is_empty());
     }
 }
