@@ -45,10 +45,15 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
     let tail = &source[content_end..];
     let Some(newline) = tail.find('\n') else {
+        // Point at the last character too, so that the report shows it.
+        let last = source[..content_end]
+            .chars()
+            .next_back()
+            .map_or(0, char::len_utf8);
         out.push(
             Diagnostic::new(
                 &RULE,
-                content_end..source.len(),
+                content_end - last..source.len(),
                 "the file does not end with a newline",
             )
             .with_label("no newline after this line")
@@ -98,6 +103,7 @@ mod tests {
     #[test]
     fn missing_newline() {
         assert_eq!(lines(&RULE, "a\nb"), vec![2]);
+        assert_eq!(run(&RULE, "a\nbé  ")[0].span, 3..7);
         let fix = run(&RULE, "a\r\nb").remove(0).fix.expect("fix");
         assert_eq!(fix.edits[0].replacement, "\r\n");
     }
