@@ -643,6 +643,23 @@ fn readme_rule_list_matches_the_registry() {
 }
 
 #[test]
+fn readme_configuration_example_is_valid() {
+    let readme = fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md");
+    let start = readme.find("```toml\n").expect("README has a TOML example") + 8;
+    let end = start + readme[start..].find("```").expect("closed TOML example");
+    let dir = tree(&[
+        ("page.md", &CLEAN.replace("## Levels", "## Levels ")),
+        (".handbook-lint.toml", &readme[start..end]),
+        ("handbook-words.txt", "# words\nXyzzo\n"),
+    ]);
+    let (code, report) = json(dir.path(), &["page.md"]);
+    assert_eq!(code, 0, "{report}");
+    // The example turns trailing-whitespace off.
+    assert!(rules_of(&report).is_empty(), "{report}");
+}
+
+#[test]
 fn the_bundled_example_handbook_lints_as_the_readme_says() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let (code, report) = json(root, &["examples/handbook"]);
