@@ -105,7 +105,7 @@ fn closest<'a>(fragment: &str, anchors: &'a [String]) -> Vec<(&'a str, f64)> {
     let mut ranked: Vec<(&str, f64)> = anchors
         .iter()
         .map(|a| (a.as_str(), strsim::jaro_winkler(&wanted, &a.to_lowercase())))
-        .filter(|(_, score)| *score >= 0.7)
+        .filter(|(_, score)| *score >= 0.65)
         .collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
     ranked.dedup_by(|a, b| a.0 == b.0);
