@@ -103,7 +103,10 @@ fn hugo_hints_name_the_file_and_the_closest_anchor() {
     let case = at(11).diagnostic.help.clone().unwrap_or_default();
     assert!(case.contains("Backend-Engineer.md"), "{case}");
     let similar = at(19).diagnostic.help.clone().unwrap_or_default();
-    assert!(similar.contains("/job-families/sales/director/"), "{similar}");
+    assert!(
+        similar.contains("/job-families/sales/director/"),
+        "{similar}"
+    );
     // `#senior-manager` is closest to `#senior-director-sales`.
     let anchor = &at(10).diagnostic;
     assert_eq!(

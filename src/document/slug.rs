@@ -139,7 +139,10 @@ mod tests {
         assert_eq!(kramdown("Über_uns"), "beruns");
         assert_eq!(kramdown("Résumé"), "rsum");
         // Raw text: markup characters go, link targets stay.
-        assert_eq!(kramdown("[Hiring](/handbook/hiring/)"), "hiringhandbookhiring");
+        assert_eq!(
+            kramdown("[Hiring](/handbook/hiring/)"),
+            "hiringhandbookhiring"
+        );
         assert_eq!(kramdown("**Bold** move"), "bold-move");
         assert_eq!(kramdown("123"), "section");
         assert_eq!(kramdown(""), "section");

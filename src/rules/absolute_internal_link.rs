@@ -166,7 +166,10 @@ mod tests {
         assert_eq!(fix.edits[0].replacement, "/handbook/hiring/#screening");
         assert_eq!(fix.applicability, Applicability::Unsafe);
         assert_eq!(
-            found[2].fix.as_ref().map(|f| f.edits[0].replacement.as_str()),
+            found[2]
+                .fix
+                .as_ref()
+                .map(|f| f.edits[0].replacement.as_str()),
             Some("/handbook/values/")
         );
         assert!(found[3].fix.is_none(), "autolinks get no fix");

@@ -87,7 +87,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if let Some((best, _)) = ranked.first() {
             diagnostic = diagnostic
                 .with_help(format!("the closest anchor is `#{best}`"))
-                .with_suggestions(ranked.iter().take(3).map(|(a, _)| format!("#{a}")).collect());
+                .with_suggestions(
+                    ranked
+                        .iter()
+                        .take(3)
+                        .map(|(a, _)| format!("#{a}"))
+                        .collect(),
+                );
         }
         if let Some(best) = clear_winner(&ranked) {
             diagnostic = diagnostic.with_fix(Fix::unsafe_(
@@ -112,10 +118,21 @@ fn closest<'a>(fragment: &str, anchors: &'a [String]) -> Vec<(&'a str, f64)> {
     ranked
 }
 
-/// The best anchor when it is close and clearly ahead of the next.
+/// The best anchor when it is close and clearly ahead of the others. An
+/// anchor that only extends the best one (`x-job-grade` after `x`, the
+/// subsections of the section `x`) does not compete with it.
 fn clear_winner<'a>(ranked: &[(&'a str, f64)]) -> Option<&'a str> {
     let (best, score) = *ranked.first()?;
-    let runner_up = ranked.get(1).map_or(0.0, |r| r.1);
+    let extends_best = |other: &str| {
+        other
+            .strip_prefix(best)
+            .is_some_and(|rest| rest.starts_with('-'))
+    };
+    let runner_up = ranked[1..]
+        .iter()
+        .filter(|(other, _)| !extends_best(other))
+        .map(|r| r.1)
+        .fold(0.0, f64::max);
     (score >= 0.8 && score - runner_up >= 0.05).then_some(best)
 }
 
@@ -138,6 +155,25 @@ mod tests {
     fn custom_ids_html_anchors_and_repeats_count() {
         let src = "## Levels {#lv}\n\n## Job Grade\n\n## Job Grade\n\n<a name=\"old\"></a>\n\n[a](#lv) [b](#job-grade-1) [c](#old) [d](#levels) [e](#job-grade-2)\n";
         assert_eq!(lines(&RULE, src), vec![9, 9]);
+    }
+
+    #[test]
+    fn a_section_wins_over_its_subsections() {
+        let anchors: Vec<String> = [
+            "senior-manager-enterprise-applications",
+            "senior-manager-enterprise-applications-job-grade",
+            "senior-manager-enterprise-applications-requirements",
+            "manager-enterprise-applications",
+            "levels",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let ranked = closest("senior-manager-data", &anchors);
+        assert_eq!(
+            clear_winner(&ranked),
+            Some("senior-manager-enterprise-applications")
+        );
     }
 
     #[test]

@@ -82,7 +82,10 @@ mod tests {
     #[test]
     fn without_a_content_tree_nothing_is_reported() {
         assert_eq!(
-            lines(&RULE, "See [x](/job-families/nowhere/) and [y](missing.md).\n"),
+            lines(
+                &RULE,
+                "See [x](/job-families/nowhere/) and [y](missing.md).\n"
+            ),
             Vec::<usize>::new()
         );
     }

@@ -47,8 +47,9 @@ See the [hiring process][hiring] and the [Director](/job-families/sales/director
 ";
 
 /// `](destination with space)` left as text because of the space.
-static SPACED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\]\(([^()\s]+(?:[ \t]+[^()\s]+)+)[ \t]*\)").unwrap_or_else(|_| unreachable!()));
+static SPACED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\]\(([^()\s]+(?:[ \t]+[^()\s]+)+)[ \t]*\)").unwrap_or_else(|_| unreachable!())
+});
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let doc = cx.doc;
@@ -100,9 +101,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
             let span = run.span.start + dest.start()..run.span.start + dest.end();
             out.push(
-                Diagnostic::new(&RULE, span, format!("link destination `{written}` contains a space"))
-                    .with_label("not a link because of the space")
-                    .with_help("write the space as `%20`, or correct the route"),
+                Diagnostic::new(
+                    &RULE,
+                    span,
+                    format!("link destination `{written}` contains a space"),
+                )
+                .with_label("not a link because of the space")
+                .with_help("write the space as `%20`, or correct the route"),
             );
         }
     }
@@ -135,7 +140,10 @@ mod tests {
 
     #[test]
     fn empty_destinations() {
-        assert_eq!(lines(&RULE, "A [Director]() and [ok](/x/).\n\n[b](<>)\n"), vec![1, 3]);
+        assert_eq!(
+            lines(&RULE, "A [Director]() and [ok](/x/).\n\n[b](<>)\n"),
+            vec![1, 3]
+        );
     }
 
     #[test]
@@ -146,7 +154,8 @@ mod tests {
 
     #[test]
     fn undefined_full_and_collapsed_references_only() {
-        let src = "A [text][nope], a [label][] and a [bracket] aside.\n\n[defined][d]\n\n[d]: /x/\n";
+        let src =
+            "A [text][nope], a [label][] and a [bracket] aside.\n\n[defined][d]\n\n[d]: /x/\n";
         assert_eq!(lines(&RULE, src), vec![1, 1]);
     }
 }

@@ -34,7 +34,8 @@ impl<'a> Here<'a> {
 
     /// The page's own anchors, from its document.
     pub fn own_anchors(&self, cx: &Context<'_>) -> &[String] {
-        self.own.get_or_init(|| document_anchors(cx.doc, self.layout))
+        self.own
+            .get_or_init(|| document_anchors(cx.doc, self.layout))
     }
 
     /// Where `link` leads, with its parsed destination; `None` for links

@@ -36,8 +36,8 @@ pub mod unbalanced_brackets;
 pub mod absolute_internal_link;
 pub mod broken_anchor;
 pub mod broken_link;
-mod link_target;
 pub mod link_syntax;
+mod link_target;
 
 /// Every rule, in catalogue order.
 pub static ALL: &[&Rule] = &[

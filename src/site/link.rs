@@ -86,11 +86,7 @@ impl Destination {
                 _ => Target::OtherScheme,
             };
         }
-        let path = before_fragment
-            .split('?')
-            .next()
-            .unwrap_or("")
-            .to_string();
+        let path = before_fragment.split('?').next().unwrap_or("").to_string();
         let path = percent_decode(&path);
         if path.starts_with('/') {
             Target::RootRelative(path)
@@ -225,7 +221,10 @@ fn path_kind(path: &str) -> PathKind {
     }
     let last = path.rsplit('/').next().unwrap_or("");
     let lower = last.to_ascii_lowercase();
-    if [".md", ".markdown", ".md.erb"].iter().any(|e| lower.ends_with(e)) {
+    if [".md", ".markdown", ".md.erb"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+    {
         PathKind::Markdown
     } else if lower.ends_with(".html") || lower.ends_with(".htm") || !last.contains('.') {
         PathKind::Route
@@ -257,7 +256,12 @@ fn join(base: &[String], path: &str) -> Option<Vec<String>> {
 impl SiteIndex {
     /// Resolves `dest`, written in the page at `from_file` (`here` is its
     /// place in the index, if it is in the tree).
-    pub fn resolve(&self, here: Option<&PageRef>, from_file: &Path, dest: &Destination) -> Resolution {
+    pub fn resolve(
+        &self,
+        here: Option<&PageRef>,
+        from_file: &Path,
+        dest: &Destination,
+    ) -> Resolution {
         let resolution = match &dest.target {
             Target::FragmentOnly => return Resolution::ThisPage,
             Target::RootRelative(path) => self.resolve_path(&[], &[], path),
@@ -372,11 +376,11 @@ pub fn document_anchors(doc: &Document, layout: Layout) -> Vec<String> {
             let mut dedup = KramdownDeduplicator::default();
             doc.headings
                 .iter()
-                .map(|h| match &h.custom_id {
-                    Some(id) => id.clone(),
-                    None => {
-                        let raw = scan::raw_heading_text(doc.text(h.span.clone()));
-                        dedup.unique(document::slug::kramdown(&raw))
+                .map(|h| {
+                    let written = scan::heading_of_span(doc.text(h.span.clone()));
+                    match h.custom_id.clone().or(written.custom_id) {
+                        Some(id) => id,
+                        None => dedup.unique(document::slug::kramdown(&written.raw)),
                     }
                 })
                 .collect()
@@ -403,7 +407,10 @@ mod tests {
     #[test]
     fn parses_destinations() {
         let d = Destination::parse("/job-families/sales/x/#senior-level");
-        assert_eq!(d.target, Target::RootRelative("/job-families/sales/x/".into()));
+        assert_eq!(
+            d.target,
+            Target::RootRelative("/job-families/sales/x/".into())
+        );
         assert_eq!(d.fragment.as_deref(), Some("senior-level"));
         assert_eq!(d.fragment_offset, Some(23));
         let d = Destination::parse("#levels");
@@ -417,7 +424,10 @@ mod tests {
                 rest: "?a=1#f".into()
             }
         );
-        assert_eq!(Destination::parse("mailto:a@b.c").target, Target::OtherScheme);
+        assert_eq!(
+            Destination::parse("mailto:a@b.c").target,
+            Target::OtherScheme
+        );
         assert_eq!(Destination::parse("").target, Target::Empty);
         assert_eq!(
             Destination::parse("{{< ref \"x\" >}}").target,
@@ -450,7 +460,10 @@ mod tests {
     fn joins_relative_paths() {
         let base = vec!["a".to_string(), "b".to_string()];
         assert_eq!(join(&base, "../c/"), Some(vec!["a".into(), "c".into()]));
-        assert_eq!(join(&base, "./d"), Some(vec!["a".into(), "b".into(), "d".into()]));
+        assert_eq!(
+            join(&base, "./d"),
+            Some(vec!["a".into(), "b".into(), "d".into()])
+        );
         assert_eq!(join(&base, "/x"), Some(vec!["x".into()]));
         assert_eq!(join(&base, "../../../x"), None);
     }

@@ -134,9 +134,9 @@ impl Root {
             .into_iter()
             .filter_entry(|e| {
                 e.depth() == 0
-                    || e.file_name().to_str().is_some_and(|n| {
-                        !n.starts_with('.') && !SKIPPED_FOLDERS.contains(&n)
-                    })
+                    || e.file_name()
+                        .to_str()
+                        .is_some_and(|n| !n.starts_with('.') && !SKIPPED_FOLDERS.contains(&n))
             });
         for entry in walker.filter_map(Result::ok) {
             if entry.depth() == 0 {
@@ -149,7 +149,10 @@ impl Root {
             if entry.file_type().is_dir() {
                 dirs.insert(rel);
             } else {
-                lower.entry(rel.to_lowercase()).or_default().push(rel.clone());
+                lower
+                    .entry(rel.to_lowercase())
+                    .or_default()
+                    .push(rel.clone());
                 files.insert(rel, OnceLock::new());
             }
         }
@@ -214,10 +217,16 @@ pub struct SiteIndex {
 /// The file names a route `p` may be served from, in order.
 fn route_candidates(p: &str) -> Vec<String> {
     if p.is_empty() {
-        return ["_index.md", "index.md", "index.html.md", "index.html.md.erb", "index.html"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        return [
+            "_index.md",
+            "index.md",
+            "index.html.md",
+            "index.html.md.erb",
+            "index.html",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     }
     if let Some(base) = p.strip_suffix(".html") {
         let mut c = vec![
@@ -286,7 +295,10 @@ impl SiteIndex {
 
     /// The content roots' folders.
     pub fn roots(&self) -> impl Iterator<Item = &Path> {
-        self.roots.iter().filter(|r| r.pages).map(|r| r.path.as_path())
+        self.roots
+            .iter()
+            .filter(|r| r.pages)
+            .map(|r| r.path.as_path())
     }
 
     /// Number of files indexed.
@@ -447,11 +459,11 @@ impl SiteIndex {
                 if candidate_parent != parent {
                     continue;
                 }
-                let score = strsim::jaro_winkler(name, candidate);
+                let score = strsim::normalized_levenshtein(name, candidate);
                 let better = best
                     .as_ref()
                     .is_none_or(|(s, r)| score > *s || (score == *s && candidate < r));
-                if score >= 0.85 && better {
+                if score >= 0.75 && better {
                     best = Some((score, candidate.clone()));
                 }
             }
@@ -493,7 +505,10 @@ fn canonical(path: &Path) -> Option<PathBuf> {
     if let Ok(c) = std::fs::canonicalize(path) {
         return Some(c);
     }
-    let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let dir = std::fs::canonicalize(parent).ok()?;
     Some(dir.join(path.file_name()?))
 }

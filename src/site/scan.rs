@@ -184,21 +184,22 @@ pub fn with_attribute(text: &str) -> ScannedHeading {
     }
 }
 
-/// The raw text of a heading as written in `source` (the heading's whole
-/// span): markers, closing sequence, attribute and setext underline
-/// removed. This is what kramdown makes its anchor from.
-pub fn raw_heading_text(source: &str) -> String {
+/// A heading as written in `source` (the heading's whole span): markers,
+/// closing sequence and setext underline removed, a trailing `{#id}` or
+/// `{: #id}` attribute split off. kramdown makes its anchor from the raw
+/// text.
+pub fn heading_of_span(source: &str) -> ScannedHeading {
     let mut lines: Vec<&str> = source.lines().filter(|l| !l.trim().is_empty()).collect();
     if let Some(first) = lines.first() {
         if let Some(h) = atx(first) {
-            return h.raw;
+            return h;
         }
     }
     if lines.len() > 1 && lines.last().is_some_and(|l| UNDERLINE.is_match(l)) {
         lines.pop();
     }
     let text: Vec<&str> = lines.iter().map(|l| l.trim()).collect();
-    with_attribute(&text.join(" ")).raw
+    with_attribute(&text.join(" "))
 }
 
 /// Adds the `id` attributes of HTML tags in `text`, and the `name`
@@ -233,10 +234,12 @@ static IMAGE_OR_LINK: LazyLock<Regex> = LazyLock::new(|| {
 static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"</?[a-zA-Z][^<>]*>|<!--.*?-->").unwrap_or_else(|_| unreachable!())
 });
-static AUTOLINK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>").unwrap_or_else(|_| unreachable!()));
+static AUTOLINK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>").unwrap_or_else(|_| unreachable!())
+});
 static EMPHASIS_UNDERSCORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\p{L}\p{N}])(_+)|(_+)(?:[^\p{L}\p{N}_]|$)").unwrap_or_else(|_| unreachable!())
+    Regex::new(r"(?:^|[^\p{L}\p{N}])(_+)|(_+)(?:[^\p{L}\p{N}_]|$)")
+        .unwrap_or_else(|_| unreachable!())
 });
 
 /// A heading's text as a reader sees it, roughly: link and image markup,
@@ -354,9 +357,10 @@ mod tests {
     }
 
     #[test]
-    fn raw_heading_text_of_spans() {
-        assert_eq!(raw_heading_text("## Levels ##\n"), "Levels");
-        assert_eq!(raw_heading_text("Setext *x*\n---\n"), "Setext *x*");
-        assert_eq!(raw_heading_text("### A {#b}\n"), "A");
+    fn headings_of_spans() {
+        assert_eq!(heading_of_span("## Levels ##\n").raw, "Levels");
+        assert_eq!(heading_of_span("Setext *x*\n---\n").raw, "Setext *x*");
+        let h = heading_of_span("### A {: #b}\n");
+        assert_eq!((h.raw.as_str(), h.custom_id.as_deref()), ("A", Some("b")));
     }
 }
