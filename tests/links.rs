@@ -197,3 +197,20 @@ fn without_a_tree_only_the_page_itself_is_checked() {
     let linted = linter.lint_source(&dir.path().join("page.md"), Arc::new(text.to_string()));
     assert_eq!(findings(&linted), expected(&[("broken-anchor", 3)]));
 }
+
+#[test]
+fn an_editor_can_hand_the_linter_a_prebuilt_index() {
+    use handbook_lint::site::SiteIndex;
+    let root = tree("hugo");
+    let index = SiteIndex::build(&[root.join("content")]);
+    assert_eq!(index.file_count(), 7, "six pages and the static image");
+    let linter = Linter::with_defaults().with_site(Some(Arc::new(index)));
+    let path = root.join("content/job-families/sales/draft.md");
+    let text = "## Draft\n\n[a](/job-families/sales/director/#pay) [b](/job-families/sales/director/#pays)\n";
+    let linted = linter.lint_source(&path, Arc::new(text.to_string()));
+    let links: BTreeSet<(String, usize)> = findings(&linted)
+        .into_iter()
+        .filter(|(rule, _)| LINK_RULES.contains(&rule.as_str()))
+        .collect();
+    assert_eq!(links, expected(&[("broken-anchor", 3)]));
+}

@@ -512,3 +512,108 @@ fn canonical(path: &Path) -> Option<PathBuf> {
     let dir = std::fs::canonicalize(parent).ok()?;
     Some(dir.join(path.file_name()?))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree(files: &[&str]) -> (tempfile::TempDir, SiteIndex) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for f in files {
+            let path = dir.path().join(f);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).expect("folder");
+            }
+            std::fs::write(&path, "## Levels\n").expect("file");
+        }
+        let index = SiteIndex::build(&[dir.path().join("content")]);
+        (dir, index)
+    }
+
+    fn segs(route: &str) -> Vec<String> {
+        route
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect()
+    }
+
+    #[test]
+    fn routes_name_pages_in_every_layout() {
+        let (_dir, index) = tree(&[
+            "content/a/plain.md",
+            "content/a/section/_index.md",
+            "content/a/bundle/index.md",
+            "content/a/mm/index.html.md",
+            "content/a/flat.html.md",
+            "content/a/erb/index.html.md.erb",
+            "content/a/raw.html",
+            "content/a/Mixed-Case.md",
+            "content/a/folder/image.png",
+        ]);
+        for route in [
+            "/a/plain/",
+            "/a/section",
+            "/a/bundle/",
+            "/a/mm/",
+            "/a/flat/",
+            "/a/erb/",
+            "/a/raw/",
+            "/a/mm/index.html",
+        ] {
+            assert!(
+                matches!(index.lookup_route(&segs(route)), Lookup::Page(_)),
+                "{route}"
+            );
+        }
+        assert_eq!(index.lookup_route(&segs("/a/folder/")), Lookup::Exists);
+        assert_eq!(
+            index.lookup_route(&segs("/elsewhere/x/")),
+            Lookup::Elsewhere
+        );
+        match index.lookup_route(&segs("/a/mixed-case/")) {
+            Lookup::Missing { hint: Some(hint) } => {
+                assert!(hint.contains("Mixed-Case.md"), "{hint}")
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            index.lookup_file(&segs("/a/folder/image.png")),
+            Lookup::Exists
+        );
+        assert!(matches!(
+            index.lookup_file(&segs("/a/folder/other.png")),
+            Lookup::Missing { .. }
+        ));
+    }
+
+    #[test]
+    fn routes_of_pages() {
+        let page = |rel: &str| PageRef {
+            root: 0,
+            rel: rel.to_string(),
+        };
+        assert_eq!(SiteIndex::route_of(&page("a/b.md")), vec!["a", "b"]);
+        assert_eq!(SiteIndex::route_of(&page("a/_index.md")), vec!["a"]);
+        assert_eq!(
+            SiteIndex::route_of(&page("a/b/index.html.md")),
+            vec!["a", "b"]
+        );
+        assert_eq!(
+            SiteIndex::route_of(&page("a/c.html.md.erb")),
+            vec!["a", "c"]
+        );
+    }
+
+    #[test]
+    fn anchors_are_scanned_once_and_remembered() {
+        let (dir, index) = tree(&["content/a/b.md"]);
+        let page = PageRef {
+            root: 0,
+            rel: "a/b.md".into(),
+        };
+        assert_eq!(index.anchors(&page), ["levels"]);
+        std::fs::write(dir.path().join("content/a/b.md"), "## Other\n").expect("rewrite");
+        assert_eq!(index.anchors(&page), ["levels"]);
+    }
+}
