@@ -121,6 +121,8 @@ struct Root {
     dirs: HashSet<String>,
     /// Lower-cased relative path to the real ones, for hints.
     lower: HashMap<String, Vec<String>>,
+    /// The last route segment of each page, by the route of its parent.
+    names: HashMap<String, Vec<String>>,
 }
 
 impl Root {
@@ -156,6 +158,21 @@ impl Root {
                 files.insert(rel, OnceLock::new());
             }
         }
+        let mut names: HashMap<String, Vec<String>> = HashMap::new();
+        if pages {
+            for rel in files.keys().filter(|rel| is_page(rel)) {
+                let route = SiteIndex::route_of(&PageRef {
+                    root: 0,
+                    rel: rel.clone(),
+                });
+                if let Some((name, parent)) = route.split_last() {
+                    names
+                        .entry(parent.join("/"))
+                        .or_default()
+                        .push(name.clone());
+                }
+            }
+        }
         Root {
             path,
             canonical,
@@ -164,6 +181,7 @@ impl Root {
             files,
             dirs,
             lower,
+            names,
         }
     }
 }
@@ -443,34 +461,21 @@ impl SiteIndex {
     /// A page in the same folder with a similar name.
     fn similar_page(&self, segments: &[String]) -> Option<String> {
         let (name, parent) = segments.split_last()?;
-        let mut best: Option<(f64, String)> = None;
-        for (i, root) in self.roots.iter().enumerate() {
-            if !root.pages {
-                continue;
-            }
-            for rel in root.files.keys().filter(|rel| is_page(rel)) {
-                let route = SiteIndex::route_of(&PageRef {
-                    root: i,
-                    rel: rel.clone(),
-                });
-                let Some((candidate, candidate_parent)) = route.split_last() else {
-                    continue;
-                };
-                if candidate_parent != parent {
-                    continue;
-                }
+        let parent_route = parent.join("/");
+        let mut best: Option<(f64, &str)> = None;
+        for root in &self.roots {
+            for candidate in root.names.get(&parent_route).into_iter().flatten() {
                 let score = strsim::normalized_levenshtein(name, candidate);
-                let better = best
-                    .as_ref()
-                    .is_none_or(|(s, r)| score > *s || (score == *s && candidate < r));
+                let better =
+                    best.is_none_or(|(s, r)| score > s || (score == s && candidate.as_str() < r));
                 if score >= 0.75 && better {
-                    best = Some((score, candidate.clone()));
+                    best = Some((score, candidate));
                 }
             }
         }
         best.map(|(_, name)| {
             let mut route = parent.to_vec();
-            route.push(name);
+            route.push(name.to_string());
             format!("a similar page exists: `/{}/`", route.join("/"))
         })
     }
