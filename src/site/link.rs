@@ -378,7 +378,14 @@ pub fn document_anchors(doc: &Document, layout: Layout) -> Vec<String> {
                 .iter()
                 .map(|h| {
                     let written = scan::heading_of_span(doc.text(h.span.clone()));
-                    match h.custom_id.clone().or(written.custom_id) {
+                    let rest = doc.source.get(h.span.end..).unwrap_or("");
+                    let rest = rest
+                        .strip_prefix("\r\n")
+                        .or_else(|| rest.strip_prefix('\n'))
+                        .unwrap_or(rest);
+                    let next_line = rest.lines().next().unwrap_or("");
+                    let ial = scan::block_ial_id(next_line);
+                    match h.custom_id.clone().or(written.custom_id).or(ial) {
                         Some(id) => id,
                         None => dedup.unique(document::slug::kramdown(&written.raw)),
                     }
@@ -454,6 +461,20 @@ mod tests {
         assert!(path_kind("/a/b.html") == PathKind::Route);
         assert!(path_kind("x.md") == PathKind::Markdown);
         assert!(path_kind("/images/a.png") == PathKind::Asset);
+    }
+
+    #[test]
+    fn own_anchors_per_layout() {
+        let src = "## 1. Levels\n\n## Levels\n{: #custom}\n\n## Job Grade {#grade}\n\nSetext & More\n---\n\n<a name=\"old\"></a>\n";
+        let doc = Document::parse("page.html.md", src.to_string());
+        assert_eq!(
+            document_anchors(&doc, Layout::Middleman),
+            vec!["levels", "custom", "grade", "setext--more", "old"]
+        );
+        assert_eq!(
+            document_anchors(&doc, Layout::Hugo),
+            vec!["1-levels", "levels", "grade", "setext--more", "old"]
+        );
     }
 
     #[test]

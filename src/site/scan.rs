@@ -37,6 +37,9 @@ static ATTRIBUTE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ATTRIBUTE_ID: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|\s)#([^\s}#.]+)").unwrap_or_else(|_| unreachable!()));
+static BLOCK_IAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^ {0,3}\{:[ \t]*([^{}]*)\}[ \t]*$").unwrap_or_else(|_| unreachable!())
+});
 static UNDERLINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^ {0,3}(=+|-+)[ \t]*$").unwrap_or_else(|_| unreachable!()));
 static BLOCK_START: LazyLock<Regex> = LazyLock::new(|| {
@@ -57,6 +60,7 @@ pub fn scan(source: &str) -> Scan {
     let body = &source[front_matter_end(source)..];
     let mut fence: Option<(char, usize)> = None;
     let mut paragraph: Vec<&str> = Vec::new();
+    let mut after_heading = false;
     for line in body.lines() {
         let trimmed = line.trim_start_matches(' ');
         let indent = line.len() - trimmed.len();
@@ -80,17 +84,29 @@ pub fn scan(source: &str) -> Scan {
         html_ids(line, &mut out.html_ids);
         if line.trim().is_empty() {
             paragraph.clear();
+            after_heading = false;
             continue;
         }
         if let Some(heading) = atx(line) {
             out.headings.push(heading);
             paragraph.clear();
+            after_heading = true;
             continue;
+        }
+        if after_heading {
+            after_heading = false;
+            if let Some(id) = block_ial_id(line) {
+                if let Some(last) = out.headings.last_mut() {
+                    last.custom_id = Some(id);
+                }
+                continue;
+            }
         }
         if !paragraph.is_empty() && UNDERLINE.is_match(line) {
             let text = paragraph.iter().map(|l| l.trim()).collect::<Vec<_>>();
             out.headings.push(with_attribute(&text.join(" ")));
             paragraph.clear();
+            after_heading = true;
             continue;
         }
         if indent >= 4 && paragraph.is_empty() {
@@ -152,6 +168,14 @@ fn front_matter_end(source: &str) -> usize {
         }
     }
     0
+}
+
+/// The `#id` of a kramdown block attribute line (`{: #id .class}`), which
+/// gives the heading just above it its id.
+pub fn block_ial_id(line: &str) -> Option<String> {
+    let inner = BLOCK_IAL.captures(line)?.get(1)?.as_str();
+    let id = ATTRIBUTE_ID.captures(inner)?.get(1)?;
+    Some(id.as_str().to_string())
 }
 
 /// An ATX heading line.
@@ -329,7 +353,7 @@ mod tests {
 
     #[test]
     fn anchors_per_layout() {
-        let src = "## 1. Levels\n## Levels\n## Levels\n## Levels {: #custom}\n## [Hiring](/handbook/hiring/)\n<a name=\"legacy\"></a>\n";
+        let src = "## 1. Levels\n## Levels\n## Levels\n## Levels\n{: #custom}\n## [Hiring](/handbook/hiring/)\n<a name=\"legacy\"></a>\n";
         assert_eq!(
             anchors(src, Layout::Hugo),
             vec!["1-levels", "levels", "levels-1", "custom", "hiring", "legacy"]
