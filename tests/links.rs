@@ -84,6 +84,7 @@ fn hugo_tree_good_and_broken_links() {
             ("broken-link", 15),
             ("broken-anchor", 17),
             ("broken-link", 19),
+            ("broken-anchor", 20),
         ])
     );
 }

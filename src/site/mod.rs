@@ -230,6 +230,9 @@ pub enum Lookup {
 #[derive(Debug)]
 pub struct SiteIndex {
     roots: Vec<Root>,
+    /// Routes given in front matter (Hugo `aliases` and `url`), to the
+    /// page that declares them; read when a route is first not found.
+    aliases: OnceLock<HashMap<String, PageRef>>,
 }
 
 /// The file names a route `p` may be served from, in order.
@@ -308,7 +311,10 @@ impl SiteIndex {
                 }
             }
         }
-        SiteIndex { roots: built }
+        SiteIndex {
+            roots: built,
+            aliases: OnceLock::new(),
+        }
     }
 
     /// The content roots' folders.
@@ -404,10 +410,51 @@ impl SiteIndex {
         if !self.first_segment_known(segments) {
             return Lookup::Elsewhere;
         }
+        if let Some(page) = self.aliases().get(p.trim_end_matches(".html")) {
+            return Lookup::Page(page.clone());
+        }
         let hint = self
             .case_hint(&route_candidates(&p))
             .or_else(|| self.similar_page(segments));
         Lookup::Missing { hint }
+    }
+
+    /// The routes pages declare in their front matter: Hugo's `aliases`
+    /// (served as redirects to the page) and `url`. Only Hugo roots have
+    /// them; the front matter of every page is read, once, the first time
+    /// a route is not found among the files.
+    fn aliases(&self) -> &HashMap<String, PageRef> {
+        self.aliases.get_or_init(|| {
+            let mut map = HashMap::new();
+            for (i, root) in self.roots.iter().enumerate() {
+                if !root.pages || root.layout != Layout::Hugo {
+                    continue;
+                }
+                let mut rels: Vec<&String> = root.files.keys().filter(|r| is_page(r)).collect();
+                rels.sort();
+                for rel in rels {
+                    let page = PageRef {
+                        root: i,
+                        rel: rel.clone(),
+                    };
+                    let Some(front_matter) = read_front_matter(&root.path.join(rel)) else {
+                        continue;
+                    };
+                    let mut parent = SiteIndex::route_of(&page);
+                    parent.pop();
+                    for route in scan::front_matter_routes(&front_matter) {
+                        let route = if route.starts_with('/') {
+                            route
+                        } else {
+                            format!("{}/{route}", parent.join("/"))
+                        };
+                        let key: Vec<&str> = route.split('/').filter(|s| !s.is_empty()).collect();
+                        map.entry(key.join("/")).or_insert_with(|| page.clone());
+                    }
+                }
+            }
+            map
+        })
     }
 
     /// Looks up a file (an image, a PDF, a Markdown file) given as
@@ -502,6 +549,29 @@ pub fn layout_of_page(path: &Path) -> Layout {
     } else {
         Layout::Hugo
     }
+}
+
+/// The front matter of the file at `path` (the lines between the opening
+/// `---` or `+++` and the closing one), read no further than that.
+fn read_front_matter(path: &Path) -> Option<String> {
+    use std::io::{BufRead, BufReader};
+    let file = std::fs::File::open(path).ok()?;
+    let mut lines = BufReader::new(file).lines();
+    let first = lines.next()?.ok()?;
+    let delimiter = first.trim_start_matches('\u{feff}').trim_end().to_string();
+    if delimiter != "---" && delimiter != "+++" {
+        return None;
+    }
+    let mut text = String::new();
+    for line in lines.take(500) {
+        let line = line.ok()?;
+        if line.trim_end() == delimiter {
+            return Some(text);
+        }
+        text.push_str(&line);
+        text.push('\n');
+    }
+    None
 }
 
 /// `path` made canonical; for a file that does not exist (an editor's

@@ -150,6 +150,53 @@ pub fn anchors(source: &str, layout: Layout) -> Vec<String> {
     anchors
 }
 
+/// The routes a Hugo front matter (YAML or TOML) gives its page besides
+/// its file's: `url` and the `aliases` list.
+pub fn front_matter_routes(front_matter: &str) -> Vec<String> {
+    let mut routes = Vec::new();
+    let mut in_aliases = false;
+    for line in front_matter.lines() {
+        let trimmed = line.trim();
+        if in_aliases {
+            if let Some(item) = trimmed.strip_prefix("- ") {
+                push_value(item, &mut routes);
+                continue;
+            }
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                continue;
+            }
+            in_aliases = false;
+        }
+        if line.starts_with([' ', '\t']) {
+            continue; // nested keys
+        }
+        let Some((key, value)) = trimmed.split_once([':', '=']) else {
+            continue;
+        };
+        let value = value.trim();
+        match key.trim() {
+            "url" => push_value(value, &mut routes),
+            "aliases" if value.is_empty() => in_aliases = true,
+            "aliases" => {
+                let list = value.trim_start_matches('[').trim_end_matches(']');
+                for item in list.split(',') {
+                    push_value(item, &mut routes);
+                }
+            }
+            _ => {}
+        }
+    }
+    routes
+}
+
+fn push_value(value: &str, out: &mut Vec<String>) {
+    let value = value.split(" #").next().unwrap_or(value).trim();
+    let value = value.trim_matches(|c| c == '"' || c == '\'').trim();
+    if !value.is_empty() {
+        out.push(value.to_string());
+    }
+}
+
 /// Where the body starts after a `---` (YAML) or `+++` (TOML) front matter.
 fn front_matter_end(source: &str) -> usize {
     let source_trimmed = source.strip_prefix('\u{feff}').unwrap_or(source);
@@ -339,6 +386,18 @@ mod tests {
         let raw: Vec<&str> = scan.headings.iter().map(|h| h.raw.as_str()).collect();
         assert_eq!(raw, vec!["One", "Two", "Setext", "Another line", "Three"]);
         assert_eq!(scan.headings[4].custom_id.as_deref(), Some("three-id"));
+    }
+
+    #[test]
+    fn reads_routes_from_front_matter() {
+        let yaml = "title: X\nurl: /jobs/x/\naliases:\n  - /old/x/\n  - \"/older/x\"\nlevels:\n  url: nested\n";
+        assert_eq!(
+            front_matter_routes(yaml),
+            vec!["/jobs/x/", "/old/x/", "/older/x"]
+        );
+        let toml = "title = \"X\"\naliases = [\"/a/\", \"/b/\"]\n";
+        assert_eq!(front_matter_routes(toml), vec!["/a/", "/b/"]);
+        assert_eq!(front_matter_routes("aliases: [/c/, d]\n"), vec!["/c/", "d"]);
     }
 
     #[test]
