@@ -28,6 +28,9 @@ content root. Relative routes (`../engineer/`) are resolved from the page's
 own route; links to `.md` files are resolved from the page's file; images
 and other files must exist in the content root (or Hugo's `static/`).
 
+Routes a Hugo page declares in its front matter (`aliases`, `url`) count
+as that page. Links in raw HTML (`<a href>`) are not checked.
+
 Only links into the tree are judged: when the first segment of the route
 is not a folder of the content root (`/handbook/…` in a tree that only
 holds `job-families/`), the page lives on another part of the site and
