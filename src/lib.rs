@@ -1,8 +1,9 @@
 //! handbook-lint: a linter for company-handbook job-family pages.
 //!
 //! The crate is layered, and dependencies point one way: [`cli`] ->
-//! [`engine`] -> [`rules`] -> [`document`]. The document model parses one
-//! page; rules read models and return [`diagnostic::Diagnostic`]s; the
+//! [`engine`] -> [`rules`] -> ([`site`]) -> [`document`]. The document model
+//! parses one page; the site index knows the whole content tree's pages
+//! and anchors; rules read models and return [`diagnostic::Diagnostic`]s; the
 //! engine finds files, runs the rules in parallel and applies configuration
 //! and suppressions; [`report`] renders the results.
 
@@ -15,3 +16,4 @@ pub mod document;
 pub mod engine;
 pub mod report;
 pub mod rules;
+pub mod site;

@@ -1,44 +1,102 @@
 //! Heading anchors ("slugs"), as the site generators compute them.
+//!
+//! Two generators are modelled:
+//!
+//! - **Hugo** (goldmark renderer, `autoHeadingIDType = "github"`, the
+//!   default): the heading's text with leading and trailing white space
+//!   trimmed; letters (any script), digits and `_` are kept and
+//!   lower-cased, a space or `-` becomes `-`, everything else is dropped.
+//!   An empty result becomes `heading`. Repeated anchors get `-1`, `-2`, …,
+//!   skipping anchors already taken (`{#id}` attributes included).
+//! - **kramdown** (Middleman, `auto_ids`): leading characters that are not
+//!   ASCII letters are removed, then everything but ASCII letters, digits,
+//!   spaces and `-` is removed, spaces become `-`, and the result is
+//!   lower-cased. An empty result becomes `section`. kramdown works on the
+//!   heading's raw text, markup included. The second heading with the same
+//!   anchor gets `-1`, the third `-2`, …
 
 use std::collections::HashMap;
 
-/// Hugo's default anchor for a heading (goldmark, `autoHeadingIDType =
-/// "github"`): letters and digits lower-cased, spaces become `-`, `-` and
-/// `_` are kept, everything else is dropped.
+/// Hugo's default anchor for a heading's text.
 pub fn hugo(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     for c in text.trim().chars() {
-        if c.is_alphanumeric() {
-            slug.extend(c.to_lowercase());
-        } else if c == ' ' || c == '-' {
+        if c == ' ' || c == '-' {
             slug.push('-');
-        } else if c == '_' {
-            slug.push('_');
+        } else if c == '_' || c.is_alphabetic() || c.is_numeric() {
+            slug.extend(c.to_lowercase());
         }
+    }
+    if slug.is_empty() {
+        slug.push_str("heading");
     }
     slug
 }
 
-/// Gives repeated anchors the `-1`, `-2`, … suffixes the generators add.
+/// kramdown's anchor for a heading's raw text.
+pub fn kramdown(raw: &str) -> String {
+    let start = raw
+        .find(|c: char| c.is_ascii_alphabetic())
+        .unwrap_or(raw.len());
+    let mut slug = String::with_capacity(raw.len() - start);
+    for c in raw[start..].chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if c == ' ' || c == '-' {
+            slug.push('-');
+        }
+    }
+    if slug.is_empty() {
+        slug.push_str("section");
+    }
+    slug
+}
+
+/// Gives repeated anchors the `-1`, `-2`, … suffixes Hugo adds, never
+/// reusing an anchor already given.
 #[derive(Debug, Default)]
 pub struct Deduplicator {
-    seen: HashMap<String, usize>,
+    taken: std::collections::HashSet<String>,
 }
 
 impl Deduplicator {
     /// Returns `anchor` the first time, then `anchor-1`, `anchor-2`, …
     pub fn unique(&mut self, anchor: String) -> String {
-        let count = self.seen.entry(anchor.clone()).or_insert(0);
-        let result = if *count == 0 {
-            anchor.clone()
-        } else {
-            format!("{anchor}-{count}")
-        };
-        *count += 1;
-        if result != anchor {
-            self.seen.entry(result.clone()).or_insert(1);
+        if self.taken.insert(anchor.clone()) {
+            return anchor;
         }
-        result
+        let mut i = 1usize;
+        loop {
+            let candidate = format!("{anchor}-{i}");
+            if self.taken.insert(candidate.clone()) {
+                return candidate;
+            }
+            i += 1;
+        }
+    }
+}
+
+/// Gives repeated anchors the suffixes kramdown adds: the second use of an
+/// anchor gets `-1`, the third `-2`, whatever other headings are called.
+/// `{#id}` attributes are not counted.
+#[derive(Debug, Default)]
+pub struct KramdownDeduplicator {
+    used: HashMap<String, usize>,
+}
+
+impl KramdownDeduplicator {
+    /// Returns `anchor` the first time, then `anchor-1`, `anchor-2`, …
+    pub fn unique(&mut self, anchor: String) -> String {
+        match self.used.get_mut(&anchor) {
+            Some(count) => {
+                *count += 1;
+                format!("{anchor}-{count}")
+            }
+            None => {
+                self.used.insert(anchor.clone(), 0);
+                anchor
+            }
+        }
     }
 }
 
@@ -56,6 +114,38 @@ mod tests {
         assert_eq!(hugo("Manager, IT Program"), "manager-it-program");
         assert_eq!(hugo("Senior / Principal"), "senior--principal");
         assert_eq!(hugo("Über_uns"), "über_uns");
+        assert_eq!(hugo("  Trimmed  "), "trimmed");
+        assert_eq!(hugo("1. Screening call"), "1-screening-call");
+        assert_eq!(hugo("Director - Sales"), "director---sales");
+        assert_eq!(hugo("C++ & C#"), "c--c");
+        assert_eq!(hugo("Résumé 履歴書"), "résumé-履歴書");
+        assert_eq!(hugo("Senior Manager: Data."), "senior-manager-data");
+        assert_eq!(hugo("?!"), "heading");
+        assert_eq!(hugo("It's \"quoted\""), "its-quoted");
+    }
+
+    #[test]
+    fn kramdown_slugs() {
+        assert_eq!(
+            kramdown("Performance Indicators (PI)"),
+            "performance-indicators-pi"
+        );
+        assert_eq!(kramdown("Services & Consulting"), "services--consulting");
+        assert_eq!(kramdown("Senior / Principal"), "senior--principal");
+        // Leading non-letters go, digits elsewhere stay.
+        assert_eq!(kramdown("1. Screening call"), "screening-call");
+        assert_eq!(kramdown("2021 Plan for Q3"), "plan-for-q3");
+        // Non-ASCII letters and `_` are dropped.
+        assert_eq!(kramdown("Über_uns"), "beruns");
+        assert_eq!(kramdown("Résumé"), "rsum");
+        // Raw text: markup characters go, link targets stay.
+        assert_eq!(
+            kramdown("[Hiring](/handbook/hiring/)"),
+            "hiringhandbookhiring"
+        );
+        assert_eq!(kramdown("**Bold** move"), "bold-move");
+        assert_eq!(kramdown("123"), "section");
+        assert_eq!(kramdown(""), "section");
     }
 
     #[test]
@@ -64,5 +154,18 @@ mod tests {
         assert_eq!(d.unique("a".into()), "a");
         assert_eq!(d.unique("a".into()), "a-1");
         assert_eq!(d.unique("a".into()), "a-2");
+        // Hugo skips an anchor already taken.
+        assert_eq!(d.unique("b-1".into()), "b-1");
+        assert_eq!(d.unique("b".into()), "b");
+        assert_eq!(d.unique("b".into()), "b-2");
+    }
+
+    #[test]
+    fn kramdown_counts_per_anchor() {
+        let mut d = KramdownDeduplicator::default();
+        assert_eq!(d.unique("levels".into()), "levels");
+        assert_eq!(d.unique("levels".into()), "levels-1");
+        assert_eq!(d.unique("levels".into()), "levels-2");
+        assert_eq!(d.unique("other".into()), "other");
     }
 }

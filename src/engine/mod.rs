@@ -7,7 +7,7 @@ mod read;
 mod suppress;
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
@@ -17,7 +17,8 @@ pub use read::{read_source, ReadFailure};
 use crate::config::{unknown_rule, Config};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{Document, Position};
-use crate::rules::{self, Context, Rule, Settings};
+use crate::rules::{self, Context, Group, Rule, Settings};
+use crate::site::{SiteIndex, SiteSpec};
 
 /// A diagnostic with its start and end positions.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,6 +88,9 @@ pub struct Selection {
 pub struct Linter {
     rules: Vec<(&'static Rule, Severity)>,
     settings: Settings,
+    /// Where the content tree is, and its index once built.
+    site_spec: SiteSpec,
+    site: OnceLock<Option<Arc<SiteIndex>>>,
 }
 
 impl Linter {
@@ -119,6 +123,12 @@ impl Linter {
         Ok(Linter {
             rules,
             settings: config.settings.clone(),
+            site_spec: SiteSpec {
+                root: config.root.clone(),
+                content_dir: config.content_dir.clone(),
+                configured: config.path.is_some(),
+            },
+            site: OnceLock::new(),
         })
     }
 
@@ -127,7 +137,31 @@ impl Linter {
         Linter::new(&Config::default(), &Selection::default()).unwrap_or(Linter {
             rules: Vec::new(),
             settings: Settings::default(),
+            site_spec: SiteSpec::default(),
+            site: OnceLock::new(),
         })
+    }
+
+    /// Uses `site` as the content tree's index instead of finding and
+    /// indexing the tree on first use.
+    pub fn with_site(self, site: Option<Arc<SiteIndex>>) -> Linter {
+        let cell = OnceLock::new();
+        let _ = cell.set(site);
+        Linter { site: cell, ..self }
+    }
+
+    /// The content tree's index, built on first use (once per linter, so
+    /// once per run), when a link rule runs and a content root is found.
+    pub fn site(&self) -> Option<&SiteIndex> {
+        self.site
+            .get_or_init(|| {
+                let wanted = self.rules.iter().any(|(r, _)| r.group == Group::Links);
+                wanted
+                    .then(|| SiteIndex::discover(&self.site_spec))
+                    .flatten()
+                    .map(Arc::new)
+            })
+            .as_deref()
     }
 
     /// Whether rule `id` runs.
@@ -146,6 +180,8 @@ impl Linter {
         config: &Config,
     ) -> Result<RunReport, DiscoverError> {
         let files = discover(paths, config)?;
+        // The content tree is indexed once, before the parallel work.
+        let _ = self.site();
         let linted: Vec<LintedFile> = files.par_iter().map(|path| self.lint_file(path)).collect();
         Ok(RunReport {
             files_checked: linted.len(),
@@ -180,6 +216,7 @@ impl Linter {
         let cx = Context {
             doc,
             settings: &self.settings,
+            site: self.site(),
         };
         let mut diagnostics = Vec::new();
         for (rule, severity) in &self.rules {

@@ -32,6 +32,12 @@ pub mod mojibake;
 pub mod multiple_spaces;
 pub mod trailing_whitespace;
 pub mod unbalanced_brackets;
+// Links
+pub mod absolute_internal_link;
+pub mod broken_anchor;
+pub mod broken_link;
+pub mod link_syntax;
+mod link_target;
 
 /// Every rule, in catalogue order.
 pub static ALL: &[&Rule] = &[
@@ -50,6 +56,10 @@ pub static ALL: &[&Rule] = &[
     &end_of_file::RULE,
     &list_marker::RULE,
     &unbalanced_brackets::RULE,
+    &broken_link::RULE,
+    &broken_anchor::RULE,
+    &absolute_internal_link::RULE,
+    &link_syntax::RULE,
 ];
 
 /// Looks a rule up by id.
@@ -124,6 +134,10 @@ pub struct Context<'a> {
     pub doc: &'a Document,
     /// Rule settings from the configuration.
     pub settings: &'a Settings,
+    /// The content tree's pages and anchors, built once per run; `None`
+    /// when no content root was found (link rules then check only what
+    /// the page itself shows).
+    pub site: Option<&'a crate::site::SiteIndex>,
 }
 
 /// How a rule is run.
@@ -181,6 +195,7 @@ pub(crate) mod testing {
         let cx = Context {
             doc: &doc,
             settings: &settings,
+            site: None,
         };
         let mut out = Vec::new();
         rule.run(&cx, &mut out);

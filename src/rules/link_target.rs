@@ -1,0 +1,63 @@
+//! What the link rules share: where the page being linted sits in the
+//! content tree, and where each of its links leads.
+
+use std::cell::OnceCell;
+
+use crate::document::{Link, LinkKind};
+use crate::rules::Context;
+use crate::site::link::{document_anchors, page_layout};
+use crate::site::{Destination, Layout, PageRef, Resolution, SiteIndex};
+
+/// The page being linted, placed in the site.
+pub(crate) struct Here<'a> {
+    /// The site index, if there is one.
+    pub site: Option<&'a SiteIndex>,
+    /// The page's place in the index.
+    pub page: Option<PageRef>,
+    /// The slugs its anchors follow.
+    pub layout: Layout,
+    own: OnceCell<Vec<String>>,
+}
+
+impl<'a> Here<'a> {
+    /// Places the page of `cx`.
+    pub fn new(cx: &Context<'a>) -> Here<'a> {
+        let page = cx.site.and_then(|site| site.locate(&cx.doc.path));
+        let layout = page_layout(cx.site, page.as_ref(), &cx.doc.path);
+        Here {
+            site: cx.site,
+            page,
+            layout,
+            own: OnceCell::new(),
+        }
+    }
+
+    /// The page's own anchors, from its document.
+    pub fn own_anchors(&self, cx: &Context<'_>) -> &[String] {
+        self.own
+            .get_or_init(|| document_anchors(cx.doc, self.layout))
+    }
+
+    /// Where `link` leads, with its parsed destination; `None` for links
+    /// that are not checked (e-mail, autolinks, undefined references).
+    pub fn resolve(&self, cx: &Context<'_>, link: &Link) -> Option<(Destination, Resolution)> {
+        if matches!(link.kind, LinkKind::Email | LinkKind::Autolink) {
+            return None;
+        }
+        if link.destination_span.is_empty() && !link.destination.is_empty() {
+            return None;
+        }
+        if link.kind == LinkKind::Reference && link.destination_span.is_empty() {
+            return None;
+        }
+        let dest = Destination::parse(&link.destination);
+        let resolution = match self.site {
+            Some(site) => site.resolve(self.page.as_ref(), &cx.doc.path, &dest),
+            None => match dest.target {
+                crate::site::link::Target::FragmentOnly => Resolution::ThisPage,
+                _ => Resolution::Unknown,
+            },
+        };
+        Some((dest, resolution))
+    }
+}
