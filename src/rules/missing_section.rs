@@ -207,20 +207,11 @@ fn under_job_families(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{Context, Settings};
 
     fn messages(path: &str, source: &str) -> Vec<(usize, String)> {
         let doc = Document::parse(path, source.to_string());
-        let settings = Settings::default();
-        let mut out = Vec::new();
-        RULE.run(
-            &Context {
-                doc: &doc,
-                settings: &settings,
-            },
-            &mut out,
-        );
-        out.iter()
+        crate::rules::testing::run_at(&RULE, path, source)
+            .iter()
             .map(|d| (doc.line_number(d.span.start), d.message.clone()))
             .collect()
     }

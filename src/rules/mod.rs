@@ -190,7 +190,12 @@ pub(crate) mod testing {
 
     /// Runs `rule` on `source` with default settings.
     pub fn run(rule: &Rule, source: &str) -> Vec<Diagnostic> {
-        let doc = Document::parse("test.md", source.to_string());
+        run_at(rule, "test.md", source)
+    }
+
+    /// Runs `rule` on `source`, read from `path`, with default settings.
+    pub fn run_at(rule: &Rule, path: &str, source: &str) -> Vec<Diagnostic> {
+        let doc = Document::parse(path, source.to_string());
         let settings = Settings::default();
         let cx = Context {
             doc: &doc,
