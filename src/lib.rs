@@ -1,8 +1,9 @@
 //! handbook-lint: a linter for company-handbook job-family pages.
 //!
 //! The crate is layered, and dependencies point one way: [`cli`] ->
-//! [`engine`] -> [`rules`] -> [`document`]. The document model parses one
-//! page; rules read models and return [`diagnostic::Diagnostic`]s; the
+//! [`engine`] -> [`rules`] -> [`family`] -> [`document`]. The document
+//! model parses one page; the job-family model reads its levels and
+//! grades; rules read models and return [`diagnostic::Diagnostic`]s; the
 //! engine finds files, runs the rules in parallel and applies configuration
 //! and suppressions; [`report`] renders the results.
 
@@ -13,5 +14,6 @@ pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod engine;
+pub mod family;
 pub mod report;
 pub mod rules;

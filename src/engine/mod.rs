@@ -177,9 +177,11 @@ impl Linter {
     /// Runs the enabled rules on a parsed page and applies severities and
     /// suppression comments.
     pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
+        let family = crate::family::JobFamily::build(doc);
         let cx = Context {
             doc,
             settings: &self.settings,
+            family: &family,
         };
         let mut diagnostics = Vec::new();
         for (rule, severity) in &self.rules {

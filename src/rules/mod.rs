@@ -124,6 +124,8 @@ pub struct Context<'a> {
     pub doc: &'a Document,
     /// Rule settings from the configuration.
     pub settings: &'a Settings,
+    /// The page's job-family model.
+    pub family: &'a crate::family::JobFamily,
 }
 
 /// How a rule is run.
@@ -178,9 +180,11 @@ pub(crate) mod testing {
     pub fn run(rule: &Rule, source: &str) -> Vec<Diagnostic> {
         let doc = Document::parse("test.md", source.to_string());
         let settings = Settings::default();
+        let family = crate::family::JobFamily::build(&doc);
         let cx = Context {
             doc: &doc,
             settings: &settings,
+            family: &family,
         };
         let mut out = Vec::new();
         rule.run(&cx, &mut out);
