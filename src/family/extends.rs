@@ -209,16 +209,26 @@ pub fn split(text: &str, body: Range<usize>, levels: &dyn Levels) -> Split {
             continue;
         }
         let rest = k..ws.len();
-        let fused = (rest.len() >= 2
+        if rest.is_empty() {
+            return Split {
+                reference: span(0..k),
+                stated: None,
+                fused: None,
+            };
+        }
+        let fused = rest.len() >= 2
             && starts_letter(&text[ws[k].clone()])
             && !CONNECTORS.contains(&core(&text[ws[k].clone()]).as_str())
-            && reads_as_a_sentence(text, &ws[k..]))
-        .then(|| span(rest));
-        return Split {
-            reference: span(0..k),
-            stated: None,
-            fused,
-        };
+            && reads_as_a_sentence(text, &ws[k..]);
+        if fused {
+            return Split {
+                reference: span(0..k),
+                stated: None,
+                fused: Some(span(rest)),
+            };
+        }
+        // More words that are not a sentence: part of the reference.
+        break;
     }
     // A prefix ending in a word that ends level names, followed by a
     // sentence of its own.

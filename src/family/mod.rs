@@ -315,6 +315,61 @@ impl JobFamily {
     }
 }
 
+impl JobFamily {
+    /// Whether the page lists its levels from the highest grade down:
+    /// more steps down than up between consecutive whole grades.
+    pub fn descending(&self) -> bool {
+        let grades: Vec<u32> = self
+            .levels
+            .iter()
+            .filter_map(|l| l.grade.as_ref().and_then(Grade::whole))
+            .collect();
+        let down = grades.windows(2).filter(|w| w[1] < w[0]).count();
+        let up = grades.windows(2).filter(|w| w[1] > w[0]).count();
+        down > up
+    }
+
+    /// Whether level `a` sits above level `b` on the ladder, by page
+    /// order read in the page's direction.
+    pub fn is_above(&self, a: usize, b: usize) -> bool {
+        if self.descending() {
+            a < b
+        } else {
+            a > b
+        }
+    }
+
+    /// Where to point at a level: its heading's text, or for the
+    /// implicit level the front matter's title (or the first line).
+    pub fn level_span(&self, doc: &Document, level: usize) -> Range<usize> {
+        if let Some(h) = self.levels.get(level).and_then(|l| l.heading) {
+            return doc.headings[h].content.clone();
+        }
+        doc.front_matter
+            .as_ref()
+            .and_then(|fm| fm.field("title"))
+            .map(|f| f.span.clone())
+            .unwrap_or_else(|| doc.lines.line_range(&doc.source, 0))
+    }
+
+    /// A level's name as a reference would best write it: without
+    /// "(Intermediate)" unless `like` (the reference) has it.
+    pub fn name_for(&self, level: usize, like: &str) -> String {
+        let Some(l) = self.levels.get(level) else {
+            return String::new();
+        };
+        let name = l.name.as_str();
+        if like.to_lowercase().contains("intermediate") {
+            return name.to_string();
+        }
+        let lower = name.to_lowercase();
+        match lower.rfind("(intermediate)") {
+            Some(i) if i > 0 => name[..i].trim_end().to_string(),
+            _ => name.to_string(),
+        }
+    }
+}
+
 /// What a level's list extends; see [`JobFamily::extended`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Extended {
