@@ -111,7 +111,9 @@ pub fn key_of(words: &[String]) -> String {
 }
 
 /// How alike two keys are, from 0 to 1: the mean of the words they share
-/// (Jaccard) and their normalised edit distance.
+/// (Jaccard) and their normalised edit distance, less 0.1 for each
+/// seniority word only one of them has ("Senior", "Staff": a different
+/// rung matters more than a different word elsewhere).
 pub fn similarity(a: &str, b: &str) -> f64 {
     let wa: BTreeSet<&str> = a.split(' ').filter(|w| !w.is_empty()).collect();
     let wb: BTreeSet<&str> = b.split(' ').filter(|w| !w.is_empty()).collect();
@@ -121,7 +123,11 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     } else {
         wa.intersection(&wb).count() as f64 / union as f64
     };
-    (jaccard + strsim::normalized_levenshtein(a, b)) / 2.0
+    let rungs = wa
+        .symmetric_difference(&wb)
+        .filter(|w| SENIORITY.contains(w))
+        .count();
+    ((jaccard + strsim::normalized_levenshtein(a, b)) / 2.0 - 0.1 * rungs as f64).max(0.0)
 }
 
 /// The keys a reader would accept for a level called `name` in a family

@@ -144,12 +144,18 @@ mod tests {
 
     #[test]
     fn unknown_reference_without_a_clear_winner() {
-        let found = run(&RULE, &page("- Extends the Lead Analyst responsibilities"));
+        let found = run(
+            &RULE,
+            &page("- Extends the Senior Data Scientist responsibilities"),
+        );
         assert_eq!(found.len(), 1);
         assert!(found[0].fix.is_none());
         assert!(!found[0].suggestions.is_empty());
         assert_eq!(
-            lines(&RULE, &page("- Extends the Lead Analyst responsibilities")),
+            lines(
+                &RULE,
+                &page("- Extends the Senior Data Scientist responsibilities")
+            ),
             vec![17]
         );
     }

@@ -81,7 +81,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let mut places: Vec<(Range<usize>, String)> = Vec::new();
         let mut uncovered_level = false;
-        for (i, level) in family.levels.iter().enumerate() {
+        for level in &family.levels {
             let Some(list) = &level.requirements else {
                 uncovered_level = true;
                 continue;
@@ -89,16 +89,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             if has(&list.items, &wanted) {
                 continue;
             }
-            let extended = family.extended(i, ListKind::Requirements);
-            let inherited = extended.levels.iter().any(|&t| {
-                family.levels[t]
-                    .requirements
-                    .as_ref()
-                    .is_some_and(|l| has(&l.items, &wanted))
-            });
-            // Inherited gaps are reported where they start; unresolved
-            // references are another rule's.
-            if inherited || !extended.complete || !extended.levels.is_empty() {
+            // A level that extends another is not where a gap starts:
+            // the gap is reported on the level it comes from, and an
+            // unresolved or circular reference is another rule's finding.
+            if level
+                .extends
+                .iter()
+                .any(|e| e.list == ListKind::Requirements)
+            {
                 continue;
             }
             let what = if level.is_implicit() {
@@ -162,6 +160,15 @@ mod tests {
     fn unresolved_references_are_not_judged() {
         let s = page("- Know SQL", "- Extends the Nobody requirements");
         assert_eq!(lines(&RULE, &s), vec![11]);
+    }
+
+    #[test]
+    fn a_level_extending_itself_is_not_judged() {
+        let s = page(
+            "- Ability to use GitLab",
+            "- Extends the Senior A requirements",
+        );
+        assert!(lines(&RULE, &s).is_empty());
     }
 
     #[test]
