@@ -334,8 +334,7 @@ fn levels_under(doc: &Document, kinds: &[HeadingKind], l: usize) -> (Layout, Vec
         let depth = doc.headings[l].level;
         let mut list = Vec::new();
         let mut end = doc.source.len();
-        for j in l + 1..doc.headings.len() {
-            let h = &doc.headings[j];
+        for (j, h) in doc.headings.iter().enumerate().skip(l + 1) {
             if h.nested {
                 continue;
             }

@@ -120,10 +120,10 @@ pub fn parse(text: &str) -> Option<Parsed> {
     }
     let mut i = 1;
     let lower = |i: usize| ws.get(i).map(|w| core(&text[w.clone()]));
-    if lower(i).as_deref() == Some("that") || lower(i).as_deref() == Some("those") {
-        if lower(i + 1).as_deref() == Some("of") {
-            i += 2;
-        }
+    if matches!(lower(i).as_deref(), Some("that" | "those"))
+        && lower(i + 1).as_deref() == Some("of")
+    {
+        i += 2;
     }
     if lower(i).as_deref() == Some("the") {
         i += 1;

@@ -77,12 +77,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let descending = family.descending();
     let mut reported = vec![false; family.levels.len()];
     let mut best: Option<(usize, u32)> = None;
-    for i in 0..family.levels.len() {
+    for (i, done) in reported.iter_mut().enumerate() {
         let Some(g) = grade(i) else { continue };
         if let Some((j, top)) = best {
             let wrong = if descending { g > top } else { g < top };
             if wrong {
-                reported[i] = true;
+                *done = true;
                 let g_span = family.levels[i]
                     .grade
                     .as_ref()
