@@ -66,10 +66,11 @@ pub(crate) fn classify(text: &str) -> HeadingKind {
             return HeadingKind::Section(*kind);
         }
     }
-    if matches!(
-        lower.as_str(),
-        "job grade and levels" | "job grades and levels"
-    ) {
+    // "Levels for Site Reliability Engineer", "Job grades and levels".
+    if lower.starts_with("levels ")
+        || lower.starts_with("job levels ")
+        || lower.ends_with(" and levels")
+    {
         return HeadingKind::Section(SectionKind::Levels);
     }
     // "Senior Analyst Requirements": the longest section word at the end.
@@ -214,7 +215,7 @@ pub(super) fn build(doc: &Document) -> JobFamily {
     let levels_heading = (0..doc.headings.len())
         .find(|&i| !doc.headings[i].nested && is_kind(i, SectionKind::Levels));
     let (mut layout, mut found) = match levels_heading {
-        Some(l) => levels_under(doc, &kinds, l),
+        Some(l) => levels_under(doc, &kinds, l, title.as_deref()),
         None => (Layout::Unlabelled, Vec::new()),
     };
     if found.is_empty() {
@@ -322,7 +323,12 @@ pub(super) fn build(doc: &Document) -> JobFamily {
 }
 
 /// Levels under (or, by mistake, beside) the "Levels" heading `l`.
-fn levels_under(doc: &Document, kinds: &[HeadingKind], l: usize) -> (Layout, Vec<Found>) {
+fn levels_under(
+    doc: &Document,
+    kinds: &[HeadingKind],
+    l: usize,
+    title: Option<&str>,
+) -> (Layout, Vec<Found>) {
     let mut found: Vec<Found> = Vec::new();
     let section = &doc.sections[l];
     let (layout, candidates, end): (Layout, Vec<usize>, usize) = if !section.children.is_empty() {
@@ -379,6 +385,48 @@ fn levels_under(doc: &Document, kinds: &[HeadingKind], l: usize) -> (Layout, Vec
         f.subs = (h + 1..doc.headings.len())
             .filter(|&j| !doc.headings[j].nested && f.span.contains(&doc.headings[j].span.start))
             .collect();
+    }
+    // A heading among the levels that reads as neither a level nor a part
+    // of one ("Overview") is not a level.
+    if found.len() >= 2 {
+        let words: Vec<Vec<String>> = found
+            .iter()
+            .map(|f| {
+                f.heading
+                    .map_or_else(Vec::new, |h| names::tokens(&doc.headings[h].text))
+            })
+            .collect();
+        let title_words = title.map(names::tokens).unwrap_or_default();
+        let keep: Vec<bool> = found
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let bare = !words[i].is_empty()
+                    && words[i]
+                        .iter()
+                        .all(|w| names::SENIORITY.contains(&w.as_str()));
+                let has_parts = f.subs.iter().any(|&s| kinds[s] != HeadingKind::Other);
+                let first = doc.blocks.partition_point(|b| b.span.start < f.span.start);
+                let last = doc.blocks.partition_point(|b| b.span.start < f.span.end);
+                let has_grade = doc.blocks[first..last].iter().any(|b| {
+                    b.kind == BlockKind::Paragraph && grade_in(doc, b.span.clone()).is_some()
+                });
+                let shares = words[i].iter().any(|w| {
+                    !matches!(w.as_str(), "the" | "and" | "of" | "for" | "a" | "to" | "in")
+                        && (title_words.contains(w)
+                            || words
+                                .iter()
+                                .enumerate()
+                                .any(|(j, other)| j != i && other.contains(w)))
+                });
+                bare || has_parts || has_grade || shares
+            })
+            .collect();
+        let mut i = 0;
+        found.retain(|_| {
+            i += 1;
+            keep[i - 1]
+        });
     }
     (layout, found)
 }
@@ -685,7 +733,21 @@ fn read_extends(doc: &Document, i: usize, list: ListKind, names_of: &Names<'_>) 
         text: text[r.clone()].to_string(),
         span: place(r),
     });
-    let target = super::resolve_key(names_of.levels, &names::key(&reference));
+    let link = doc
+        .links
+        .iter()
+        .find(|l| !l.image && content.contains(&l.span.start))
+        .map(|l| l.destination.clone());
+    let target = super::resolve_key(names_of.levels, &names::key(&reference)).or_else(|| {
+        // "[the Analyst responsibilities](#analyst)": the anchor names it.
+        let anchor = link.as_deref()?.trim().strip_prefix('#')?;
+        names_of.levels.iter().position(|l| {
+            l.heading.is_some_and(|h| {
+                let h = &doc.headings[h];
+                h.anchor == anchor || h.custom_id.as_deref() == Some(anchor)
+            })
+        })
+    });
     Some(Extends {
         item: i,
         list,
@@ -695,6 +757,7 @@ fn read_extends(doc: &Document, i: usize, list: ListKind, names_of: &Names<'_>) 
         reference_span,
         target,
         fused,
+        link,
     })
 }
 
@@ -744,6 +807,14 @@ mod tests {
         );
         assert_eq!(classify("Senior Analyst"), HeadingKind::Other);
         assert_eq!(classify("Levels"), HeadingKind::Section(Levels));
+        assert_eq!(
+            classify("Levels for Support Engineer"),
+            HeadingKind::Section(Levels)
+        );
+        assert_eq!(
+            classify("Job Grades and Levels"),
+            HeadingKind::Section(Levels)
+        );
     }
 
     #[test]

@@ -31,6 +31,19 @@ pub struct Extends {
     pub target: Option<usize>,
     /// Text fused after the reference: a second item run into this one.
     pub fused: Option<Fused>,
+    /// The destination of a link in the item ("[Analyst
+    /// responsibilities](#analyst)"), if it has one.
+    pub link: Option<String>,
+}
+
+impl Extends {
+    /// Whether the item links to another page: the level it extends
+    /// belongs to another family.
+    pub fn links_elsewhere(&self) -> bool {
+        self.link
+            .as_deref()
+            .is_some_and(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+    }
 }
 
 /// Text fused onto an "Extends" reference.
@@ -178,12 +191,13 @@ pub fn split(text: &str, body: Range<usize>, levels: &dyn Levels) -> Split {
         }
     };
     let reference_end = |end: usize| -> usize {
-        // "the Senior level": drop a trailing "level" or "role".
+        // "the Senior level", "the Analyst job family": drop the words
+        // that only say what kind of thing is named.
         let mut end = end;
         while end > 1
             && matches!(
                 core(&text[ws[end - 1].clone()]).as_str(),
-                "level" | "role" | "position"
+                "level" | "role" | "position" | "job" | "family"
             )
         {
             end -= 1;
@@ -195,8 +209,10 @@ pub fn split(text: &str, body: Range<usize>, levels: &dyn Levels) -> Split {
         let kind = list_word(&text[ws[p].clone()]);
         let stated = kind.map(|k| (k, trimmed(text, ws[p].clone())));
         let rest = p + 1..ws.len();
+        // "… requirements. Also:" is not an item of its own; "…
+        // requirements Own the roadmap" is.
         let fused =
-            (!rest.is_empty() && starts_upper(&text[ws[rest.start].clone()])).then(|| span(rest));
+            (rest.len() >= 2 && starts_upper(&text[ws[rest.start].clone()])).then(|| span(rest));
         return Split {
             reference: span(0..reference_end(p)),
             stated,
@@ -371,6 +387,22 @@ mod tests {
         assert_eq!(
             read("Extends the Senior level"),
             Some(("Senior".into(), None, None))
+        );
+        assert_eq!(
+            read("Extends the Manager, Data job family requirements. See below."),
+            Some((
+                "Manager, Data".into(),
+                Some(Requirements),
+                Some("See below".into())
+            ))
+        );
+        assert_eq!(
+            read("Extends the Senior Data Analyst's responsibilities, plus:"),
+            Some(("Senior Data Analyst's".into(), Some(Responsibilities), None))
+        );
+        assert_eq!(
+            read("Extends the Manager, Data requirements. Also:").map(|r| r.2),
+            Some(None)
         );
     }
 

@@ -34,6 +34,10 @@ static TRAILING_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("constant pattern")
 });
 
+/// "Analyst's": a possessive ending.
+static POSSESSIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"['’]s\b").expect("constant pattern"));
+
 /// The words of a name, normalised: lower case, markup and punctuation
 /// dropped, abbreviations spelled out ("Sr." is "senior"), plurals made
 /// singular, a leading "the" and a trailing seniority qualifier moved to
@@ -48,7 +52,9 @@ pub fn tokens(name: &str) -> Vec<String> {
         }
         _ => name,
     };
-    let lowered = name.to_lowercase().replace('&', " and ");
+    let lowered = POSSESSIVE
+        .replace_all(&name.to_lowercase(), "")
+        .replace('&', " and ");
     let mut words: Vec<String> = lowered
         .split(|c: char| !c.is_alphanumeric() && c != '+')
         .filter(|w| !w.is_empty() && *w != "+")
@@ -164,6 +170,8 @@ mod tests {
             "Data Analyst (Senior)",
             "**Senior Data Analyst**",
             "Senior  Data\u{a0}Analyst",
+            "the Senior Data Analyst's",
+            "Senior Data Analyst’s",
         ] {
             assert_eq!(key(other), k, "{other}");
         }

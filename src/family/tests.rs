@@ -387,3 +387,30 @@ fn specialties_are_not_levels_and_odd_pages_do_not_panic() {
         assert!(!f.is_job_family || source.is_empty());
     }
 }
+
+#[test]
+fn a_heading_among_the_levels_that_is_no_level() {
+    let source = "\
+---
+title: Engineer
+---
+
+Intro.
+
+## Levels for Engineer
+
+### Overview
+
+How levels work here.
+
+### Engineer
+
+The Engineer is a grade 6.
+
+### Senior Engineer
+
+The Senior Engineer is a grade 7.
+";
+    let (_, f) = family(source);
+    assert_eq!(level_names(&f), vec!["Engineer", "Senior Engineer"]);
+}

@@ -57,7 +57,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let family = cx.family;
     let doc = cx.doc;
     for (i, level) in family.levels.iter().enumerate() {
-        for e in level.extends.iter().filter(|e| e.target.is_none()) {
+        // A reference linking to another page names another family's level.
+        for e in level
+            .extends
+            .iter()
+            .filter(|e| e.target.is_none() && !e.links_elsewhere())
+        {
             let ranked: Vec<(usize, f64)> = family
                 .closest(&e.reference)
                 .into_iter()
@@ -122,6 +127,16 @@ mod tests {
         ] {
             assert!(lines(&RULE, &page(item)).is_empty(), "{item}");
         }
+    }
+
+    #[test]
+    fn links_to_a_level_or_another_family() {
+        let item = "- Extends the [Senior responsibilities](#senior-data-analyst)";
+        assert!(lines(&RULE, &page(item)).is_empty());
+        let item = "- Extends the [Senior Engineer responsibilities](/job-families/engineering/engineer/#senior-engineer)";
+        assert!(lines(&RULE, &page(item)).is_empty());
+        let item = "- Extends the [Senior responsibilities](#senior-engineer)";
+        assert_eq!(lines(&RULE, &page(item)), vec![17]);
     }
 
     #[test]

@@ -68,7 +68,22 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .is_some_and(|item| normalise(&item.text).contains(phrase))
         })
     };
-    let family_wide: Vec<usize> = family.family_items(SectionKind::Requirements).collect();
+    // Items outside every level count as the family's: some pages list
+    // family-wide requirements under another heading ("You may be a fit
+    // if you have …").
+    let explicit: Vec<std::ops::Range<usize>> = family
+        .levels
+        .iter()
+        .filter(|l| !l.is_implicit())
+        .map(|l| l.span.clone())
+        .collect();
+    let family_wide: Vec<usize> = (0..doc.items.len())
+        .filter(|&i| {
+            !explicit
+                .iter()
+                .any(|r| r.contains(&doc.items[i].span.start))
+        })
+        .collect();
     let family_heading = family
         .sections
         .iter()
@@ -177,5 +192,11 @@ mod tests {
         assert!(lines(&RULE, s).is_empty());
         let s = "---\ntitle: A\n---\n\nIntro.\n\n## Responsibilities\n\n- Do\n\n## Requirements\n\n- Know\n";
         assert_eq!(lines(&RULE, s), vec![11]);
+        // Stated once for the whole family, outside the levels.
+        let s = format!(
+            "{}\n## You may be a fit if you have\n\n- Ability to use GitLab\n",
+            page("- Know SQL", "- Know more")
+        );
+        assert!(lines(&RULE, &s).is_empty());
     }
 }
