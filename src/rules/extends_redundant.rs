@@ -22,7 +22,9 @@ Reports an item of a list that extends another level's list (\"Extends the
 Analyst requirements\") and then repeats one of that level's items word for
 word (case, spacing and final punctuation aside); levels extended through
 others count too. The extended list already includes it, and the copy goes
-stale when one of them is edited. The fix deletes the copy (when it has no
+stale when one of them is edited. Items with a required phrase
+(`required-phrases`, \"Ability to use GitLab\") are left alone: pages repeat
+them on purpose. The fix deletes the copy (when it has no
 nested items).
 
 ## Bad
@@ -57,6 +59,13 @@ fn normalise(text: &str) -> String {
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let family = cx.family;
     let doc = cx.doc;
+    let required: Vec<String> = cx
+        .settings
+        .required_phrases
+        .iter()
+        .map(|p| normalise(p))
+        .filter(|p| !p.is_empty())
+        .collect();
     for (i, level) in family.levels.iter().enumerate() {
         for kind in [ListKind::Responsibilities, ListKind::Requirements] {
             let Some(list) = level.list(kind) else {
@@ -85,7 +94,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 let Some(it) = doc.items.get(item) else {
                     continue;
                 };
-                let Some(&(t, original)) = inherited.get(&normalise(&it.text)) else {
+                let text = normalise(&it.text);
+                // A required phrase ("Ability to use GitLab") is often
+                // repeated on purpose, for checks that read each level.
+                if required.iter().any(|p| text.contains(p.as_str())) {
+                    continue;
+                }
+                let Some(&(t, original)) = inherited.get(&text) else {
                     continue;
                 };
                 let Some(content) = it.content.clone() else {
@@ -133,9 +148,9 @@ mod tests {
     #[test]
     fn repeated_items_directly_and_through_a_chain() {
         let s = page(
-            "- Know SQL\n- Ability to use GitLab",
+            "- Know SQL\n- Write reports",
             "- Extends the A requirements\n- know  SQL.\n- Know Python",
-            "- Extends the Senior A requirements\n- Ability to use GitLab\n- Know Python",
+            "- Extends the Senior A requirements\n- Write reports\n- Know Python",
         );
         assert_eq!(lines(&RULE, &s), vec![21, 29, 30]);
     }
@@ -157,6 +172,16 @@ mod tests {
             fixed.contains("- Extends the A requirements\n- Lead\n"),
             "{fixed}"
         );
+    }
+
+    #[test]
+    fn required_phrases_may_repeat() {
+        let s = page(
+            "- Know SQL\n- Ability to use GitLab",
+            "- Extends the A requirements\n- Ability to use GitLab",
+            "- Lead",
+        );
+        assert!(lines(&RULE, &s).is_empty());
     }
 
     #[test]
