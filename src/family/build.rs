@@ -19,9 +19,9 @@ use crate::document::{BlockKind, Document};
 pub(crate) enum HeadingKind {
     /// A section word alone: "Requirements", "Job Grade".
     Section(SectionKind),
-    /// A role and a section word: "Senior Analyst Requirements"; the role
-    /// is the first `usize` bytes of the heading text.
-    Named(usize, SectionKind),
+    /// A role and a section word: "Senior Analyst Requirements", with the
+    /// role as written.
+    Named(String, SectionKind),
     /// Anything else (a level, a specialty, …).
     Other,
 }
@@ -91,7 +91,8 @@ pub(crate) fn classify(text: &str) -> HeadingKind {
         // Byte length in the original text: the prefix is made of the same
         // characters up to the collapsed spaces.
         let len = prefix_len(text, prefix.split(' ').count());
-        return HeadingKind::Named(len, *kind);
+        let role = text.get(..len).unwrap_or(text).trim().to_string();
+        return HeadingKind::Named(role, *kind);
     }
     HeadingKind::Other
 }
@@ -568,18 +569,18 @@ fn read_level(
         grade_places.extend(paragraphs(doc, doc.blocks_under(h)));
     }
     for &s in &found.subs {
-        let (kind, role) = match kinds[s] {
-            HeadingKind::Section(k) => (Some(k), None),
-            HeadingKind::Named(len, k) => {
+        let (kind, role) = match &kinds[s] {
+            HeadingKind::Section(k) => (Some(*k), None),
+            HeadingKind::Named(role_text, k) => {
                 let h = &doc.headings[s];
-                let role_text = h.text[..len.min(h.text.len())].trim().to_string();
+                let role_text = role_text.clone();
                 let raw = doc.text(h.content.clone());
                 let span = if raw.starts_with(&role_text) {
                     h.content.start..h.content.start + role_text.len()
                 } else {
                     h.content.clone()
                 };
-                (Some(k), Some((role_text, span)))
+                (Some(*k), Some((role_text, span)))
             }
             HeadingKind::Other => (None, None),
         };
@@ -798,14 +799,18 @@ mod tests {
         let text = "Senior Analyst Requirements";
         assert_eq!(
             classify(text),
-            HeadingKind::Named("Senior Analyst".len(), Requirements)
+            HeadingKind::Named("Senior Analyst".into(), Requirements)
         );
         let text = "Manager, Data Job Grade";
         assert_eq!(
             classify(text),
-            HeadingKind::Named("Manager, Data".len(), JobGrade)
+            HeadingKind::Named("Manager, Data".into(), JobGrade)
         );
         assert_eq!(classify("Senior Analyst"), HeadingKind::Other);
+        assert_eq!(
+            classify("*Überprüfer* Requirements"),
+            HeadingKind::Named("Überprüfer*".into(), Requirements)
+        );
         assert_eq!(classify("Levels"), HeadingKind::Section(Levels));
         assert_eq!(
             classify("Levels for Support Engineer"),
