@@ -1,9 +1,10 @@
 //! handbook-lint: a linter for company-handbook job-family pages.
 //!
 //! The crate is layered, and dependencies point one way: [`cli`] ->
-//! [`engine`] -> [`rules`] -> ([`site`]) -> [`document`]. The document model
-//! parses one page; the site index knows the whole content tree's pages
-//! and anchors; rules read models and return [`diagnostic::Diagnostic`]s; the
+//! [`engine`] -> [`rules`] -> ([`family`], [`site`]) -> [`document`]. The
+//! document model parses one page; the job-family model reads its levels
+//! and grades; the site index knows the whole content tree's pages and
+//! anchors; rules read models and return [`diagnostic::Diagnostic`]s; the
 //! engine finds files, runs the rules in parallel and applies configuration
 //! and suppressions; [`report`] renders the results.
 
@@ -14,6 +15,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod engine;
+pub mod family;
 pub mod report;
 pub mod rules;
 pub mod site;

@@ -213,10 +213,12 @@ impl Linter {
     /// Runs the enabled rules on a parsed page and applies severities and
     /// suppression comments.
     pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
+        let family = crate::family::JobFamily::build(doc);
         let cx = Context {
             doc,
             settings: &self.settings,
             site: self.site(),
+            family: &family,
         };
         let mut diagnostics = Vec::new();
         for (rule, severity) in &self.rules {

@@ -3,6 +3,7 @@
 
 pub mod human;
 pub mod json;
+pub mod ladder;
 
 use crate::diagnostic::Severity;
 use crate::engine::RunReport;

@@ -24,6 +24,16 @@ pub mod front_matter;
 pub mod heading_structure;
 pub mod missing_overview;
 pub mod missing_section;
+// Levels, grades and "Extends"
+pub mod extends_kind;
+pub mod extends_order;
+pub mod extends_redundant;
+pub mod extends_run_on;
+pub mod extends_unknown;
+pub mod grade_order;
+pub mod level_name_mismatch;
+pub mod missing_grade;
+pub mod required_requirement;
 // Characters and layout
 pub mod end_of_file;
 pub mod invisible_character;
@@ -49,6 +59,15 @@ pub static ALL: &[&Rule] = &[
     &heading_structure::RULE,
     &duplicate_heading::RULE,
     &empty_section::RULE,
+    &missing_grade::RULE,
+    &grade_order::RULE,
+    &level_name_mismatch::RULE,
+    &required_requirement::RULE,
+    &extends_unknown::RULE,
+    &extends_kind::RULE,
+    &extends_order::RULE,
+    &extends_run_on::RULE,
+    &extends_redundant::RULE,
     &mojibake::RULE,
     &invisible_character::RULE,
     &trailing_whitespace::RULE,
@@ -138,6 +157,8 @@ pub struct Context<'a> {
     /// when no content root was found (link rules then check only what
     /// the page itself shows).
     pub site: Option<&'a crate::site::SiteIndex>,
+    /// The page's job-family model.
+    pub family: &'a crate::family::JobFamily,
 }
 
 /// How a rule is run.
@@ -197,10 +218,12 @@ pub(crate) mod testing {
     pub fn run_at(rule: &Rule, path: &str, source: &str) -> Vec<Diagnostic> {
         let doc = Document::parse(path, source.to_string());
         let settings = Settings::default();
+        let family = crate::family::JobFamily::build(&doc);
         let cx = Context {
             doc: &doc,
             settings: &settings,
             site: None,
+            family: &family,
         };
         let mut out = Vec::new();
         rule.run(&cx, &mut out);

@@ -1,0 +1,221 @@
+//! Role names as a reader compares them.
+//!
+//! "Senior Data Analyst", "Sr. Data Analysts", "the senior data analyst"
+//! and "Data Analyst (Senior)" name the same role. [`key`] reduces a name
+//! to the form two such spellings share; [`similarity`] ranks names that
+//! do not share it.
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// Seniority words that can stand for a whole level ("Senior" on a page
+/// titled "Data Analyst").
+pub const SENIORITY: &[&str] = &[
+    "intermediate",
+    "junior",
+    "senior",
+    "staff",
+    "principal",
+    "distinguished",
+    "associate",
+    "lead",
+    "fellow",
+    "entry",
+    "level",
+];
+
+/// "Data Analyst (Senior)": a seniority qualifier written after the name.
+static TRAILING_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(.*?)\s*\(\s*(senior|sr\.?|snr\.?|junior|jr\.?|staff|principal|lead|associate|intermediate)\s*\)\s*$",
+    )
+    .expect("constant pattern")
+});
+
+/// "Analyst's": a possessive ending.
+static POSSESSIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"['’]s\b").expect("constant pattern"));
+
+/// The words of a name, normalised: lower case, markup and punctuation
+/// dropped, abbreviations spelled out ("Sr." is "senior"), plurals made
+/// singular, a leading "the" and a trailing seniority qualifier moved to
+/// the front ("Analyst (Senior)" is "senior analyst").
+pub fn tokens(name: &str) -> Vec<String> {
+    let name = name.trim();
+    let reordered;
+    let name = match TRAILING_QUALIFIER.captures(name) {
+        Some(c) if !c[1].trim().is_empty() && !c[2].eq_ignore_ascii_case("intermediate") => {
+            reordered = format!("{} {}", &c[2], &c[1]);
+            reordered.as_str()
+        }
+        _ => name,
+    };
+    let lowered = POSSESSIVE
+        .replace_all(&name.to_lowercase(), "")
+        .replace('&', " and ");
+    let mut words: Vec<String> = lowered
+        .split(|c: char| !c.is_alphanumeric() && c != '+')
+        .filter(|w| !w.is_empty() && *w != "+")
+        .map(|w| normalise_word(w.trim_matches('+')))
+        .filter(|w| !w.is_empty())
+        .collect();
+    while words.first().is_some_and(|w| w == "the") && words.len() > 1 {
+        words.remove(0);
+    }
+    words
+}
+
+fn normalise_word(word: &str) -> String {
+    match word {
+        "sr" | "snr" => return "senior".to_string(),
+        "jr" => return "junior".to_string(),
+        "mgr" => return "manager".to_string(),
+        "assoc" => return "associate".to_string(),
+        _ => {}
+    }
+    singular(word)
+}
+
+/// A crude singular, applied to both sides of every comparison.
+pub fn singular(word: &str) -> String {
+    let n = word.chars().count();
+    if n > 4 && word.ends_with("ies") {
+        format!("{}y", &word[..word.len() - 3])
+    } else if n > 3
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+    {
+        word[..word.len() - 1].to_string()
+    } else {
+        word.to_string()
+    }
+}
+
+/// The comparison key of a name: its [`tokens`] with the word
+/// "intermediate" left out (unless nothing else is left), joined by
+/// spaces.
+pub fn key(name: &str) -> String {
+    key_of(&tokens(name))
+}
+
+/// [`key`] for words already normalised.
+pub fn key_of(words: &[String]) -> String {
+    let kept: Vec<&str> = words
+        .iter()
+        .map(String::as_str)
+        .filter(|w| *w != "intermediate")
+        .collect();
+    if kept.is_empty() {
+        words.join(" ")
+    } else {
+        kept.join(" ")
+    }
+}
+
+/// How alike two keys are, from 0 to 1: the mean of the words they share
+/// (Jaccard) and their normalised edit distance, less 0.1 for each
+/// seniority word only one of them has ("Senior", "Staff": a different
+/// rung matters more than a different word elsewhere).
+pub fn similarity(a: &str, b: &str) -> f64 {
+    let wa: BTreeSet<&str> = a.split(' ').filter(|w| !w.is_empty()).collect();
+    let wb: BTreeSet<&str> = b.split(' ').filter(|w| !w.is_empty()).collect();
+    let union = wa.union(&wb).count();
+    let jaccard = if union == 0 {
+        0.0
+    } else {
+        wa.intersection(&wb).count() as f64 / union as f64
+    };
+    let rungs = wa
+        .symmetric_difference(&wb)
+        .filter(|w| SENIORITY.contains(w))
+        .count();
+    ((jaccard + strsim::normalized_levenshtein(a, b)) / 2.0 - 0.1 * rungs as f64).max(0.0)
+}
+
+/// The keys a reader would accept for a level called `name` in a family
+/// titled `title`: the name itself, and for a bare seniority ("Senior")
+/// the seniority followed by the title.
+pub fn aliases(name: &str, title: Option<&str>) -> Vec<String> {
+    let words = tokens(name);
+    let mut out = vec![key_of(&words)];
+    let bare = !words.is_empty() && words.iter().all(|w| SENIORITY.contains(&w.as_str()));
+    if let (true, Some(title)) = (bare, title) {
+        let mut long = words.clone();
+        long.extend(tokens(title));
+        let long = key_of(&long);
+        if !out.contains(&long) {
+            out.push(long);
+        }
+    }
+    out.retain(|k| !k.is_empty());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_a_reader_accepts_share_a_key() {
+        let k = key("Senior Data Analyst");
+        assert_eq!(k, "senior data analyst");
+        for other in [
+            "Sr. Data Analyst",
+            "Sr Data Analysts",
+            "the senior data analyst",
+            "Data Analyst (Senior)",
+            "**Senior Data Analyst**",
+            "Senior  Data\u{a0}Analyst",
+            "the Senior Data Analyst's",
+            "Senior Data Analyst’s",
+        ] {
+            assert_eq!(key(other), k, "{other}");
+        }
+        assert_eq!(key("Data Analyst (Intermediate)"), key("Data Analyst"));
+        assert_eq!(key("Intermediate Data Analyst"), key("Data Analyst"));
+        assert_eq!(
+            key("Manager, Sales & Marketing"),
+            "manager sale and marketing"
+        );
+    }
+
+    #[test]
+    fn different_roles_keep_different_keys() {
+        assert_ne!(key("Senior Data Analyst"), key("Staff Data Analyst"));
+        assert_ne!(
+            key("Business Technology Program Manager"),
+            key("IT Business Technology Program Manager")
+        );
+        assert_eq!(key("Intermediate"), "intermediate");
+    }
+
+    #[test]
+    fn bare_seniorities_take_the_title() {
+        assert_eq!(
+            aliases("Senior", Some("Backend Engineer")),
+            vec!["senior", "senior backend engineer"]
+        );
+        assert_eq!(
+            aliases("Intermediate", Some("Backend Engineer")),
+            vec!["intermediate", "backend engineer"]
+        );
+        assert_eq!(
+            aliases("Senior Analyst", Some("Analyst")),
+            vec!["senior analyst"]
+        );
+    }
+
+    #[test]
+    fn similarity_ranks_the_closer_name_higher() {
+        let r = key("Business Technology Program Managers");
+        let near = similarity(&r, &key("IT Business Technology Program Manager"));
+        let far = similarity(&r, &key("Senior IT Business Technology Program Manager"));
+        assert!(near > far, "{near} {far}");
+        assert!((similarity("a b", "a b") - 1.0).abs() < 1e-9);
+        assert_eq!(similarity("", "x b"), 0.0);
+    }
+}

@@ -1,0 +1,199 @@
+//! `extends-redundant`: a bullet that repeats one of the level it extends.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::family::ListKind;
+use crate::rules::{Check, Context, Fixable, Group, Rule};
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    id: "extends-redundant",
+    group: Group::Family,
+    severity: Severity::Warning,
+    fix: Fixable::Sometimes(Applicability::Safe),
+    summary: "a bullet that repeats, word for word, a bullet of the level it extends",
+    docs: DOCS,
+    check: Check::Page(check),
+};
+
+const DOCS: &str = "\
+Reports an item of a list that extends another level's list (\"Extends the
+Analyst requirements\") and then repeats one of that level's items word for
+word (case, spacing and final punctuation aside); levels extended through
+others count too. The extended list already includes it, and the copy goes
+stale when one of them is edited. Items with a required phrase
+(`required-phrases`, \"Ability to use GitLab\") are left alone: pages repeat
+them on purpose. The fix deletes the copy (when it has no
+nested items).
+
+## Bad
+
+```markdown
+#### Senior Analyst Requirements
+
+- Extends the Analyst requirements
+- Two years of experience with SQL
+```
+
+## Good
+
+```markdown
+#### Senior Analyst Requirements
+
+- Extends the Analyst requirements
+- Four years of experience with SQL
+```
+";
+
+fn normalise(text: &str) -> String {
+    text.replace(['’', '‘'], "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+        .trim_end_matches(['.', ';', ',', ' '])
+        .to_string()
+}
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let family = cx.family;
+    let doc = cx.doc;
+    let required: Vec<String> = cx
+        .settings
+        .required_phrases
+        .iter()
+        .map(|p| normalise(p))
+        .filter(|p| !p.is_empty())
+        .collect();
+    for (i, level) in family.levels.iter().enumerate() {
+        for kind in [ListKind::Responsibilities, ListKind::Requirements] {
+            let Some(list) = level.list(kind) else {
+                continue;
+            };
+            let extended = family.extended(i, kind);
+            let mut inherited: HashMap<String, (usize, usize)> = HashMap::new();
+            for &t in &extended.levels {
+                let Some(their) = family.levels[t].list(kind) else {
+                    continue;
+                };
+                for &item in &their.items {
+                    let Some(it) = doc.items.get(item) else {
+                        continue;
+                    };
+                    let key = normalise(&it.text);
+                    if !key.is_empty() && !key.starts_with("extends") {
+                        inherited.entry(key).or_insert((t, item));
+                    }
+                }
+            }
+            if inherited.is_empty() {
+                continue;
+            }
+            for &item in &list.items {
+                let Some(it) = doc.items.get(item) else {
+                    continue;
+                };
+                let text = normalise(&it.text);
+                // A required phrase ("Ability to use GitLab") is often
+                // repeated on purpose, for checks that read each level.
+                if required.iter().any(|p| text.contains(p.as_str())) {
+                    continue;
+                }
+                let Some(&(t, original)) = inherited.get(&text) else {
+                    continue;
+                };
+                let Some(content) = it.content.clone() else {
+                    continue;
+                };
+                let line = doc.line_number(doc.items[original].span.start);
+                let mut d = Diagnostic::new(
+                    &RULE,
+                    content,
+                    format!(
+                        "repeats an item of `{}` (line {line}), whose {} this list extends",
+                        family.levels[t].name,
+                        kind.word()
+                    ),
+                )
+                .with_label("already included by the extended list");
+                if it.sublists.is_empty() {
+                    let source = doc.source.as_str();
+                    let first = doc.lines.line_of(it.span.start);
+                    let last = doc
+                        .lines
+                        .line_of(it.span.end.saturating_sub(1).max(it.span.start));
+                    let start = doc.lines.line_range(source, first).start;
+                    let end_line = doc.lines.line_range(source, last);
+                    let end = source[end_line.end..]
+                        .find('\n')
+                        .map_or(source.len(), |n| end_line.end + n + 1);
+                    d = d.with_fix(Fix::safe("delete the copy", Edit::delete(start..end)));
+                }
+                out.push(d);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{lines, run};
+
+    fn page(junior: &str, senior: &str, staff: &str) -> String {
+        format!("---\ntitle: A\n---\n\nIntro.\n\n## Levels\n\n### A\n\n#### Requirements\n\n{junior}\n\n### Senior A\n\n#### Requirements\n\n{senior}\n\n### Staff A\n\n#### Requirements\n\n{staff}\n")
+    }
+
+    #[test]
+    fn repeated_items_directly_and_through_a_chain() {
+        let s = page(
+            "- Know SQL\n- Write reports",
+            "- Extends the A requirements\n- know  SQL.\n- Know Python",
+            "- Extends the Senior A requirements\n- Write reports\n- Know Python",
+        );
+        assert_eq!(lines(&RULE, &s), vec![21, 29, 30]);
+    }
+
+    #[test]
+    fn the_fix_deletes_the_line() {
+        let s = page(
+            "- Know SQL",
+            "- Extends the A requirements\n- Know SQL\n- Lead",
+            "- Lead more",
+        );
+        let found = run(&RULE, &s);
+        let edit = &found[0].fix.as_ref().map(|f| f.edits[0].clone());
+        let mut fixed = s.clone();
+        if let Some(e) = edit {
+            fixed.replace_range(e.range(), &e.replacement);
+        }
+        assert!(
+            fixed.contains("- Extends the A requirements\n- Lead\n"),
+            "{fixed}"
+        );
+    }
+
+    #[test]
+    fn required_phrases_may_repeat() {
+        let s = page(
+            "- Know SQL\n- Ability to use GitLab",
+            "- Extends the A requirements\n- Ability to use GitLab",
+            "- Lead",
+        );
+        assert!(lines(&RULE, &s).is_empty());
+    }
+
+    #[test]
+    fn without_extends_or_with_different_words() {
+        let s = page(
+            "- Know SQL",
+            "- Know SQL",
+            "- Extends the Senior A requirements\n- Know SQL well",
+        );
+        assert!(lines(&RULE, &s).is_empty());
+        // Responsibilities are not compared with requirements.
+        let s = "---\ntitle: A\n---\n\nIntro.\n\n## Levels\n\n### A\n\n#### Responsibilities\n\n- Know SQL\n\n### Senior A\n\n#### Requirements\n\n- Extends the A requirements\n- Know SQL\n";
+        assert!(lines(&RULE, s).is_empty());
+    }
+}

@@ -1,0 +1,192 @@
+//! `grade-order`: grades that go down as levels go up, or grades that are
+//! not whole numbers.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::family::Grade;
+use crate::rules::{Check, Context, Fixable, Group, Rule};
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    id: "grade-order",
+    group: Group::Family,
+    severity: Severity::Warning,
+    fix: Fixable::No,
+    summary: "grades that go down as levels go up (page order, extends graph), or a grade that is not a whole number",
+    docs: DOCS,
+    check: Check::Page(check),
+};
+
+const DOCS: &str = "\
+Reports a level whose grade is lower than that of a level below it on the
+ladder, and a grade that is not a whole number.
+
+Levels are read in the page's order: up the ladder, or down it when most
+grades go down from one level to the next. A level that extends another
+(\"Extends the Analyst responsibilities\") sits above it, so its grade
+should not be lower either. Job grades are whole numbers.
+
+## Bad
+
+```markdown
+### Analyst
+
+The Analyst is a [grade 7](/grades/).
+
+### Senior Analyst
+
+The Senior Analyst is a [grade 6.5](/grades/).
+```
+
+## Good
+
+```markdown
+### Analyst
+
+The Analyst is a [grade 6](/grades/).
+
+### Senior Analyst
+
+The Senior Analyst is a [grade 7](/grades/).
+```
+";
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let family = cx.family;
+    for level in &family.levels {
+        if let Some(g) = &level.grade {
+            if g.whole().is_none() {
+                out.push(
+                    Diagnostic::new(
+                        &RULE,
+                        g.number_span.clone(),
+                        format!("grade {} of `{}` is not a whole number", g.text, level.name),
+                    )
+                    .with_help("job grades are whole numbers"),
+                );
+            }
+        }
+    }
+    let grade = |i: usize| {
+        family
+            .levels
+            .get(i)
+            .and_then(|l| l.grade.as_ref())
+            .and_then(Grade::whole)
+    };
+    // Page order, read in the page's direction.
+    let descending = family.descending();
+    let mut reported = vec![false; family.levels.len()];
+    let mut best: Option<(usize, u32)> = None;
+    for (i, done) in reported.iter_mut().enumerate() {
+        let Some(g) = grade(i) else { continue };
+        if let Some((j, top)) = best {
+            let wrong = if descending { g > top } else { g < top };
+            if wrong {
+                *done = true;
+                let g_span = family.levels[i]
+                    .grade
+                    .as_ref()
+                    .map_or_else(|| family.level_span(cx.doc, i), |g| g.number_span.clone());
+                let place = if descending { "below" } else { "above" };
+                out.push(Diagnostic::new(
+                    &RULE,
+                    g_span,
+                    format!(
+                        "`{}` is grade {g}, {} than `{}` (grade {top}) though it sits {place} it",
+                        family.levels[i].name,
+                        if descending { "higher" } else { "lower" },
+                        family.levels[j].name,
+                    ),
+                ));
+                continue;
+            }
+        }
+        best = Some((i, g));
+    }
+    // The extends graph: a level sits above what it extends.
+    for (i, level) in family.levels.iter().enumerate() {
+        if reported[i] {
+            continue;
+        }
+        let Some(g) = grade(i) else { continue };
+        let mut seen = Vec::new();
+        for e in &level.extends {
+            let Some(t) = e.target.filter(|&t| t != i) else {
+                continue;
+            };
+            let Some(tg) = grade(t) else { continue };
+            // A reference up the page is `extends-order`'s finding.
+            if tg > g && !family.is_above(t, i) && !seen.contains(&t) {
+                seen.push(t);
+                out.push(Diagnostic::new(
+                    &RULE,
+                    e.reference_span.clone(),
+                    format!(
+                        "`{}` (grade {g}) extends `{}`, which has the higher grade {tg}",
+                        level.name, family.levels[t].name
+                    ),
+                ));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::lines;
+
+    fn page(grades: &[&str]) -> String {
+        let mut s = String::from("---\ntitle: A\n---\n\nIntro.\n\n## Levels\n");
+        for (i, g) in grades.iter().enumerate() {
+            s.push_str(&format!(
+                "\n### Level{i} A\n\nThe Level{i} A is a grade {g}.\n"
+            ));
+        }
+        s
+    }
+
+    #[test]
+    fn grades_going_down_the_page() {
+        // Lines: level headings at 9, 13, 17, 21; grades on 11, 15, 19, 23.
+        assert_eq!(lines(&RULE, &page(&["6", "7", "5", "8"])), vec![19]);
+        assert!(lines(&RULE, &page(&["6", "7", "7", "8"])).is_empty());
+    }
+
+    #[test]
+    fn a_page_listed_from_the_top_down() {
+        assert!(lines(&RULE, &page(&["9", "8", "7"])).is_empty());
+        assert_eq!(lines(&RULE, &page(&["9", "8", "10", "6"])), vec![19]);
+    }
+
+    #[test]
+    fn extending_a_level_below_with_a_higher_grade() {
+        // Top down: 10, 9, 7, 8; the third extends the fourth.
+        let mut s = page(&["10", "9", "7", "8"]);
+        s = s.replace(
+            "The Level2 A is a grade 7.\n",
+            "The Level2 A is a grade 7.\n\n#### Responsibilities\n\n- Extends the Level3 A responsibilities\n",
+        );
+        // The fourth is out of order on the page (line 27), and the
+        // third extends a higher grade (line 23).
+        assert_eq!(lines(&RULE, &s), vec![27, 23]);
+    }
+
+    #[test]
+    fn fractional_grades() {
+        assert_eq!(lines(&RULE, &page(&["6", "6.5"])), vec![15]);
+    }
+
+    #[test]
+    fn extending_a_level_of_a_higher_grade() {
+        let s = "---\ntitle: A\n---\n\nIntro.\n\n## Levels\n\n### Lead A\n\nThe Lead A is a grade 8.\n\n### Senior A\n\nThe Senior A is a grade 7.\n\n#### Responsibilities\n\n- Extends the Lead A responsibilities\n";
+        // Two levels with grades going down read as a page listed top
+        // down: the Senior extends a level above it, `extends-order`'s
+        // finding.
+        assert!(lines(&RULE, s).is_empty());
+        let s = "---\ntitle: A\n---\n\nIntro.\n\n## Levels\n\n### Lead A\n\n#### Responsibilities\n\n- Extends the Senior A responsibilities\n\n### Senior A\n\nThe Senior A is a grade 7.\n\n## Grades\n\nThe Lead A is a grade 6.\n";
+        // Extending a level further up the page is `extends-order`'s
+        // finding, not a second one here.
+        assert!(lines(&RULE, s).is_empty());
+    }
+}

@@ -1,0 +1,124 @@
+//! `missing-grade`: a level (or a single-role family) with no grade
+//! statement.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::{Check, Context, Fixable, Group, Rule};
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    id: "missing-grade",
+    group: Group::Family,
+    severity: Severity::Error,
+    fix: Fixable::No,
+    summary: "a level (or a single-level family) with no grade statement",
+    docs: DOCS,
+    check: Check::Page(check),
+};
+
+const DOCS: &str = "\
+Reports a level of a job family, or the one role of a single-role family,
+that does not state its job grade. A level states its grade in a sentence
+such as \"The Senior Analyst is a [grade 7](…#job-grades).\", under the
+level's heading or its \"Job Grade\" sub-heading; a grade sentence elsewhere
+on the page that names the level counts too. Compensation and the career
+ladder are read from these sentences, so a level without one cannot be
+placed. Pages that are not job families (no levels and none of their
+sections) are left alone.
+
+## Bad
+
+```markdown
+### Senior Analyst
+
+#### Senior Analyst Responsibilities
+```
+
+## Good
+
+```markdown
+### Senior Analyst
+
+The Senior Analyst is a [grade 7](/handbook/total-rewards/#job-grades).
+
+#### Senior Analyst Responsibilities
+```
+";
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let family = cx.family;
+    if !family.is_job_family {
+        return;
+    }
+    for (i, level) in family.levels.iter().enumerate() {
+        if level.grade.is_some() {
+            continue;
+        }
+        let (span, message) = if level.is_implicit() {
+            // Point at an empty "Job Grade" section if there is one.
+            let grade_heading = level
+                .subheadings
+                .iter()
+                .find(|s| s.kind == Some(crate::family::SectionKind::JobGrade))
+                .map(|s| cx.doc.headings[s.heading].content.clone());
+            (
+                grade_heading.unwrap_or_else(|| family.level_span(cx.doc, i)),
+                "the role has no grade statement".to_string(),
+            )
+        } else {
+            (
+                family.level_span(cx.doc, i),
+                format!("level `{}` has no grade statement", level.name),
+            )
+        };
+        let role = if level.name.is_empty() {
+            "<role>"
+        } else {
+            level.name.as_str()
+        };
+        out.push(Diagnostic::new(&RULE, span, message).with_help(format!(
+            "state it in a sentence: \"The {role} is a [grade N](…#job-grades).\""
+        )));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::lines;
+
+    const PAGE: &str = "---\ntitle: Analyst\n---\n\nIntro.\n\n## Levels\n\n### Analyst\n\nThe Analyst is a grade 6.\n\n### Senior Analyst\n\n#### Responsibilities\n\n- Lead\n";
+
+    #[test]
+    fn a_level_without_a_grade() {
+        assert_eq!(lines(&RULE, PAGE), vec![13]);
+    }
+
+    #[test]
+    fn a_grade_under_a_job_grade_heading_or_elsewhere_counts() {
+        let page = PAGE.replace(
+            "#### Responsibilities",
+            "#### Job Grade\n\nThe Senior Analyst is a grade 7.\n\n#### Responsibilities",
+        );
+        assert!(lines(&RULE, &page).is_empty());
+        let page = format!("{PAGE}\n## Job Grades\n\nThe Senior Analyst is a grade 7.\n");
+        assert!(lines(&RULE, &page).is_empty());
+    }
+
+    #[test]
+    fn single_role_pages() {
+        let page = "---\ntitle: Analyst\n---\n\nIntro.\n\n## Job Grade\n\n## Responsibilities\n\n- Do\n\n## Requirements\n\n- Know\n";
+        assert_eq!(lines(&RULE, page), vec![7]);
+        let page = "---\ntitle: Analyst\n---\n\nIntro.\n\n## Responsibilities\n\n- Do\n\n## Requirements\n\n- Know\n";
+        assert_eq!(lines(&RULE, page), vec![2]);
+    }
+
+    #[test]
+    fn pages_that_are_not_families() {
+        assert!(lines(
+            &RULE,
+            "---\ntitle: Index\n---\n\nSome text.\n\n## Teams\n\n- A\n"
+        )
+        .is_empty());
+        assert!(lines(&RULE, "").is_empty());
+    }
+}

@@ -1,0 +1,202 @@
+//! `required-requirement`: requirements that lack a required phrase.
+
+use std::ops::Range;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::family::{ListKind, SectionKind};
+use crate::rules::{Check, Context, Fixable, Group, Rule};
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    id: "required-requirement",
+    group: Group::Family,
+    severity: Severity::Error,
+    fix: Fixable::No,
+    summary: "a family or level whose requirements lack a required phrase (default: \"Ability to use GitLab\")",
+    docs: DOCS,
+    check: Check::Page(check),
+};
+
+const DOCS: &str = "\
+Reports a job family whose requirements lack a phrase every role must list;
+by default \"Ability to use GitLab\" (set `required-phrases` in the
+configuration to change the list).
+
+The family passes when its family-wide Requirements contain the phrase, or
+when every level's requirements do, directly or through the level they
+extend (\"Extends the Analyst requirements\"). The phrase may start an item
+or sit anywhere in one, in any case. A level whose requirements lack it is
+reported on its Requirements heading; a level that only inherits the gap
+is not reported again, nor is a level whose \"Extends\" reference does not
+resolve (`extends-unknown` reports that).
+
+## Bad
+
+```markdown
+#### Analyst Requirements
+
+- Two years of experience with SQL
+```
+
+## Good
+
+```markdown
+#### Analyst Requirements
+
+- Two years of experience with SQL
+- Ability to use GitLab
+```
+";
+
+fn normalise(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let family = cx.family;
+    let doc = cx.doc;
+    if !family.is_job_family {
+        return;
+    }
+    let has = |items: &[usize], phrase: &str| {
+        items.iter().any(|&i| {
+            doc.items
+                .get(i)
+                .is_some_and(|item| normalise(&item.text).contains(phrase))
+        })
+    };
+    // Items outside every level count as the family's: some pages list
+    // family-wide requirements under another heading ("You may be a fit
+    // if you have …").
+    let explicit: Vec<std::ops::Range<usize>> = family
+        .levels
+        .iter()
+        .filter(|l| !l.is_implicit())
+        .map(|l| l.span.clone())
+        .collect();
+    let family_wide: Vec<usize> = (0..doc.items.len())
+        .filter(|&i| {
+            !explicit
+                .iter()
+                .any(|r| r.contains(&doc.items[i].span.start))
+        })
+        .collect();
+    let family_heading = family
+        .sections
+        .iter()
+        .find(|s| s.kind == SectionKind::Requirements)
+        .map(|s| s.heading);
+    for phrase in &cx.settings.required_phrases {
+        let wanted = normalise(phrase);
+        if wanted.is_empty() || has(&family_wide, &wanted) {
+            continue;
+        }
+        let mut places: Vec<(Range<usize>, String)> = Vec::new();
+        let mut uncovered_level = false;
+        for level in &family.levels {
+            let Some(list) = &level.requirements else {
+                uncovered_level = true;
+                continue;
+            };
+            if has(&list.items, &wanted) {
+                continue;
+            }
+            // A level that extends another is not where a gap starts:
+            // the gap is reported on the level it comes from, and an
+            // unresolved or circular reference is another rule's finding.
+            if level
+                .extends
+                .iter()
+                .any(|e| e.list == ListKind::Requirements)
+            {
+                continue;
+            }
+            let what = if level.is_implicit() {
+                "the requirements".to_string()
+            } else {
+                format!("the requirements of `{}`", level.name)
+            };
+            places.push((list.span.clone(), what));
+        }
+        // Levels without requirements of their own rely on the family's.
+        if uncovered_level {
+            if let Some(h) = family_heading {
+                places.push((
+                    doc.headings[h].span.clone(),
+                    "the family's requirements".into(),
+                ));
+            }
+        }
+        places.sort_by_key(|p| p.0.start);
+        places.dedup_by_key(|p| p.0.start);
+        for (span, what) in places {
+            out.push(
+                Diagnostic::new(&RULE, span, format!("{what} lack \"{phrase}\""))
+                    .with_help(format!("add the requirement \"{phrase}\"")),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::lines;
+
+    fn page(junior: &str, senior: &str) -> String {
+        format!(
+            "---\ntitle: A\n---\n\nIntro.\n\n## Levels\n\n### A\n\n#### Requirements\n\n{junior}\n\n### Senior A\n\n#### Requirements\n\n{senior}\n"
+        )
+    }
+
+    #[test]
+    fn reported_where_the_gap_starts() {
+        let s = page("- Know SQL", "- Extends the A requirements\n- Know more");
+        assert_eq!(lines(&RULE, &s), vec![11]);
+        let s = page("- Know SQL", "- Know more");
+        assert_eq!(lines(&RULE, &s), vec![11, 17]);
+    }
+
+    #[test]
+    fn found_directly_inherited_or_anywhere_in_an_item() {
+        let s = page("- ability to use gitlab", "- Extends the A requirements");
+        assert!(lines(&RULE, &s).is_empty());
+        let s = page(
+            "- Ability to use GitLab Experience in sales",
+            "- Ability to use  GitLab",
+        );
+        assert!(lines(&RULE, &s).is_empty());
+    }
+
+    #[test]
+    fn unresolved_references_are_not_judged() {
+        let s = page("- Know SQL", "- Extends the Nobody requirements");
+        assert_eq!(lines(&RULE, &s), vec![11]);
+    }
+
+    #[test]
+    fn a_level_extending_itself_is_not_judged() {
+        let s = page(
+            "- Ability to use GitLab",
+            "- Extends the Senior A requirements",
+        );
+        assert!(lines(&RULE, &s).is_empty());
+    }
+
+    #[test]
+    fn family_wide_requirements() {
+        let s = "---\ntitle: A\n---\n\nIntro.\n\n## Responsibilities\n\n- Do\n\n## Requirements\n\n- Ability to use GitLab\n";
+        assert!(lines(&RULE, s).is_empty());
+        let s = "---\ntitle: A\n---\n\nIntro.\n\n## Responsibilities\n\n- Do\n\n## Requirements\n\n- Know\n";
+        assert_eq!(lines(&RULE, s), vec![11]);
+        // Stated once for the whole family, outside the levels.
+        let s = format!(
+            "{}\n## You may be a fit if you have\n\n- Ability to use GitLab\n",
+            page("- Know SQL", "- Know more")
+        );
+        assert!(lines(&RULE, &s).is_empty());
+    }
+}
