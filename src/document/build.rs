@@ -447,7 +447,13 @@ impl<'s> Builder<'s> {
     }
 
     /// The list marker at the start of an item.
-    fn marker_at(&self, start: usize) -> (char, Range<usize>) {
+    fn marker_at(&self, item_start: usize) -> (char, Range<usize>) {
+        // An indented item's range can start at its indentation.
+        let indent = self.source[item_start..]
+            .bytes()
+            .take_while(|b| *b == b' ' || *b == b'\t')
+            .count();
+        let start = item_start + indent;
         let rest = &self.source[start..];
         let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
         match rest[digits..].chars().next() {

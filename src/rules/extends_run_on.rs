@@ -52,7 +52,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .trim_end_matches([' ', '\t', '\n', '\r'])
                 .len()
                 .max(item.span.start);
-            let marker = marker_at(source, item.span.start);
+            let marker = item.marker_span.clone();
             let line = doc
                 .lines
                 .line_range(source, doc.lines.line_of(marker.start));
@@ -85,21 +85,6 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             );
         }
     }
-}
-
-/// The list marker (`-`, `*`, `+`, `12.`, `3)`) at or after `from`,
-/// past the item's indentation.
-fn marker_at(source: &str, from: usize) -> std::ops::Range<usize> {
-    let rest = &source[from..];
-    let start = from + (rest.len() - rest.trim_start_matches([' ', '\t', '>']).len());
-    let tail = &source[start..];
-    let digits = tail.chars().take_while(char::is_ascii_digit).count();
-    let len = match tail[digits..].chars().next() {
-        Some('.' | ')') if digits > 0 => digits + 1,
-        Some('-' | '*' | '+') if digits == 0 => 1,
-        _ => 0,
-    };
-    start..start + len
 }
 
 #[cfg(test)]
