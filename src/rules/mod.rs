@@ -24,6 +24,16 @@ pub mod front_matter;
 pub mod heading_structure;
 pub mod missing_overview;
 pub mod missing_section;
+// Prose
+pub mod brand_name;
+pub mod confused_word;
+pub mod gender_coded_language;
+pub mod inclusive_language;
+pub mod placeholder;
+pub mod prose;
+pub mod repeated_word;
+pub mod spelling;
+pub mod vacancy_language;
 // Characters and layout
 pub mod end_of_file;
 pub mod invisible_character;
@@ -43,6 +53,14 @@ pub static ALL: &[&Rule] = &[
     &heading_structure::RULE,
     &duplicate_heading::RULE,
     &empty_section::RULE,
+    &spelling::RULE,
+    &confused_word::RULE,
+    &brand_name::RULE,
+    &repeated_word::RULE,
+    &inclusive_language::RULE,
+    &gender_coded_language::RULE,
+    &vacancy_language::RULE,
+    &placeholder::RULE,
     &mojibake::RULE,
     &invisible_character::RULE,
     &trailing_whitespace::RULE,
