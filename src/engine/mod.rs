@@ -255,9 +255,9 @@ fn drop_corpus_vocabulary(files: &mut [LintedFile]) {
         let source = Arc::clone(&file.source);
         file.findings.retain(|f| {
             f.diagnostic.rule != id
-                || !source
-                    .get(f.diagnostic.span.clone())
-                    .is_some_and(|w| vocabulary.contains(&w.to_lowercase()))
+                || !source.get(f.diagnostic.span.clone()).is_some_and(|w| {
+                    vocabulary.contains(&w.replace('\u{2019}', "'").to_lowercase())
+                })
         });
     }
 }

@@ -74,10 +74,17 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let span = word.span.start..word.span.start + name.len();
         out.push(
-            Diagnostic::new(&RULE, span.clone(), format!("`{name}` is spelled `{brand}`"))
-                .with_label("brand name")
-                .with_suggestions(vec![brand.to_string()])
-                .with_fix(Fix::safe(format!("write `{brand}`"), Edit::replace(span, brand))),
+            Diagnostic::new(
+                &RULE,
+                span.clone(),
+                format!("`{name}` is spelled `{brand}`"),
+            )
+            .with_label("brand name")
+            .with_suggestions(vec![brand.to_string()])
+            .with_fix(Fix::safe(
+                format!("write `{brand}`"),
+                Edit::replace(span, brand),
+            )),
         );
     }
 }
@@ -89,7 +96,10 @@ mod tests {
 
     #[test]
     fn finds_miscapitalised_names() {
-        let found = run(&RULE, "Gitlab team members use Netsuite.\n\nThe github repo.\n");
+        let found = run(
+            &RULE,
+            "Gitlab team members use Netsuite.\n\nThe github repo.\n",
+        );
         let fixes: Vec<&str> = found
             .iter()
             .filter_map(|d| d.fix.as_ref())

@@ -53,15 +53,18 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 let exact = segment.exact_span(range.clone());
                 let span = exact.clone().unwrap_or_else(|| segment.span(range));
                 let message = match &pattern.replacement {
-                    Some(r) => format!("`{}` here should be `{r}`: {}", w.as_str(), pattern.message),
+                    Some(r) => {
+                        format!("`{}` here should be `{r}`: {}", w.as_str(), pattern.message)
+                    }
                     None => pattern.message.clone(),
                 };
                 let mut d = Diagnostic::new(&RULE, span, message).with_label("confused word");
                 if let (Some(r), Some(exact)) = (&pattern.replacement, exact) {
                     let fixed = match_case(w.as_str(), r);
-                    d = d
-                        .with_suggestions(vec![fixed.clone()])
-                        .with_fix(Fix::safe(format!("write `{fixed}`"), Edit::replace(exact, fixed)));
+                    d = d.with_suggestions(vec![fixed.clone()]).with_fix(Fix::safe(
+                        format!("write `{fixed}`"),
+                        Edit::replace(exact, fixed),
+                    ));
                 }
                 out.push(d);
             }
@@ -82,7 +85,10 @@ mod tests {
                       - Never loose focus\n";
         assert_eq!(lines(&RULE, source), vec![1, 2, 3, 4]);
         let found = run(&RULE, source);
-        let fix = found[0].fix.as_ref().map(|f| f.edits[0].replacement.clone());
+        let fix = found[0]
+            .fix
+            .as_ref()
+            .map(|f| f.edits[0].replacement.clone());
         assert_eq!(fix.as_deref(), Some("identify"));
         assert!(found[1].fix.is_none());
     }

@@ -142,7 +142,11 @@ fn listing<'a, 'e: 'a>(hits: impl Iterator<Item = &'a Hit<'e>>) -> String {
     words
         .into_iter()
         .map(|(word, (count, entry))| {
-            let times = if count > 1 { format!(" ×{count}") } else { String::new() };
+            let times = if count > 1 {
+                format!(" ×{count}")
+            } else {
+                String::new()
+            };
             if entry.alternatives.is_empty() {
                 format!("{word}{times}")
             } else {
@@ -169,7 +173,8 @@ mod tests {
 
     #[test]
     fn balanced_pages_and_titles_do_not_count() {
-        let balanced = "- Competitive, fearless and driven\n- Collaborative, supportive, understanding\n";
+        let balanced =
+            "- Competitive, fearless and driven\n- Collaborative, supportive, understanding\n";
         assert_eq!(lines(&RULE, balanced), Vec::<usize>::new());
         let titles = "## Lead Analyst\n\n- The Lead Analyst works with the Lead Analyst team and a Lead Analyst\n";
         assert_eq!(lines(&RULE, titles), Vec::<usize>::new());
@@ -177,6 +182,9 @@ mod tests {
 
     #[test]
     fn reports_fixed_mindset_wording() {
-        assert_eq!(lines(&RULE, "- A brilliant engineer with natural talent\n"), vec![1]);
+        assert_eq!(
+            lines(&RULE, "- A brilliant engineer with natural talent\n"),
+            vec![1]
+        );
     }
 }

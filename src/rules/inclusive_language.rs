@@ -66,7 +66,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     "`{written}` gives the role holder a gender; write {alternatives} or name the role"
                 )
             } else {
-                let why = entry.why.as_ref().map(|w| format!(" ({w})")).unwrap_or_default();
+                let why = entry
+                    .why
+                    .as_ref()
+                    .map(|w| format!(" ({w})"))
+                    .unwrap_or_default();
                 if alternatives.is_empty() {
                     format!("avoid `{written}`{why}")
                 } else {

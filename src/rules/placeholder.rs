@@ -11,7 +11,8 @@ pub static RULE: Rule = Rule {
     group: Group::Prose,
     severity: Severity::Error,
     fix: Fixable::No,
-    summary: "template text left in (\"{add …}\", \"{Insert …}\", \"TODO\", \"TBD\", \"lorem ipsum\")",
+    summary:
+        "template text left in (\"{add …}\", \"{Insert …}\", \"TODO\", \"TBD\", \"lorem ipsum\")",
     docs: DOCS,
     check: Check::Page(check),
 };
@@ -49,7 +50,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             for m in pattern.find_iter(&segment.text) {
                 let range = m.range();
                 if segment.is_technical(&range)
-                    || found.iter().any(|r| r.start < range.end && range.start < r.end)
+                    || found
+                        .iter()
+                        .any(|r| r.start < range.end && range.start < r.end)
                 {
                     continue;
                 }
@@ -75,7 +78,8 @@ mod tests {
 
     #[test]
     fn finds_placeholders() {
-        let source = "- {Add responsibilities here}\n- KPIs: TBD\n- TODO: write\n\nLorem ipsum dolor.\n";
+        let source =
+            "- {Add responsibilities here}\n- KPIs: TBD\n- TODO: write\n\nLorem ipsum dolor.\n";
         assert_eq!(lines(&RULE, source), vec![1, 2, 3, 5]);
     }
 

@@ -60,12 +60,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let gap = source.get(a.span.end..b.span.start).unwrap_or("");
-        let mut d = Diagnostic::new(
-            &RULE,
-            b.span.clone(),
-            format!("`{}` is repeated", b.text),
-        )
-        .with_label("repeated word");
+        let mut d = Diagnostic::new(&RULE, b.span.clone(), format!("`{}` is repeated", b.text))
+            .with_label("repeated word");
         if !gap.is_empty() && gap.chars().all(char::is_whitespace) {
             d = d.with_fix(Fix::safe(
                 "delete the repeated word",
@@ -84,7 +80,10 @@ mod tests {
     #[test]
     fn finds_repeats_across_soft_breaks() {
         assert_eq!(
-            lines(&RULE, "Work with the the team.\n\n- Partner with the\n  the Finance team\n"),
+            lines(
+                &RULE,
+                "Work with the the team.\n\n- Partner with the\n  the Finance team\n"
+            ),
             vec![1, 4]
         );
     }
@@ -99,7 +98,10 @@ mod tests {
     #[test]
     fn leaves_legitimate_doubles_and_separate_blocks_alone() {
         assert_eq!(
-            lines(&RULE, "He said that that was fine.\n\nPlan the\n\nthe end. Grade 6 6.\n"),
+            lines(
+                &RULE,
+                "He said that that was fine.\n\nPlan the\n\nthe end. Grade 6 6.\n"
+            ),
             Vec::<usize>::new()
         );
     }

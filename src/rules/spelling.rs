@@ -100,7 +100,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 )
                 .with_label("misspelled")
                 .with_suggestions(vec![fixed.clone()])
-                .with_fix(Fix::safe(format!("write `{fixed}`"), Edit::replace(span, fixed))),
+                .with_fix(Fix::safe(
+                    format!("write `{fixed}`"),
+                    Edit::replace(span, fixed),
+                )),
             );
             continue;
         }
@@ -182,6 +185,10 @@ fn skipped(word: &str) -> bool {
     if word.chars().any(|c| c.is_numeric()) {
         return true;
     }
+    // UTF-8 read as Windows-1252 ("customerâ€™s"): `mojibake` reports it.
+    if word.ends_with('â') || word.contains(['Ã', 'Â']) {
+        return true;
+    }
     let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
     let body = match letters.split_last() {
         Some((&'s', rest)) if rest.len() > 1 => rest,
@@ -199,7 +206,8 @@ fn is_known(lower: &str, extra: &HashSet<String>) -> bool {
     if DICT.contains(lower) {
         return true;
     }
-    let listed = |w: &str| VOCABULARY_WORDS.contains(w) || BRAND_NAMES.contains_key(w) || extra.contains(w);
+    let listed =
+        |w: &str| VOCABULARY_WORDS.contains(w) || BRAND_NAMES.contains_key(w) || extra.contains(w);
     listed(lower)
         || lower.strip_suffix('s').is_some_and(listed)
         || lower.strip_suffix("es").is_some_and(listed)
@@ -209,7 +217,9 @@ fn is_known(lower: &str, extra: &HashSet<String>) -> bool {
 /// rule reported, as `(page, word as written)`, those written with a
 /// capital first letter on at least [`CORPUS_PAGES`] distinct pages and
 /// not one edit away from a dictionary word. Returned lower-case.
-pub fn corpus_vocabulary<'a>(flagged: impl IntoIterator<Item = (usize, &'a str)>) -> HashSet<String> {
+pub fn corpus_vocabulary<'a>(
+    flagged: impl IntoIterator<Item = (usize, &'a str)>,
+) -> HashSet<String> {
     let mut pages: HashMap<String, (HashSet<usize>, bool)> = HashMap::new();
     for (page, word) in flagged {
         let entry = pages
@@ -257,8 +267,12 @@ mod tests {
 
     #[test]
     fn prefers_words_used_on_the_page() {
-        let found = messages("Goals are defined each quarter.\n\nTargets are deined by the team.\n");
-        assert_eq!(found, vec!["`deined` is not a known word; did you mean `defined`?"]);
+        let found =
+            messages("Goals are defined each quarter.\n\nTargets are deined by the team.\n");
+        assert_eq!(
+            found,
+            vec!["`deined` is not a known word; did you mean `defined`?"]
+        );
     }
 
     #[test]
@@ -272,15 +286,39 @@ mod tests {
     }
 
     #[test]
+    fn accepts_every_vocabulary_word_and_brand() {
+        let words: Vec<&str> =
+            crate::rules::prose::data::lines(crate::rules::prose::data::VOCABULARY)
+                .chain(crate::rules::prose::data::lines(
+                    crate::rules::prose::data::BRANDS,
+                ))
+                .collect();
+        let source = format!("{}\n", words.join(" and "));
+        let found = messages(&source);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn leaves_mojibake_to_its_rule() {
+        assert!(messages("The customerâ€™s view.\n").is_empty());
+    }
+
+    #[test]
     fn accepts_configured_words() {
         let doc = crate::document::Document::parse("t.md", "Use Frobnicator daily.\n".to_string());
         let mut settings = crate::rules::Settings::default();
-        let cx = Context { doc: &doc, settings: &settings };
+        let cx = Context {
+            doc: &doc,
+            settings: &settings,
+        };
         let mut out = Vec::new();
         check(&cx, &mut out);
         assert_eq!(out.len(), 1);
         settings.extra_words.push("frobnicator".to_string());
-        let cx = Context { doc: &doc, settings: &settings };
+        let cx = Context {
+            doc: &doc,
+            settings: &settings,
+        };
         let mut out = Vec::new();
         check(&cx, &mut out);
         assert!(out.is_empty());
@@ -291,15 +329,25 @@ mod tests {
         let found = run(&RULE, "The Enteprise team.\n\nClear criterias.\n");
         assert_eq!(found.len(), 2);
         let enterprise = found[0].fix.as_ref();
-        assert!(enterprise.is_some_and(|f| f.applicability == Applicability::Unsafe
-            && f.edits[0].replacement == "Enterprise"));
+        assert!(enterprise
+            .is_some_and(|f| f.applicability == Applicability::Unsafe
+                && f.edits[0].replacement == "Enterprise"));
         let criteria = found[1].fix.as_ref();
         assert!(criteria.is_some_and(|f| f.applicability == Applicability::Safe));
     }
 
     #[test]
     fn corpus_keeps_names_used_across_pages() {
-        let words = [(0, "Frobco"), (1, "Frobco"), (2, "Frobco"), (0, "Enteprise"), (1, "Enteprise"), (2, "Enteprise"), (0, "Zibble"), (1, "Zibble")];
+        let words = [
+            (0, "Frobco"),
+            (1, "Frobco"),
+            (2, "Frobco"),
+            (0, "Enteprise"),
+            (1, "Enteprise"),
+            (2, "Enteprise"),
+            (0, "Zibble"),
+            (1, "Zibble"),
+        ];
         let vocabulary = corpus_vocabulary(words);
         assert!(vocabulary.contains("frobco"));
         assert!(!vocabulary.contains("enteprise"));

@@ -193,13 +193,20 @@ mod tests {
     #[test]
     fn lists_parse() {
         assert_eq!(BRAND_NAMES.get("gitlab"), Some(&"GitLab"));
-        assert_eq!(MISSPELLED.get("criterias").map(String::as_str), Some("criteria"));
+        assert_eq!(
+            MISSPELLED.get("criterias").map(String::as_str),
+            Some("criteria")
+        );
         assert!(VOCABULARY_WORDS.contains("onboarding"));
         assert!(VOCABULARY_WORDS.contains("zuora"));
         let ninja = INCLUSIVE.iter().find(|e| e.term == "ninja");
         assert!(ninja.is_some_and(|e| e.prefix && e.matches("ninjas")));
-        assert!(CODED.iter().any(|e| e.section == "masculine" && e.term == "compet"));
-        assert!(CODED.iter().any(|e| e.section == "feminine" && e.term == "collab"));
+        assert!(CODED
+            .iter()
+            .any(|e| e.section == "masculine" && e.term == "compet"));
+        assert!(CODED
+            .iter()
+            .any(|e| e.section == "feminine" && e.term == "collab"));
         assert!(CODED.iter().any(|e| e.section == "fixed-mindset"));
     }
 }

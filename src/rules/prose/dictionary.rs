@@ -48,11 +48,7 @@ impl Dictionary {
     pub fn new(text: &str) -> Dictionary {
         let list: Vec<String> = lines(text).map(str::to_string).collect();
         let known = list.iter().map(|w| w.to_lowercase()).collect();
-        let common = list
-            .iter()
-            .filter(|w| !has_capital(w))
-            .cloned()
-            .collect();
+        let common = list.iter().filter(|w| !has_capital(w)).cloned().collect();
         Dictionary {
             known,
             list,
@@ -190,7 +186,8 @@ const KEYBOARD: [&str; 3] = ["qwertyuiop", "asdfghjkl", "zxcvbnm"];
 
 fn key_position(c: char) -> Option<(i32, i32)> {
     KEYBOARD.iter().enumerate().find_map(|(row, keys)| {
-        keys.find(c).map(|col| (row as i32, col as i32 + row as i32 / 2))
+        keys.find(c)
+            .map(|col| (row as i32, col as i32 + row as i32 / 2))
     })
 }
 
@@ -235,13 +232,17 @@ pub fn weighted_distance(a: &[char], b: &[char]) -> f32 {
     }
     for i in 1..=n {
         for j in 1..=m {
-            let delete = d[i - 1][j]
-                + indel(a[i - 1], i.checked_sub(2).map(|k| a[k]), a.get(i).copied());
-            let insert = d[i][j - 1]
-                + indel(b[j - 1], j.checked_sub(2).map(|k| b[k]), b.get(j).copied());
+            let delete =
+                d[i - 1][j] + indel(a[i - 1], i.checked_sub(2).map(|k| a[k]), a.get(i).copied());
+            let insert =
+                d[i][j - 1] + indel(b[j - 1], j.checked_sub(2).map(|k| b[k]), b.get(j).copied());
             let replace = d[i - 1][j - 1] + substitution(a[i - 1], b[j - 1]);
             let mut best = delete.min(insert).min(replace);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && a[i - 1] != a[i - 2]
+            if i > 1
+                && j > 1
+                && a[i - 1] == b[j - 2]
+                && a[i - 2] == b[j - 1]
+                && a[i - 1] != a[i - 2]
             {
                 best = best.min(d[i - 2][j - 2] + 0.7);
             }
@@ -278,7 +279,10 @@ mod tests {
     #[test]
     fn distances_favour_common_mistakes() {
         let d = |a: &str, b: &str| {
-            weighted_distance(&a.chars().collect::<Vec<_>>(), &b.chars().collect::<Vec<_>>())
+            weighted_distance(
+                &a.chars().collect::<Vec<_>>(),
+                &b.chars().collect::<Vec<_>>(),
+            )
         };
         assert!(d("servey", "survey") < d("servey", "server"));
         assert!(d("adress", "address") < d("adress", "dress"));

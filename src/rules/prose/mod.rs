@@ -183,7 +183,11 @@ impl<'a> Prose<'a> {
     /// The segment text between two words of the same segment.
     pub fn between(&self, a: &Word<'_>, b: &Word<'_>) -> Option<&str> {
         (a.segment == b.segment)
-            .then(|| self.segments[a.segment].text.get(a.range.end..b.range.start))
+            .then(|| {
+                self.segments[a.segment]
+                    .text
+                    .get(a.range.end..b.range.start)
+            })
             .flatten()
     }
 }
@@ -217,9 +221,11 @@ fn segments(doc: &Document) -> Vec<Segment> {
         });
         let (seg, separator) = match joined {
             Some((seg, gap)) => {
-                let breaks = doc.code.iter().chain(doc.html.iter().map(|h| &h.span)).any(
-                    |r| r.start < run.span.start && r.end > last_end,
-                );
+                let breaks = doc
+                    .code
+                    .iter()
+                    .chain(doc.html.iter().map(|h| &h.span))
+                    .any(|r| r.start < run.span.start && r.end > last_end);
                 let sep = if breaks {
                     format!(" {BREAK} ")
                 } else if !gap.is_empty() && gap.chars().all(char::is_whitespace) {
@@ -325,7 +331,11 @@ impl PhraseMatcher {
                 end += text[end..]
                     .find(|c: char| !c.is_alphanumeric())
                     .unwrap_or(text.len() - end);
-            } else if text[end..].chars().next().is_some_and(|c| c.is_alphanumeric()) {
+            } else if text[end..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric())
+            {
                 continue;
             }
             let range = m.start()..end;
@@ -449,7 +459,9 @@ pub fn match_case(original: &str, replacement: &str) -> String {
 
 /// Whether `offset` lies in a link's destination.
 pub fn in_destination(doc: &Document, offset: usize) -> bool {
-    doc.links.iter().any(|l| l.destination_span.contains(&offset))
+    doc.links
+        .iter()
+        .any(|l| l.destination_span.contains(&offset))
 }
 
 #[cfg(test)]
