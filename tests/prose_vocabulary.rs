@@ -76,3 +76,53 @@ fn no_spelling_finding_on_handbook_vocabulary_in_any_fixture() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn a_name_used_on_three_pages_is_vocabulary_but_a_near_miss_is_not() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = |extra: &str| {
+        format!(
+            "---\ntitle: Analyst\n---\n\nThe Analyst keeps Frobcorp records in order. {extra}\n"
+        )
+    };
+    let mut paths = Vec::new();
+    for (i, extra) in ["One Enteprise team.", "", "Another Enteprise team."]
+        .iter()
+        .enumerate()
+    {
+        let path = dir.path().join(format!("page{i}.md"));
+        fs::write(&path, page(extra)).expect("write page");
+        paths.push(path);
+    }
+    let config = Config::default();
+    let selection = Selection {
+        select: Some(vec!["spelling".to_string()]),
+        ignore: Vec::new(),
+    };
+    let linter = Linter::new(&config, &selection).expect("linter");
+    let words = |paths: &[PathBuf]| -> Vec<String> {
+        let report = linter.lint_paths(paths, &config).expect("lint");
+        report
+            .files
+            .iter()
+            .flat_map(|f| {
+                f.findings
+                    .iter()
+                    .map(|d| {
+                        f.source
+                            .get(d.diagnostic.span.clone())
+                            .unwrap_or("")
+                            .to_string()
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    // Three pages: "Frobcorp" is the run's vocabulary; "Enteprise" is a typo.
+    assert_eq!(words(&paths), vec!["Enteprise", "Enteprise"]);
+    // Two pages are not enough evidence.
+    assert_eq!(
+        words(&paths[..2]),
+        vec!["Frobcorp", "Enteprise", "Frobcorp"]
+    );
+}

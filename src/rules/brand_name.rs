@@ -67,8 +67,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         // Part of a path, handle or identifier: `gitlab-org`, `gitlab_ci`.
         let before = source[..word.span.start].chars().next_back();
         let after = source[word.span.start + name.len()..].chars().next();
-        if before.is_some_and(|c| matches!(c, '-' | '/' | '_' | '@' | '#' | '.'))
-            || after.is_some_and(|c| matches!(c, '-' | '/' | '_' | '@'))
+        let joined = before.is_some_and(|c| matches!(c, '-' | '/' | '_' | '@' | '#' | '.'))
+            || after.is_some_and(|c| matches!(c, '-' | '/' | '_' | '@'));
+        if joined
+            && (name == lower || before.is_some_and(|c| matches!(c, '/' | '_' | '@' | '#' | '.')))
         {
             continue;
         }
@@ -98,14 +100,14 @@ mod tests {
     fn finds_miscapitalised_names() {
         let found = run(
             &RULE,
-            "Gitlab team members use Netsuite.\n\nThe github repo.\n",
+            "Gitlab team members use Netsuite.\n\nThe github repo, Gitlab-hosted.\n",
         );
         let fixes: Vec<&str> = found
             .iter()
             .filter_map(|d| d.fix.as_ref())
             .map(|f| f.edits[0].replacement.as_str())
             .collect();
-        assert_eq!(fixes, vec!["GitLab", "NetSuite", "GitHub"]);
+        assert_eq!(fixes, vec!["GitLab", "NetSuite", "GitHub", "GitLab"]);
     }
 
     #[test]
