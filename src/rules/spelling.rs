@@ -160,10 +160,30 @@ fn rank(lower: &str, page_words: &HashSet<String>) -> (Vec<String>, f32, bool) {
             }
         })
         .collect();
+    if let Some(split) = split_compound(lower) {
+        ranked.push(Candidate {
+            word: split,
+            distance: 0.9,
+        });
+    }
     ranked.sort_by(|a, b| a.distance.total_cmp(&b.distance));
     let best = ranked.first().map_or(f32::MAX, |c| c.distance);
     let clear = ranked.get(1).is_none_or(|c| c.distance - best >= 0.3);
     (ranked.into_iter().map(|c| c.word).collect(), best, clear)
+}
+
+/// Two dictionary words run together ("servicedesk" -> "service desk"),
+/// each of at least three letters.
+fn split_compound(lower: &str) -> Option<String> {
+    let chars: Vec<(usize, char)> = lower.char_indices().collect();
+    if chars.len() < 6 {
+        return None;
+    }
+    (3..=chars.len() - 3).find_map(|k| {
+        let at = chars[k].0;
+        let (a, b) = (&lower[..at], &lower[at..]);
+        (DICT.is_common(a) && DICT.is_common(b)).then(|| format!("{a} {b}"))
+    })
 }
 
 /// The form a word is looked up in: lower case, straight apostrophes.
@@ -262,6 +282,15 @@ mod tests {
                 "`Engagment` is not a known word; did you mean `Engagement`?",
                 "`criterias` is misspelled; write `criteria`",
             ]
+        );
+    }
+
+    #[test]
+    fn splits_words_run_together() {
+        let found = messages("Raise it with the servicedesk team.\n");
+        assert_eq!(
+            found,
+            vec!["`servicedesk` is not a known word; did you mean `service desk`?"]
         );
     }
 

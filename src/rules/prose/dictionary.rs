@@ -12,7 +12,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock, Mutex};
 
-use super::data::{lines, DICTIONARY};
+use super::data::{lines, BRANDS, DICTIONARY, VOCABULARY};
 
 /// The dictionary.
 pub struct Dictionary {
@@ -24,8 +24,13 @@ pub struct Dictionary {
     common: HashSet<String>,
 }
 
-/// The dictionary, built on first use.
-pub static DICT: LazyLock<Dictionary> = LazyLock::new(|| Dictionary::new(DICTIONARY));
+/// The dictionary with the handbook vocabulary and brand names (which
+/// are suggested too), built on first use.
+pub static DICT: LazyLock<Dictionary> = LazyLock::new(|| {
+    let mut dict = Dictionary::new(DICTIONARY);
+    dict.extend(lines(VOCABULARY).chain(lines(BRANDS)));
+    dict
+});
 
 /// The suggestion index, built on first use.
 static INDEX: LazyLock<Vec<(u64, u32)>> = LazyLock::new(|| DICT.build_index());
@@ -53,6 +58,16 @@ impl Dictionary {
             known,
             list,
             common,
+        }
+    }
+
+    /// Adds words that are known and suggested but are not ordinary
+    /// English words (vocabulary, names).
+    pub fn extend<'w>(&mut self, words: impl IntoIterator<Item = &'w str>) {
+        for word in words {
+            if self.known.insert(word.to_lowercase()) {
+                self.list.push(word.to_string());
+            }
         }
     }
 
@@ -274,6 +289,8 @@ mod tests {
         assert_eq!(first("engagment").as_deref(), Some("engagement"));
         assert_eq!(first("criterias").as_deref(), Some("criteria"));
         assert_eq!(first("recieve").as_deref(), Some("receive"));
+        assert_eq!(first("enablment").as_deref(), Some("enablement"));
+        assert_eq!(first("Kubernets").as_deref(), Some("Kubernetes"));
     }
 
     #[test]
