@@ -28,9 +28,9 @@ from women: masculine-coded words (\"competitive\", \"dominate\",
 separately, fixed-mindset wording that praises innate talent
 (\"brilliant\", \"genius\", \"natural talent\").
 
-The word lists follow Gaucher, Friesen & Kay (2011) as published by Kat
-Matfield's Gender Decoder, which GitLab's own job-family check used; the
-fixed-mindset list follows Emerson & Murphy (2015). Both are in
+The word lists follow Gaucher, Friesen & Kay (2011), as word stems the way
+Kat Matfield's Gender Decoder publishes them; the fixed-mindset list
+follows Emerson & Murphy (2015). Both are in
 `rules/gender-coded.txt` with neutral alternatives. The finding sits at
 the first coded word and lists every coded word with its count and
 alternatives.
