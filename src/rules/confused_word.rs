@@ -43,7 +43,15 @@ gives a replacement, the fix writes it, keeping the word's capital.
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let prose = Prose::new(cx.doc);
     for segment in &prose.segments {
+        let lower = segment.text.to_lowercase();
         for pattern in CONFUSED.iter() {
+            if pattern
+                .trigger
+                .as_ref()
+                .is_some_and(|t| !lower.contains(t.as_str()))
+            {
+                continue;
+            }
             for caps in pattern.regex.captures_iter(&segment.text) {
                 let Some(w) = caps.name("w") else { continue };
                 let range = w.range();
