@@ -182,7 +182,11 @@ impl Linter {
         let files = discover(paths, config)?;
         // The content tree is indexed once, before the parallel work.
         let _ = self.site();
-        let linted: Vec<LintedFile> = files.par_iter().map(|path| self.lint_file(path)).collect();
+        let mut linted: Vec<LintedFile> =
+            files.par_iter().map(|path| self.lint_file(path)).collect();
+        if self.is_enabled(rules::spelling::RULE.id) {
+            drop_corpus_vocabulary(&mut linted);
+        }
         Ok(RunReport {
             files_checked: linted.len(),
             files: linted,
@@ -258,6 +262,42 @@ impl Linter {
             source,
             findings,
         }
+    }
+}
+
+/// The run-level pass of `spelling`: unknown words that the run itself
+/// shows to be vocabulary (see [`rules::spelling::corpus_vocabulary`]) are
+/// not reported.
+fn drop_corpus_vocabulary(files: &mut [LintedFile]) {
+    let id = rules::spelling::RULE.id;
+    let word = |file: &LintedFile, f: &Finding| -> Option<String> {
+        file.source
+            .get(f.diagnostic.span.clone())
+            .map(str::to_string)
+    };
+    let flagged: Vec<(usize, String)> = files
+        .iter()
+        .enumerate()
+        .flat_map(|(i, file)| {
+            file.findings
+                .iter()
+                .filter(|f| f.diagnostic.rule == id)
+                .filter_map(move |f| Some((i, word(file, f)?)))
+        })
+        .collect();
+    let vocabulary =
+        rules::spelling::corpus_vocabulary(flagged.iter().map(|(i, w)| (*i, w.as_str())));
+    if vocabulary.is_empty() {
+        return;
+    }
+    for file in files.iter_mut() {
+        let source = Arc::clone(&file.source);
+        file.findings.retain(|f| {
+            f.diagnostic.rule != id
+                || !source.get(f.diagnostic.span.clone()).is_some_and(|w| {
+                    vocabulary.contains(&w.replace('\u{2019}', "'").to_lowercase())
+                })
+        });
     }
 }
 

@@ -34,6 +34,16 @@ pub mod grade_order;
 pub mod level_name_mismatch;
 pub mod missing_grade;
 pub mod required_requirement;
+// Prose
+pub mod brand_name;
+pub mod confused_word;
+pub mod gender_coded_language;
+pub mod inclusive_language;
+pub mod placeholder;
+pub mod prose;
+pub mod repeated_word;
+pub mod spelling;
+pub mod vacancy_language;
 // Characters and layout
 pub mod end_of_file;
 pub mod invisible_character;
@@ -68,6 +78,14 @@ pub static ALL: &[&Rule] = &[
     &extends_order::RULE,
     &extends_run_on::RULE,
     &extends_redundant::RULE,
+    &spelling::RULE,
+    &confused_word::RULE,
+    &brand_name::RULE,
+    &repeated_word::RULE,
+    &inclusive_language::RULE,
+    &gender_coded_language::RULE,
+    &vacancy_language::RULE,
+    &placeholder::RULE,
     &mojibake::RULE,
     &invisible_character::RULE,
     &trailing_whitespace::RULE,
@@ -216,12 +234,16 @@ pub(crate) mod testing {
 
     /// Runs `rule` on `source`, read from `path`, with default settings.
     pub fn run_at(rule: &Rule, path: &str, source: &str) -> Vec<Diagnostic> {
+        run_with(rule, path, source, &Settings::default())
+    }
+
+    /// Runs `rule` on `source`, read from `path`, with `settings`.
+    pub fn run_with(rule: &Rule, path: &str, source: &str, settings: &Settings) -> Vec<Diagnostic> {
         let doc = Document::parse(path, source.to_string());
-        let settings = Settings::default();
         let family = crate::family::JobFamily::build(&doc);
         let cx = Context {
             doc: &doc,
-            settings: &settings,
+            settings,
             site: None,
             family: &family,
         };

@@ -1,0 +1,229 @@
+//! The word lists under `rules/`, embedded in the binary and parsed once,
+//! on first use.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// `rules/dictionary/en_US.txt`: SCOWL's American English list (size 50,
+/// as Debian's `wamerican` ships it), possessives removed.
+pub const DICTIONARY: &str = include_str!("../../../rules/dictionary/en_US.txt");
+/// `rules/spelling/vocabulary.txt`.
+pub const VOCABULARY: &str = include_str!("../../../rules/spelling/vocabulary.txt");
+/// `rules/spelling/misspellings.txt`.
+pub const MISSPELLINGS: &str = include_str!("../../../rules/spelling/misspellings.txt");
+/// `rules/brands.txt`.
+pub const BRANDS: &str = include_str!("../../../rules/brands.txt");
+/// `rules/confused-words.txt`.
+pub const CONFUSED_WORDS: &str = include_str!("../../../rules/confused-words.txt");
+/// `rules/inclusive-language.txt`.
+pub const INCLUSIVE_LANGUAGE: &str = include_str!("../../../rules/inclusive-language.txt");
+/// `rules/gender-coded.txt`.
+pub const GENDER_CODED: &str = include_str!("../../../rules/gender-coded.txt");
+/// `rules/vacancy-language.txt`.
+pub const VACANCY_LANGUAGE: &str = include_str!("../../../rules/vacancy-language.txt");
+/// `rules/placeholders.txt`.
+pub const PLACEHOLDERS: &str = include_str!("../../../rules/placeholders.txt");
+
+/// The lines of a list file that carry data: comments (`#` at the start)
+/// and blank lines dropped, `[section]` headers kept.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Brand names: lower-case form to the owner's spelling.
+pub static BRAND_NAMES: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    lines(BRANDS)
+        .map(|name| (name.to_lowercase(), name))
+        .collect()
+});
+
+/// Handbook vocabulary, lower-case.
+pub static VOCABULARY_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    lines(VOCABULARY)
+        .map(str::to_lowercase)
+        .chain(BRAND_NAMES.keys().cloned())
+        .collect()
+});
+
+/// Known misspellings: lower-case wrong word to its correction.
+pub static MISSPELLED: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+    lines(MISSPELLINGS)
+        .filter_map(|l| {
+            let (wrong, right) = l.split_once("->")?;
+            Some((wrong.trim().to_lowercase(), right.trim().to_string()))
+        })
+        .collect()
+});
+
+/// A context pattern of `confused-word`.
+#[derive(Debug)]
+pub struct ConfusedPattern {
+    /// The pattern; group `w` is the wrong word.
+    pub regex: Regex,
+    /// The replacement, if any.
+    pub replacement: Option<String>,
+    /// Why.
+    pub message: String,
+    /// The wrong word, lower-case, when group `w` is a plain word: text
+    /// without it cannot match, so the regex need not run.
+    pub trigger: Option<String>,
+}
+
+/// `confused-word` patterns; lines that do not compile are skipped (the
+/// tests check that every line compiles).
+pub static CONFUSED: LazyLock<Vec<ConfusedPattern>> = LazyLock::new(|| {
+    lines(CONFUSED_WORDS)
+        .filter_map(|l| {
+            let (pattern, rest) = l.split_once("=>")?;
+            let (replacement, message) = rest.split_once('|').unwrap_or((rest, ""));
+            let regex = Regex::new(&format!("(?i){}", pattern.trim())).ok()?;
+            regex.capture_names().flatten().any(|n| n == "w").then(|| {
+                let replacement = replacement.trim();
+                let trigger = pattern
+                    .split_once("(?P<w>")
+                    .and_then(|(_, rest)| rest.split_once(')'))
+                    .map(|(word, _)| word.to_lowercase())
+                    .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || c == '\''));
+                ConfusedPattern {
+                    trigger,
+                    regex,
+                    replacement: (!replacement.is_empty()).then(|| replacement.to_string()),
+                    message: message.trim().to_string(),
+                }
+            })
+        })
+        .collect()
+});
+
+/// A word entry of a list with alternatives.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// The word or phrase, lower-case, without a trailing `*`.
+    pub term: String,
+    /// Whether any ending is allowed.
+    pub prefix: bool,
+    /// Alternatives.
+    pub alternatives: Vec<String>,
+    /// Why, when given.
+    pub why: Option<String>,
+    /// The list section (`masculine`, `pronouns`, …); empty before any.
+    pub section: String,
+}
+
+impl Entry {
+    /// Whether the lower-case `word` matches.
+    pub fn matches(&self, word: &str) -> bool {
+        if self.prefix {
+            word.starts_with(&self.term)
+        } else {
+            word == self.term
+        }
+    }
+}
+
+/// Parses `term -> alt, alt | why` lines with `[section]` headers.
+pub fn entries(text: &str) -> Vec<Entry> {
+    let mut section = String::new();
+    let mut out = Vec::new();
+    for line in lines(text) {
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name.trim().to_string();
+            continue;
+        }
+        let (term, rest) = line.split_once("->").unwrap_or((line, ""));
+        let (alts, why) = match rest.split_once('|') {
+            Some((a, w)) => (a, Some(w.trim().to_string())),
+            None => (rest, None),
+        };
+        let term = term.trim().to_lowercase();
+        let (term, prefix) = match term.strip_suffix('*') {
+            Some(t) => (t.to_string(), true),
+            None => (term, false),
+        };
+        if term.is_empty() {
+            continue;
+        }
+        out.push(Entry {
+            term,
+            prefix,
+            alternatives: alts
+                .split(',')
+                .map(|a| a.trim().to_string())
+                .filter(|a| !a.is_empty())
+                .collect(),
+            why: why.filter(|w| !w.is_empty()),
+            section: section.clone(),
+        });
+    }
+    out
+}
+
+/// `inclusive-language` entries.
+pub static INCLUSIVE: LazyLock<Vec<Entry>> = LazyLock::new(|| entries(INCLUSIVE_LANGUAGE));
+
+/// `gender-coded-language` entries.
+pub static CODED: LazyLock<Vec<Entry>> = LazyLock::new(|| entries(GENDER_CODED));
+
+/// `vacancy-language` phrases, lower-case, straight apostrophes.
+pub static VACANCY: LazyLock<Vec<String>> = LazyLock::new(|| {
+    lines(VACANCY_LANGUAGE)
+        .map(|l| normalize(l).to_lowercase())
+        .collect()
+});
+
+/// `placeholder` patterns; lines that do not compile are skipped (the
+/// tests check that every line compiles).
+pub static PLACEHOLDER_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    lines(PLACEHOLDERS)
+        .filter_map(|l| Regex::new(l).ok())
+        .collect()
+});
+
+/// Replaces curly apostrophes with straight ones (same byte length is not
+/// kept: use on list entries, or map offsets with care).
+pub fn normalize(text: &str) -> String {
+    text.replace('\u{2019}', "'")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_pattern_line_compiles() {
+        assert_eq!(CONFUSED.len(), lines(CONFUSED_WORDS).count());
+        assert_eq!(PLACEHOLDER_PATTERNS.len(), lines(PLACEHOLDERS).count());
+        let identity = CONFUSED
+            .iter()
+            .find(|p| p.regex.as_str().contains("identity"));
+        assert_eq!(
+            identity.and_then(|p| p.trigger.as_deref()),
+            Some("identity")
+        );
+        assert!(CONFUSED.iter().any(|p| p.trigger.is_none()));
+    }
+
+    #[test]
+    fn lists_parse() {
+        assert_eq!(BRAND_NAMES.get("gitlab"), Some(&"GitLab"));
+        assert_eq!(
+            MISSPELLED.get("criterias").map(String::as_str),
+            Some("criteria")
+        );
+        assert!(VOCABULARY_WORDS.contains("onboarding"));
+        assert!(VOCABULARY_WORDS.contains("zuora"));
+        let ninja = INCLUSIVE.iter().find(|e| e.term == "ninja");
+        assert!(ninja.is_some_and(|e| e.prefix && e.matches("ninjas")));
+        assert!(CODED
+            .iter()
+            .any(|e| e.section == "masculine" && e.term == "compet"));
+        assert!(CODED
+            .iter()
+            .any(|e| e.section == "feminine" && e.term == "collab"));
+        assert!(CODED.iter().any(|e| e.section == "fixed-mindset"));
+    }
+}

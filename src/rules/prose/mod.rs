@@ -1,0 +1,520 @@
+//! Shared ground for the prose rules: the page's prose as segments and
+//! words with exact byte spans, and the word lists under `rules/`.
+//!
+//! A [`Segment`] is the prose of one block (a paragraph, a list item's own
+//! text, a heading, a table cell) joined across soft line breaks and
+//! inline markup, with a map back to the file. Nothing here parses
+//! Markdown: it reads [`Document::texts`].
+
+pub mod data;
+pub mod dictionary;
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::document::{Container, Document, LinkKind};
+
+/// Stands in the joined text for inline code or HTML: never part of a word
+/// or phrase.
+pub const BREAK: char = '\u{FFFC}';
+
+/// One piece of a segment's text and where it comes from.
+#[derive(Clone, Debug)]
+struct Piece {
+    /// Offset in the segment's text.
+    at: usize,
+    /// Length in the segment's text.
+    len: usize,
+    /// The source span of the text run.
+    source: Range<usize>,
+    /// Whether offsets inside map 1:1 to the source.
+    verbatim: bool,
+}
+
+/// The prose of one block, joined.
+#[derive(Clone, Debug)]
+pub struct Segment {
+    /// The block.
+    pub container: Container,
+    /// The text as a reader sees it; soft breaks become one space.
+    pub text: String,
+    pieces: Vec<Piece>,
+    /// Ranges of `text` that are not prose: URLs, e-mail addresses,
+    /// domains, paths, handles.
+    pub technical: Vec<Range<usize>>,
+}
+
+impl Segment {
+    /// Whether `range` of the text overlaps a URL, path or the like.
+    pub fn is_technical(&self, range: &Range<usize>) -> bool {
+        self.technical
+            .iter()
+            .any(|t| t.start < range.end && range.start < t.end)
+    }
+
+    /// Whether the segment is a heading.
+    pub fn is_heading(&self) -> bool {
+        matches!(self.container, Container::Heading(_))
+    }
+
+    /// The source span of `range` of the segment's text, when both ends
+    /// map exactly to the file; `None` otherwise.
+    pub fn exact_span(&self, range: Range<usize>) -> Option<Range<usize>> {
+        let start = self.map(range.start, false)?;
+        let end = self.map(range.end, true)?;
+        (start <= end).then_some(start..end)
+    }
+
+    /// The source span covering `range` of the segment's text: exact
+    /// where the text is verbatim, the whole text run otherwise.
+    pub fn span(&self, range: Range<usize>) -> Range<usize> {
+        if let Some(span) = self.exact_span(range.clone()) {
+            return span;
+        }
+        let first = self.piece_at(range.start, false);
+        let last = self.piece_at(range.end, true);
+        match (first, last) {
+            (Some(a), Some(b)) => a.source.start..b.source.end.max(a.source.start),
+            (Some(a), None) => a.source.clone(),
+            (None, Some(b)) => b.source.clone(),
+            (None, None) => 0..0,
+        }
+    }
+
+    /// Finds the text of `range` in the source of the text run it lies
+    /// in (for runs whose text differs from the source, like entities),
+    /// at or after `cursor`.
+    fn search(&self, doc: &Document, range: Range<usize>, cursor: usize) -> Option<Range<usize>> {
+        let piece = self.piece_at(range.start, false)?;
+        if range.end > piece.at + piece.len {
+            return None;
+        }
+        let word = self.text.get(range)?;
+        let from = piece.source.start.max(cursor);
+        let hay = doc.source.get(from..piece.source.end)?;
+        let bytes = hay.as_bytes();
+        let mut start = 0;
+        while let Some(i) = hay.get(start..)?.find(word) {
+            let at = start + i;
+            let end = at + word.len();
+            let before_ok = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+            let after_ok = end >= bytes.len() || !bytes[end].is_ascii_alphanumeric();
+            if before_ok && after_ok {
+                return Some(from + at..from + end);
+            }
+            start = end;
+        }
+        None
+    }
+
+    fn piece_at(&self, offset: usize, end: bool) -> Option<&Piece> {
+        self.pieces.iter().find(|p| {
+            if end {
+                offset > p.at && offset <= p.at + p.len
+            } else {
+                offset >= p.at && offset < p.at + p.len
+            }
+        })
+    }
+
+    fn map(&self, offset: usize, end: bool) -> Option<usize> {
+        let piece = self.piece_at(offset, end)?;
+        piece
+            .verbatim
+            .then(|| piece.source.start + (offset - piece.at))
+    }
+}
+
+/// A word of prose.
+#[derive(Clone, Debug)]
+pub struct Word<'a> {
+    /// The word as written in the file (curly apostrophes included).
+    pub text: &'a str,
+    /// Its span in the file.
+    pub span: Range<usize>,
+    /// Index of its segment.
+    pub segment: usize,
+    /// Its range in the segment's text.
+    pub range: Range<usize>,
+}
+
+/// A page's prose: its segments and words.
+#[derive(Debug)]
+pub struct Prose<'a> {
+    /// Blocks of prose, in order.
+    pub segments: Vec<Segment>,
+    /// Words, in order; words that sit in URLs, e-mail addresses, paths
+    /// and handles are left out, and so are words that do not map exactly
+    /// to the file.
+    pub words: Vec<Word<'a>>,
+}
+
+impl<'a> Prose<'a> {
+    /// Collects the prose of `doc`.
+    pub fn new(doc: &'a Document) -> Prose<'a> {
+        let segments = segments(doc);
+        let mut words = Vec::new();
+        for (index, segment) in segments.iter().enumerate() {
+            let mut cursor = 0usize;
+            for range in word_ranges(&segment.text) {
+                let span = match segment.exact_span(range.clone()) {
+                    Some(span) => span,
+                    None => match segment.search(doc, range.clone(), cursor) {
+                        Some(span) => span,
+                        None => continue,
+                    },
+                };
+                cursor = span.end;
+                let Some(text) = doc.source.get(span.clone()) else {
+                    continue;
+                };
+                words.push(Word {
+                    text,
+                    span,
+                    segment: index,
+                    range,
+                });
+            }
+        }
+        Prose { segments, words }
+    }
+
+    /// The segment text between two words of the same segment.
+    pub fn between(&self, a: &Word<'_>, b: &Word<'_>) -> Option<&str> {
+        (a.segment == b.segment)
+            .then(|| {
+                self.segments[a.segment]
+                    .text
+                    .get(a.range.end..b.range.start)
+            })
+            .flatten()
+    }
+}
+
+fn segments(doc: &Document) -> Vec<Segment> {
+    let source = doc.source.as_str();
+    let mut out: Vec<Segment> = Vec::new();
+    let mut last_end = 0usize;
+    for run in &doc.texts {
+        if let Some(link) = run.link.and_then(|i| doc.links.get(i)) {
+            if matches!(link.kind, LinkKind::Autolink | LinkKind::Email) {
+                continue;
+            }
+        }
+        if doc.in_html(run.span.start) {
+            continue;
+        }
+        let joined = out.last_mut().and_then(|seg| {
+            if seg.container != run.container || run.span.start < last_end {
+                return None;
+            }
+            let gap = source.get(last_end..run.span.start)?;
+            let blank_line = gap.split('\n').skip(1).any(|l| {
+                let rest = l.trim_start_matches([' ', '\t', '>']);
+                rest.is_empty() && gap.matches('\n').count() > 1
+            });
+            if blank_line || gap.contains('|') {
+                return None;
+            }
+            Some((seg, gap))
+        });
+        let (seg, separator) = match joined {
+            Some((seg, gap)) => {
+                let breaks = doc
+                    .code
+                    .iter()
+                    .chain(doc.html.iter().map(|h| &h.span))
+                    .any(|r| r.start < run.span.start && r.end > last_end);
+                let sep = if breaks {
+                    format!(" {BREAK} ")
+                } else if !gap.is_empty() && gap.chars().all(char::is_whitespace) {
+                    " ".to_string()
+                } else {
+                    String::new()
+                };
+                (seg, sep)
+            }
+            None => {
+                out.push(Segment {
+                    container: run.container,
+                    text: String::new(),
+                    pieces: Vec::new(),
+                    technical: Vec::new(),
+                });
+                let Some(seg) = out.last_mut() else { break };
+                (seg, String::new())
+            }
+        };
+        seg.text.push_str(&separator);
+        seg.pieces.push(Piece {
+            at: seg.text.len(),
+            len: run.text.len(),
+            source: run.span.clone(),
+            verbatim: run.is_verbatim(),
+        });
+        seg.text.push_str(&run.text);
+        last_end = run.span.end;
+    }
+    for seg in &mut out {
+        seg.technical = chunks(&seg.text)
+            .into_iter()
+            .filter(|c| looks_technical(&seg.text[c.clone()]))
+            .collect();
+    }
+    out
+}
+
+/// A list of words and phrases found in prose with aho-corasick, ignoring
+/// ASCII case, on word boundaries; straight and curly apostrophes match
+/// each other.
+#[derive(Debug)]
+pub struct PhraseMatcher {
+    automaton: Option<AhoCorasick>,
+    /// For each pattern: the term it stands for, and whether any ending
+    /// may follow.
+    patterns: Vec<(usize, bool)>,
+}
+
+/// A phrase found in a segment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PhraseMatch {
+    /// Index of the term in the list given to [`PhraseMatcher::new`].
+    pub term: usize,
+    /// The matched range of the segment's text, extended to the end of
+    /// the word for terms that allow any ending.
+    pub range: Range<usize>,
+}
+
+impl PhraseMatcher {
+    /// A matcher for `terms`: `(phrase, any ending allowed)`.
+    pub fn new<'t>(terms: impl IntoIterator<Item = (&'t str, bool)>) -> PhraseMatcher {
+        let mut texts = Vec::new();
+        let mut patterns = Vec::new();
+        for (i, (term, prefix)) in terms.into_iter().enumerate() {
+            let straight = term.replace('\u{2019}', "'");
+            if straight.contains('\'') {
+                texts.push(straight.replace('\'', "\u{2019}"));
+                patterns.push((i, prefix));
+            }
+            texts.push(straight);
+            patterns.push((i, prefix));
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&texts)
+            .ok();
+        PhraseMatcher {
+            automaton,
+            patterns,
+        }
+    }
+
+    /// The terms found in `segment`'s prose (not in URLs and the like).
+    pub fn find(&self, segment: &Segment) -> Vec<PhraseMatch> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let text = segment.text.as_str();
+        let mut out = Vec::new();
+        for m in automaton.find_iter(text) {
+            let Some(&(term, prefix)) = self.patterns.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            let before = text[..m.start()].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric()) {
+                continue;
+            }
+            let mut end = m.end();
+            if prefix {
+                end += text[end..]
+                    .find(|c: char| !c.is_alphanumeric())
+                    .unwrap_or(text.len() - end);
+            } else if text[end..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric())
+            {
+                continue;
+            }
+            let range = m.start()..end;
+            if segment.is_technical(&range) {
+                continue;
+            }
+            out.push(PhraseMatch { term, range });
+        }
+        out
+    }
+}
+
+/// Whether `c` may sit inside a word.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+/// The ranges of the words of `text`: letters and digits, with inner
+/// apostrophes; hyphens and slashes separate words. Words inside chunks
+/// that look like URLs, e-mail addresses, domains, paths or handles are
+/// left out.
+pub fn word_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    for chunk in chunks(text) {
+        let s = &text[chunk.clone()];
+        if looks_technical(s) {
+            continue;
+        }
+        let mut start: Option<usize> = None;
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        for (k, &(i, c)) in chars.iter().enumerate() {
+            let inner_apostrophe = is_apostrophe(c)
+                && start.is_some()
+                && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphabetic());
+            if is_word_char(c) || inner_apostrophe {
+                start.get_or_insert(i);
+            } else if let Some(st) = start.take() {
+                out.push(chunk.start + st..chunk.start + i);
+            }
+        }
+        if let Some(st) = start {
+            out.push(chunk.start + st..chunk.end);
+        }
+    }
+    out
+}
+
+/// Whitespace-separated chunks of `text`.
+fn chunks(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() || c == BREAK {
+            if let Some(st) = start.take() {
+                out.push(st..i);
+            }
+        } else {
+            start.get_or_insert(i);
+        }
+    }
+    if let Some(st) = start {
+        out.push(st..text.len());
+    }
+    out
+}
+
+/// A URL, e-mail address, domain, file name, path or handle.
+fn looks_technical(chunk: &str) -> bool {
+    let trimmed = chunk.trim_matches(|c: char| !c.is_alphanumeric() && c != '/' && c != '@');
+    if trimmed.contains("://") || trimmed.starts_with("www.") {
+        return true;
+    }
+    if trimmed.starts_with('@') || trimmed.starts_with('/') || trimmed.starts_with('~') {
+        return true;
+    }
+    let at = trimmed.find('@');
+    if at.is_some_and(|i| i > 0 && i + 1 < trimmed.len()) {
+        return true;
+    }
+    if trimmed.matches('/').count() >= 2 {
+        return true;
+    }
+    // A dot between a letter or digit and two or more letters: a domain
+    // or a file name ("example.com", "index.html"), not "e.g." or "U.S.".
+    let b = trimmed.as_bytes();
+    (1..b.len()).any(|i| {
+        b[i] == b'.'
+            && b[i - 1].is_ascii_alphanumeric()
+            && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+            && b.get(i + 2).is_some_and(u8::is_ascii_alphabetic)
+    }) || trimmed.contains('_')
+        || trimmed.contains('\\')
+}
+
+/// Whether `word` is written with a capital first letter and lower-case
+/// letters after it.
+pub fn is_capitalized(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.all(|c| !c.is_uppercase())
+}
+
+/// Rewrites `replacement` in the case pattern of `original`: all capitals,
+/// a capital first letter, or as given.
+pub fn match_case(original: &str, replacement: &str) -> String {
+    let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+        return replacement.to_uppercase();
+    }
+    if original.chars().next().is_some_and(char::is_uppercase) {
+        let mut chars = replacement.chars();
+        if let Some(first) = chars.next() {
+            return first.to_uppercase().chain(chars).collect();
+        }
+    }
+    replacement.to_string()
+}
+
+/// Whether `offset` lies in a link's destination.
+pub fn in_destination(doc: &Document, offset: usize) -> bool {
+    doc.links
+        .iter()
+        .any(|l| l.destination_span.contains(&offset))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(source: &str) -> Vec<String> {
+        let doc = Document::parse("t.md", source.to_string());
+        let prose = Prose::new(&doc);
+        prose
+            .words
+            .iter()
+            .map(|w| {
+                assert_eq!(&doc.source[w.span.clone()], w.text);
+                w.text.to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn splits_words_and_skips_code_urls_and_paths() {
+        assert_eq!(
+            words("Use `gitlab` at https://x.com/a or see example.com and /a/b/c, @handle.\n"),
+            vec!["Use", "at", "or", "see", "and"]
+        );
+        assert_eq!(
+            words("The team's self-service [docs](https://x.y/z) don't\nwrap.\n"),
+            vec!["The", "team's", "self", "service", "docs", "don't", "wrap"]
+        );
+    }
+
+    #[test]
+    fn joins_soft_breaks_but_not_paragraphs() {
+        let doc = Document::parse("t.md", "one the\nthe two\n\nthree\n".to_string());
+        let prose = Prose::new(&doc);
+        assert_eq!(prose.segments.len(), 2);
+        assert_eq!(prose.segments[0].text, "one the the two");
+        assert_eq!(prose.segments[1].text, "three");
+    }
+
+    #[test]
+    fn maps_words_in_text_with_entities() {
+        let source = "AT&amp;T and Enteprise here\n";
+        let doc = Document::parse("t.md", source.to_string());
+        let prose = Prose::new(&doc);
+        let w = prose.words.iter().find(|w| w.text == "Enteprise");
+        assert!(w.is_some_and(|w| &source[w.span.clone()] == "Enteprise"));
+    }
+
+    #[test]
+    fn restores_case() {
+        assert_eq!(match_case("Servey", "survey"), "Survey");
+        assert_eq!(match_case("servey", "survey"), "survey");
+        assert_eq!(match_case("SERVEY", "survey"), "SURVEY");
+    }
+}

@@ -1,0 +1,374 @@
+//! `spelling`: words that are neither in the dictionary nor in the
+//! handbook vocabulary, with ranked suggestions.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::rules::prose::data::{BRAND_NAMES, MISSPELLED, VOCABULARY_WORDS};
+use crate::rules::prose::dictionary::{Candidate, DICT};
+use crate::rules::prose::{is_capitalized, match_case, Prose};
+use crate::rules::{Check, Context, Fixable, Group, Rule};
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    id: "spelling",
+    group: Group::Prose,
+    severity: Severity::Error,
+    fix: Fixable::Sometimes(Applicability::Unsafe),
+    summary: "words not in the dictionary, with suggestions",
+    docs: DOCS,
+    check: Check::Page(check),
+};
+
+const DOCS: &str = "\
+Reports words that are neither in the English dictionary nor in the
+handbook vocabulary, and suggests corrections, the likeliest first.
+
+What is checked: the prose of the page (paragraphs, list items, headings,
+table cells, link text). What is not: code, link destinations, HTML, the
+front matter, URLs, e-mail addresses, domains, paths and handles, words
+with digits (`30min`), words with inner capitals (`GitLab`, `DevSecOps`,
+`nARR`), all-capital acronyms and their plurals (`OKR`, `SOWs`), and words
+of fewer than three letters.
+
+Words are known when they are in:
+
+- the dictionary: SCOWL's American English list (size 50, as Debian's
+  `wamerican` ships it), embedded from `rules/dictionary/en_US.txt`;
+- the handbook vocabulary, `rules/spelling/vocabulary.txt` (onboarding,
+  roadmap, stakeholder, SaaS, OKR, …) and the brand names of
+  `rules/brands.txt`, in any case, with a plural `s`/`es`;
+- your own words: `extra_words = [\"Zuora\", …]` or `words_file = \"words.txt\"`
+  in `.handbook-lint.toml`.
+
+Words listed in `rules/spelling/misspellings.txt` (`criterias -> criteria`)
+are always reported, with a safe fix. For other unknown words the
+suggestions are ranked by a weighted edit distance (a vowel for a vowel, a
+neighbouring key, swapped letters and doubled letters cost less) and by
+whether the candidate is used elsewhere on the same page; an unsafe fix is
+offered when the best suggestion is one edit away and clearly ahead of the
+next.
+
+Across a run, a capitalised word that is unknown but used in three or more
+pages, and that is not one edit away from a dictionary word, is taken to
+be vocabulary (a product or company name) and not reported.
+
+## Bad
+
+```markdown
+- Own the Customer Satisfaction Servey for the Enteprise Applications team
+```
+
+## Good
+
+```markdown
+- Own the Customer Satisfaction Survey for the Enterprise Applications team
+```
+";
+
+/// How many pages of a run must use an unknown capitalised word for it to
+/// count as vocabulary.
+pub const CORPUS_PAGES: usize = 3;
+
+/// Suggestions that appear on the same page are this much closer.
+const SAME_PAGE_BONUS: f32 = 0.4;
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let prose = Prose::new(cx.doc);
+    let extra: HashSet<String> = cx
+        .settings
+        .extra_words
+        .iter()
+        .map(|w| w.trim().to_lowercase())
+        .collect();
+    let page_words: HashSet<String> = prose.words.iter().map(|w| lookup_form(w.text)).collect();
+    let mut seen: HashMap<String, Option<(Vec<String>, f32, bool)>> = HashMap::new();
+    for word in &prose.words {
+        if skipped(word.text) {
+            continue;
+        }
+        let stem = strip_possessive(word.text);
+        let lower = lookup_form(stem);
+        let span = word.span.start..word.span.start + stem.len();
+        if let Some(right) = MISSPELLED.get(&lower) {
+            let fixed = match_case(stem, right);
+            out.push(
+                Diagnostic::new(
+                    &RULE,
+                    span.clone(),
+                    format!("`{stem}` is misspelled; write `{fixed}`"),
+                )
+                .with_label("misspelled")
+                .with_suggestions(vec![fixed.clone()])
+                .with_fix(Fix::safe(
+                    format!("write `{fixed}`"),
+                    Edit::replace(span, fixed),
+                )),
+            );
+            continue;
+        }
+        if lower.chars().count() < 3 || is_known(&lower, &extra) {
+            continue;
+        }
+        let ranked = seen
+            .entry(lower.clone())
+            .or_insert_with(|| Some(rank(&lower, &page_words)))
+            .clone();
+        let Some((suggestions, best, clear)) = ranked else {
+            continue;
+        };
+        let suggestions: Vec<String> = suggestions
+            .iter()
+            .map(|s| {
+                if s.chars().any(char::is_uppercase) {
+                    s.clone()
+                } else {
+                    match_case(stem, s)
+                }
+            })
+            .collect();
+        let message = match suggestions.first() {
+            Some(first) => format!("`{stem}` is not a known word; did you mean `{first}`?"),
+            None => format!("`{stem}` is not a known word"),
+        };
+        let mut d = Diagnostic::new(&RULE, span.clone(), message)
+            .with_label("unknown word")
+            .with_help("if the word is right, add it to `extra_words` in .handbook-lint.toml");
+        if clear && best <= 1.0 {
+            if let Some(first) = suggestions.first() {
+                d = d.with_fix(Fix::unsafe_(
+                    format!("write `{first}`"),
+                    Edit::replace(span, first.clone()),
+                ));
+            }
+        }
+        out.push(d.with_suggestions(suggestions.into_iter().take(5).collect()));
+    }
+}
+
+/// Suggestions for an unknown lower-case word, re-ranked for the page:
+/// the words, the best score, and whether the best is clearly ahead.
+fn rank(lower: &str, page_words: &HashSet<String>) -> (Vec<String>, f32, bool) {
+    let mut ranked: Vec<Candidate> = DICT
+        .suggest(lower)
+        .iter()
+        .map(|c| {
+            let on_page = page_words.contains(&c.word.to_lowercase());
+            Candidate {
+                word: c.word.clone(),
+                distance: c.distance - if on_page { SAME_PAGE_BONUS } else { 0.0 },
+            }
+        })
+        .collect();
+    if let Some(split) = split_compound(lower) {
+        ranked.push(Candidate {
+            word: split,
+            distance: 0.9,
+        });
+    }
+    ranked.sort_by(|a, b| a.distance.total_cmp(&b.distance));
+    let best = ranked.first().map_or(f32::MAX, |c| c.distance);
+    let clear = ranked.get(1).is_none_or(|c| c.distance - best >= 0.3);
+    (ranked.into_iter().map(|c| c.word).collect(), best, clear)
+}
+
+/// Two dictionary words run together ("servicedesk" -> "service desk"),
+/// each of at least three letters.
+fn split_compound(lower: &str) -> Option<String> {
+    let chars: Vec<(usize, char)> = lower.char_indices().collect();
+    if chars.len() < 6 {
+        return None;
+    }
+    (3..=chars.len() - 3).find_map(|k| {
+        let at = chars[k].0;
+        let (a, b) = (&lower[..at], &lower[at..]);
+        (DICT.is_common(a) && DICT.is_common(b)).then(|| format!("{a} {b}"))
+    })
+}
+
+/// The form a word is looked up in: lower case, straight apostrophes.
+fn lookup_form(word: &str) -> String {
+    word.replace('\u{2019}', "'").to_lowercase()
+}
+
+fn strip_possessive(word: &str) -> &str {
+    word.strip_suffix("'s")
+        .or_else(|| word.strip_suffix("\u{2019}s"))
+        .or_else(|| word.strip_suffix('\''))
+        .or_else(|| word.strip_suffix('\u{2019}'))
+        .unwrap_or(word)
+}
+
+/// Words the rule never checks: with digits, inner capitals, or all
+/// capitals (acronyms, with a plural `s`).
+fn skipped(word: &str) -> bool {
+    if word.chars().any(|c| c.is_numeric()) {
+        return true;
+    }
+    // UTF-8 read as Windows-1252 ("customerâ€™s"): `mojibake` reports it.
+    if word.ends_with('â') || word.contains(['Ã', 'Â']) {
+        return true;
+    }
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    let body = match letters.split_last() {
+        Some((&'s', rest)) if rest.len() > 1 => rest,
+        _ => &letters[..],
+    };
+    if body.len() > 1 && body.iter().all(|c| c.is_uppercase()) {
+        return true;
+    }
+    letters.iter().skip(1).any(|c| c.is_uppercase())
+}
+
+/// Whether a lower-case word is in the dictionary, the vocabulary, the
+/// brand names or the configured words (the last three with a plural).
+fn is_known(lower: &str, extra: &HashSet<String>) -> bool {
+    if DICT.contains(lower) {
+        return true;
+    }
+    let listed =
+        |w: &str| VOCABULARY_WORDS.contains(w) || BRAND_NAMES.contains_key(w) || extra.contains(w);
+    listed(lower)
+        || lower.strip_suffix('s').is_some_and(listed)
+        || lower.strip_suffix("es").is_some_and(listed)
+}
+
+/// The words a run shows to be vocabulary: given the unknown words the
+/// rule reported, as `(page, word as written)`, those written with a
+/// capital first letter on at least [`CORPUS_PAGES`] distinct pages and
+/// not one edit away from a dictionary word. Returned lower-case.
+pub fn corpus_vocabulary<'a>(
+    flagged: impl IntoIterator<Item = (usize, &'a str)>,
+) -> HashSet<String> {
+    let mut pages: HashMap<String, (HashSet<usize>, bool)> = HashMap::new();
+    for (page, word) in flagged {
+        let entry = pages
+            .entry(lookup_form(word))
+            .or_insert_with(|| (HashSet::new(), true));
+        entry.0.insert(page);
+        entry.1 &= is_capitalized(word);
+    }
+    pages
+        .into_iter()
+        .filter(|(word, (pages, capitalized))| {
+            *capitalized
+                && pages.len() >= CORPUS_PAGES
+                && !MISSPELLED.contains_key(word)
+                && DICT.suggest(word).first().is_none_or(|c| c.distance > 1.0)
+        })
+        .map(|(word, _)| word)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{lines, run};
+
+    fn messages(source: &str) -> Vec<String> {
+        run(&RULE, source).into_iter().map(|d| d.message).collect()
+    }
+
+    #[test]
+    fn names_the_likely_correction_first() {
+        let found = messages(
+            "The Enteprise team.\n\nRun the Customer Satisfaction Servey.\n\nThe Engagment plan.\n\nClear criterias.\n",
+        );
+        assert_eq!(
+            found,
+            vec![
+                "`Enteprise` is not a known word; did you mean `Enterprise`?",
+                "`Servey` is not a known word; did you mean `Survey`?",
+                "`Engagment` is not a known word; did you mean `Engagement`?",
+                "`criterias` is misspelled; write `criteria`",
+            ]
+        );
+    }
+
+    #[test]
+    fn splits_words_run_together() {
+        let found = messages("Raise it with the servicedesk team.\n");
+        assert_eq!(
+            found,
+            vec!["`servicedesk` is not a known word; did you mean `service desk`?"]
+        );
+    }
+
+    #[test]
+    fn prefers_words_used_on_the_page() {
+        let found =
+            messages("Goals are defined each quarter.\n\nTargets are deined by the team.\n");
+        assert_eq!(
+            found,
+            vec!["`deined` is not a known word; did you mean `defined`?"]
+        );
+    }
+
+    #[test]
+    fn knows_handbook_vocabulary_and_skips_technical_words() {
+        let source = "Onboarding, offboarding and the roadmap: stakeholders, deliverables, \
+                      enablement, playbooks, prioritization, proactively, quantifiable synergies \
+                      and transformational work at GitLab with DevSecOps, SaaS, OKRs, SOWs, \
+                      KPIs, CSAT, nARR and Kubernetes in 30min. See `Gitlabz` and \
+                      https://example.com/Servey or [docs](/handbook/Servey/). Zuora and Coupa.\n";
+        assert_eq!(lines(&RULE, source), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn accepts_every_vocabulary_word_and_brand() {
+        let words: Vec<&str> =
+            crate::rules::prose::data::lines(crate::rules::prose::data::VOCABULARY)
+                .chain(crate::rules::prose::data::lines(
+                    crate::rules::prose::data::BRANDS,
+                ))
+                .collect();
+        let source = format!("{}\n", words.join(" and "));
+        let found = messages(&source);
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn leaves_mojibake_to_its_rule() {
+        assert!(messages("The customerâ€™s view.\n").is_empty());
+    }
+
+    #[test]
+    fn accepts_configured_words() {
+        let source = "Use Frobnicator daily.\n";
+        let mut settings = crate::rules::Settings::default();
+        let found = crate::rules::testing::run_with(&RULE, "t.md", source, &settings);
+        assert_eq!(found.len(), 1);
+        settings.extra_words.push("frobnicator".to_string());
+        assert!(crate::rules::testing::run_with(&RULE, "t.md", source, &settings).is_empty());
+    }
+
+    #[test]
+    fn offers_fixes_only_when_clear() {
+        let found = run(&RULE, "The Enteprise team.\n\nClear criterias.\n");
+        assert_eq!(found.len(), 2);
+        let enterprise = found[0].fix.as_ref();
+        assert!(enterprise
+            .is_some_and(|f| f.applicability == Applicability::Unsafe
+                && f.edits[0].replacement == "Enterprise"));
+        let criteria = found[1].fix.as_ref();
+        assert!(criteria.is_some_and(|f| f.applicability == Applicability::Safe));
+    }
+
+    #[test]
+    fn corpus_keeps_names_used_across_pages() {
+        let words = [
+            (0, "Frobco"),
+            (1, "Frobco"),
+            (2, "Frobco"),
+            (0, "Enteprise"),
+            (1, "Enteprise"),
+            (2, "Enteprise"),
+            (0, "Zibble"),
+            (1, "Zibble"),
+        ];
+        let vocabulary = corpus_vocabulary(words);
+        assert!(vocabulary.contains("frobco"));
+        assert!(!vocabulary.contains("enteprise"));
+        assert!(!vocabulary.contains("zibble"));
+    }
+}
