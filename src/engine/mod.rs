@@ -218,12 +218,7 @@ impl Linter {
     /// suppression comments.
     pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
         let family = crate::family::JobFamily::build(doc);
-        let cx = Context {
-            doc,
-            settings: &self.settings,
-            site: self.site(),
-            family: &family,
-        };
+        let cx = Context::new(doc, &self.settings, self.site(), &family);
         let mut diagnostics = Vec::new();
         for (rule, severity) in &self.rules {
             let before = diagnostics.len();

@@ -3,7 +3,6 @@
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::rules::prose::data::BRAND_NAMES;
 use crate::rules::prose::dictionary::DICT;
-use crate::rules::prose::Prose;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -42,7 +41,7 @@ GitLab team members use NetSuite for purchasing.
 ";
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let prose = Prose::new(cx.doc);
+    let prose = cx.prose();
     let source = cx.doc.source.as_str();
     for word in &prose.words {
         let name = word

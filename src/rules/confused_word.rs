@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::rules::prose::data::CONFUSED;
-use crate::rules::prose::{match_case, Prose};
+use crate::rules::prose::match_case;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -41,7 +41,7 @@ gives a replacement, the fix writes it, keeping the word's capital.
 ";
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let prose = Prose::new(cx.doc);
+    let prose = cx.prose();
     for segment in &prose.segments {
         let lower = segment.text.to_lowercase();
         for pattern in CONFUSED.iter() {

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::prose::data::{Entry, CODED};
-use crate::rules::prose::{PhraseMatcher, Prose};
+use crate::rules::prose::PhraseMatcher;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -70,7 +70,7 @@ struct Hit<'e> {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let prose = Prose::new(cx.doc);
+    let prose = cx.prose();
     // A coded stem that names the role or a section ("Analyst", "Lead")
     // is the job's vocabulary, not wording: none of its uses count.
     let structural: HashSet<usize> = prose

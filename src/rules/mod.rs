@@ -177,6 +177,32 @@ pub struct Context<'a> {
     pub site: Option<&'a crate::site::SiteIndex>,
     /// The page's job-family model.
     pub family: &'a crate::family::JobFamily,
+    /// The page's prose, collected on first use and shared by the prose
+    /// rules.
+    prose: std::sync::OnceLock<prose::Prose<'a>>,
+}
+
+impl<'a> Context<'a> {
+    /// What the rules read for one page.
+    pub fn new(
+        doc: &'a Document,
+        settings: &'a Settings,
+        site: Option<&'a crate::site::SiteIndex>,
+        family: &'a crate::family::JobFamily,
+    ) -> Self {
+        Context {
+            doc,
+            settings,
+            site,
+            family,
+            prose: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The page's prose: text blocks and words with exact spans.
+    pub fn prose(&self) -> &prose::Prose<'a> {
+        self.prose.get_or_init(|| prose::Prose::new(self.doc))
+    }
 }
 
 /// How a rule is run.
@@ -241,12 +267,7 @@ pub(crate) mod testing {
     pub fn run_with(rule: &Rule, path: &str, source: &str, settings: &Settings) -> Vec<Diagnostic> {
         let doc = Document::parse(path, source.to_string());
         let family = crate::family::JobFamily::build(&doc);
-        let cx = Context {
-            doc: &doc,
-            settings,
-            site: None,
-            family: &family,
-        };
+        let cx = Context::new(&doc, settings, None, &family);
         let mut out = Vec::new();
         rule.run(&cx, &mut out);
         out

@@ -2,7 +2,6 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::prose::data::PLACEHOLDER_PATTERNS;
-use crate::rules::prose::Prose;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -43,7 +42,7 @@ content it does not have.
 ";
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let prose = Prose::new(cx.doc);
+    let prose = cx.prose();
     for segment in &prose.segments {
         let mut found: Vec<std::ops::Range<usize>> = Vec::new();
         for pattern in PLACEHOLDER_PATTERNS.iter() {

@@ -1,7 +1,6 @@
 //! `repeated-word`: "the the".
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
-use crate::rules::prose::Prose;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -43,7 +42,7 @@ English.
 const ALLOWED: &[&str] = &["that", "had"];
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let prose = Prose::new(cx.doc);
+    let prose = cx.prose();
     let source = cx.doc.source.as_str();
     for pair in prose.words.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);

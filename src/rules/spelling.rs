@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::rules::prose::data::{BRAND_NAMES, MISSPELLED, VOCABULARY_WORDS};
 use crate::rules::prose::dictionary::{Candidate, DICT};
-use crate::rules::prose::{is_capitalized, match_case, Prose};
+use crate::rules::prose::{is_capitalized, match_case};
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -74,7 +74,7 @@ pub const CORPUS_PAGES: usize = 3;
 const SAME_PAGE_BONUS: f32 = 0.4;
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let prose = Prose::new(cx.doc);
+    let prose = cx.prose();
     let extra: HashSet<String> = cx
         .settings
         .extra_words

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::prose::data::VACANCY;
-use crate::rules::prose::{PhraseMatcher, Prose};
+use crate::rules::prose::PhraseMatcher;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -44,7 +44,7 @@ static MATCHER: LazyLock<PhraseMatcher> =
     LazyLock::new(|| PhraseMatcher::new(VACANCY.iter().map(|p| (p.as_str(), false))));
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let prose = Prose::new(cx.doc);
+    let prose = cx.prose();
     for segment in &prose.segments {
         for m in MATCHER.find(segment) {
             let phrase = &segment.text[m.range.clone()];
