@@ -223,7 +223,7 @@ fn skipped(word: &str) -> bool {
 /// Whether a lower-case word is in the dictionary, the vocabulary, the
 /// brand names or the configured words (the last three with a plural).
 fn is_known(lower: &str, extra: &HashSet<String>) -> bool {
-    if DICT.contains(lower) {
+    if DICT.contains(lower) || is_regular_adverb(lower) {
         return true;
     }
     let listed =
@@ -231,6 +231,20 @@ fn is_known(lower: &str, extra: &HashSet<String>) -> bool {
     listed(lower)
         || lower.strip_suffix('s').is_some_and(listed)
         || lower.strip_suffix("es").is_some_and(listed)
+}
+
+/// Whether `lower` is an adverb regularly formed from a dictionary
+/// adjective ("prescriptive" -> "prescriptively", "strategic" ->
+/// "strategically"), which a word list of common size often leaves out.
+fn is_regular_adverb(lower: &str) -> bool {
+    let Some(stem) = lower.strip_suffix("ly") else {
+        return false;
+    };
+    stem.len() >= 5
+        && (DICT.contains(stem)
+            || stem
+                .strip_suffix("al")
+                .is_some_and(|s| s.ends_with("ic") && DICT.contains(s)))
 }
 
 /// The words a run shows to be vocabulary: given the unknown words the
@@ -330,6 +344,12 @@ mod tests {
     #[test]
     fn leaves_mojibake_to_its_rule() {
         assert!(messages("The customerâ€™s view.\n").is_empty());
+    }
+
+    #[test]
+    fn accepts_adverbs_of_known_adjectives() {
+        assert!(messages("Act prescriptively and strategically.\n").is_empty());
+        assert_eq!(messages("Act prescriptivly.\n").len(), 1);
     }
 
     #[test]
