@@ -4,7 +4,8 @@
 //! [`engine`] -> [`rules`] -> [`document`]. The document model parses one
 //! page; rules read models and return [`diagnostic::Diagnostic`]s; the
 //! engine finds files, runs the rules in parallel and applies configuration
-//! and suppressions; [`report`] renders the results.
+//! and suppressions; [`report`] renders the results. [`cli`] and [`lsp`]
+//! are the two front ends.
 
 #![warn(missing_docs)]
 
@@ -13,5 +14,6 @@ pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod engine;
+pub mod lsp;
 pub mod report;
 pub mod rules;
