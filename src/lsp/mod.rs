@@ -281,13 +281,15 @@ impl Server<'_> {
         };
         let mut actions = Vec::new();
         if wanted(&CodeActionKind::QUICKFIX) {
-            let request = text.offset(params.range.start)..text.offset(params.range.end);
+            let lines = params.range.start.line..=params.range.end.line;
             for finding in &findings {
                 let d = &finding.diagnostic;
                 let Some(fix) = &d.fix else { continue };
-                // Findings that touch the requested range (a cursor at
-                // either end of a span counts).
-                if d.span.start > request.end || d.span.end < request.start {
+                // Findings on the lines of the requested range: editors
+                // ask with the cursor's position, which need not be on
+                // the span itself (a trailing space is hard to click).
+                let range = text.range(d.span.clone());
+                if range.end.line < *lines.start() || range.start.line > *lines.end() {
                     continue;
                 }
                 let pass = apply_once(source, [fix]);
