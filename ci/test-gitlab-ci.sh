@@ -92,9 +92,10 @@ printf 'Old page without front matter.\n' >"$HB/content/job-families/legacy.md"
 BASE="$(git -C "$HB" rev-parse HEAD)"
 
 # Installs this checkout in the job (the template's default installs the
-# published crate).
+# published crate). Like pre-commit's install, without --locked, so the two
+# scripts resolve the same dependencies and share their compiled form.
 # The install root's bin is put on the job's PATH below.
-INSTALL="cargo install --quiet --locked --force --path '$REPO' --root '$WORK/install'"
+INSTALL="cargo install --quiet --force --path '$REPO' --root '$WORK/install'"
 
 run_job() { # log file; the job's exit status is returned
     (
