@@ -6,7 +6,8 @@
 //! and grades; the site index knows the whole content tree's pages and
 //! anchors; rules read models and return [`diagnostic::Diagnostic`]s; the
 //! engine finds files, runs the rules in parallel and applies configuration
-//! and suppressions; [`report`] renders the results.
+//! and suppressions; [`report`] renders the results. [`cli`] and [`lsp`]
+//! are the two front ends.
 
 #![warn(missing_docs)]
 
@@ -16,6 +17,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod engine;
 pub mod family;
+pub mod lsp;
 pub mod report;
 pub mod rules;
 pub mod site;

@@ -1,15 +1,18 @@
-//! The command line: `check`, `ladder`, `rules`, `explain`.
+//! The command line: `check`, `ladder`, `rules`, `explain`, `lsp`.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::diagnostic::Severity;
 use crate::document::Document;
-use crate::engine::{self, Linter, RunReport, Selection};
+use crate::engine::changed;
+use crate::engine::fix::{FixMode, FixOutcome};
+use crate::engine::{self, discover, read_source, write_atomic, Linter, RunReport, Selection};
 use crate::family::{JobFamily, Layout};
 use crate::report;
 use crate::report::ladder::{FamilyLadder, LadderExtends, LadderLevel, Problem};
@@ -48,6 +51,8 @@ enum Command {
         /// The rule id, e.g. `trailing-whitespace`.
         rule: String,
     },
+    /// Run the language server on stdin and stdout (for editors).
+    Lsp,
 }
 
 #[derive(Debug, Args)]
@@ -56,9 +61,29 @@ struct CheckArgs {
     /// *.markdown pages.
     #[arg(default_value = ".")]
     paths: Vec<PathBuf>,
-    /// Output format.
+    /// Output format of the report on standard output.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Also write a report to a file: `FORMAT=FILE` (e.g.
+    /// `codequality=gl-code-quality.json`), repeatable. A bare FILE takes
+    /// the report of --format instead of standard output. Files are
+    /// written atomically.
+    #[arg(short, long, value_name = "[FORMAT=]FILE")]
+    output: Vec<String>,
+    /// Lint only the pages changed since the merge base of REF and HEAD
+    /// (committed, uncommitted and untracked changes), e.g. `origin/main`.
+    #[arg(long, value_name = "REF")]
+    changed_since: Option<String>,
+    /// Apply the fixes rules mark safe, then report what is left.
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+    /// With --fix or --diff: apply unsafe fixes too.
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print the changes --fix would make as a unified diff; write
+    /// nothing. Exits with 1 if there are changes.
+    #[arg(long)]
+    diff: bool,
     /// Configuration file (default: the nearest .handbook-lint.toml).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -94,6 +119,28 @@ enum Format {
     Human,
     /// The JSON diagnostics contract, for editors and tools.
     Json,
+    /// GitLab Code Quality (merge request widget).
+    Codequality,
+    /// JUnit XML (CI test reports).
+    Junit,
+    /// SARIF 2.1.0 (code-scanning dashboards).
+    Sarif,
+}
+
+impl Format {
+    fn parse_name(name: &str) -> Option<Format> {
+        <Format as ValueEnum>::from_str(name, true).ok()
+    }
+
+    fn render(self, report: &RunReport, color: bool) -> String {
+        match self {
+            Format::Human => report::human::render(report, color),
+            Format::Json => report::json::render(report) + "\n",
+            Format::Codequality => report::codequality::render(report),
+            Format::Junit => report::junit::render(report),
+            Format::Sarif => report::sarif::render(report),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -117,6 +164,7 @@ pub fn main() -> ExitCode {
         Command::Ladder(args) => ladder(args),
         Command::Rules { format } => list_rules(format),
         Command::Explain { rule } => explain(&rule),
+        Command::Lsp => crate::lsp::run().map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,
@@ -130,20 +178,72 @@ pub fn main() -> ExitCode {
 fn check(args: CheckArgs) -> Result<ExitCode, String> {
     let cwd = std::env::current_dir()
         .map_err(|err| format!("cannot read the working directory: {err}"))?;
+    let outputs = parse_outputs(&args.output, args.format)?;
+    if args.unsafe_fixes && !(args.fix || args.diff) {
+        return Err("--unsafe-fixes needs --fix or --diff".to_string());
+    }
     let config = Config::discover(args.config.as_deref(), &cwd).map_err(|err| err.to_string())?;
     let selection = Selection {
         select: args.select,
         ignore: args.ignore,
     };
     let linter = Linter::new(&config, &selection)?;
-    let report = linter
-        .lint_paths(&args.paths, &config)
-        .map_err(|err| err.to_string())?;
-    let text = match args.format {
-        Format::Human => report::human::render(&report, use_color(args.color)),
-        Format::Json => report::json::render(&report) + "\n",
+    let changed = match &args.changed_since {
+        Some(reference) => Some(changed::changed_files(reference, &cwd)?),
+        None => None,
     };
-    write_stdout(&text)?;
+    let keep = |path: &Path| {
+        changed
+            .as_ref()
+            .is_none_or(|set| changed::is_changed(set, path))
+    };
+    if args.fix || args.diff {
+        let mode = if args.unsafe_fixes {
+            FixMode::Unsafe
+        } else {
+            FixMode::Safe
+        };
+        let files = discover(&args.paths, &config).map_err(|err| err.to_string())?;
+        let selected: Vec<PathBuf> = files.into_iter().filter(|p| keep(p)).collect();
+        let fixed = fix_files(&linter, &selected, mode, !args.diff)?;
+        if args.diff {
+            write_stdout(&fixed.diff)?;
+            eprintln!(
+                "handbook-lint: would apply {} in {}",
+                plural(fixed.applied, "fix", "fixes"),
+                plural(fixed.files, "file", "files")
+            );
+            return Ok(if fixed.files > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            });
+        }
+        if fixed.applied > 0 {
+            eprintln!(
+                "handbook-lint: applied {} in {}",
+                plural(fixed.applied, "fix", "fixes"),
+                plural(fixed.files, "file", "files")
+            );
+        }
+    }
+    let report = linter
+        .lint_selected(&args.paths, &config, &keep)
+        .map_err(|err| err.to_string())?;
+    let color = use_color(args.color);
+    let mut stdout_format = Some(args.format);
+    for (format, file) in &outputs {
+        match format {
+            Some(format) => write_report(file, &format.render(&report, false))?,
+            None => {
+                write_report(file, &args.format.render(&report, false))?;
+                stdout_format = None;
+            }
+        }
+    }
+    if let Some(format) = stdout_format {
+        write_stdout(&format.render(&report, color))?;
+    }
     Ok(exit_code(&report))
 }
 
@@ -247,6 +347,93 @@ fn ladder_rows(
         levels,
         problems,
     }
+}
+
+/// `--output` values: a format (or `None` for the --format report) and a
+/// file.
+fn parse_outputs(
+    values: &[String],
+    default: Format,
+) -> Result<Vec<(Option<Format>, PathBuf)>, String> {
+    let mut outputs = Vec::new();
+    for value in values {
+        let (format, file) = match value.split_once('=') {
+            Some((name, file)) if Format::parse_name(name).is_some() => {
+                (Format::parse_name(name), file)
+            }
+            _ => (None, value.as_str()),
+        };
+        if file.is_empty() {
+            return Err(format!("--output {value}: no file name"));
+        }
+        if format.is_none()
+            && outputs
+                .iter()
+                .any(|(f, _): &(Option<Format>, PathBuf)| f.is_none())
+        {
+            return Err(format!(
+                "--output {value}: only one bare FILE (for the {default:?} report) is allowed; name the format of the others (FORMAT=FILE)"
+            ));
+        }
+        outputs.push((format, PathBuf::from(file)));
+    }
+    Ok(outputs)
+}
+
+fn write_report(path: &Path, text: &str) -> Result<(), String> {
+    write_atomic(path, text.as_bytes())
+        .map_err(|err| format!("cannot write report {}: {err}", path.display()))
+}
+
+/// What fixing did.
+struct Fixed {
+    applied: usize,
+    files: usize,
+    diff: String,
+}
+
+fn fix_files(
+    linter: &Linter,
+    files: &[PathBuf],
+    mode: FixMode,
+    write: bool,
+) -> Result<Fixed, String> {
+    let outcomes: Vec<(&PathBuf, String, FixOutcome)> = files
+        .par_iter()
+        .filter_map(|path| {
+            let source = read_source(path).ok()?;
+            let outcome = linter.fix_source(path, &source, mode);
+            outcome.changed().then_some((path, source, outcome))
+        })
+        .collect();
+    let mut fixed = Fixed {
+        applied: 0,
+        files: 0,
+        diff: String::new(),
+    };
+    for (path, source, outcome) in outcomes {
+        fixed.applied += outcome.applied;
+        fixed.files += 1;
+        if write {
+            write_atomic(path, outcome.text.as_bytes())
+                .map_err(|err| format!("cannot write {}: {err}", path.display()))?;
+        } else {
+            let name = report::portable_path(path);
+            let diff = similar::TextDiff::from_lines(&source, &outcome.text);
+            fixed.diff.push_str(
+                &diff
+                    .unified_diff()
+                    .context_radius(3)
+                    .header(&format!("a/{name}"), &format!("b/{name}"))
+                    .to_string(),
+            );
+        }
+    }
+    Ok(fixed)
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn exit_code(report: &RunReport) -> ExitCode {

@@ -2,9 +2,12 @@
 //! rules in parallel, applies severities and suppression comments, and
 //! returns findings with positions, in a stable order.
 
+pub mod changed;
 mod discover;
+pub mod fix;
 mod read;
 mod suppress;
+mod write;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
@@ -13,6 +16,7 @@ use rayon::prelude::*;
 
 pub use discover::{discover, DiscoverError};
 pub use read::{read_source, ReadFailure};
+pub use write::write_atomic;
 
 use crate::config::{unknown_rule, Config};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -29,6 +33,10 @@ pub struct Finding {
     pub start: Position,
     /// Position of the span's end.
     pub end: Position,
+    /// The heading text of the innermost section holding the span's
+    /// start (`None` before the first heading). Reports use it to name a
+    /// finding without its line number.
+    pub section: Option<String>,
 }
 
 /// The findings for one file.
@@ -179,11 +187,27 @@ impl Linter {
         paths: &[PathBuf],
         config: &Config,
     ) -> Result<RunReport, DiscoverError> {
+        self.lint_selected(paths, config, &|_| true)
+    }
+
+    /// Walks `paths` as [`Linter::lint_paths`] does, but lints only the
+    /// discovered files `keep` accepts (`--changed-since`). State that
+    /// spans the whole tree is built from every discovered file, so a
+    /// page is judged the same whether or not its neighbours are linted.
+    pub fn lint_selected(
+        &self,
+        paths: &[PathBuf],
+        config: &Config,
+        keep: &(dyn Fn(&Path) -> bool + Sync),
+    ) -> Result<RunReport, DiscoverError> {
         let files = discover(paths, config)?;
         // The content tree is indexed once, before the parallel work.
         let _ = self.site();
-        let mut linted: Vec<LintedFile> =
-            files.par_iter().map(|path| self.lint_file(path)).collect();
+        let selected: Vec<&PathBuf> = files.iter().filter(|path| keep(path)).collect();
+        let mut linted: Vec<LintedFile> = selected
+            .par_iter()
+            .map(|path| self.lint_file(path))
+            .collect();
         if self.is_enabled(rules::spelling::RULE.id) {
             drop_corpus_vocabulary(&mut linted);
         }
@@ -249,6 +273,7 @@ impl Linter {
             findings.push(Finding {
                 start: lines.position(&source, failure.span.start),
                 end: lines.position(&source, failure.span.end),
+                section: None,
                 diagnostic,
             });
         }
@@ -302,7 +327,18 @@ fn locate(doc: &Document, diagnostics: Vec<Diagnostic>) -> Vec<Finding> {
         .map(|diagnostic| Finding {
             start: doc.position(diagnostic.span.start),
             end: doc.position(diagnostic.span.end),
+            section: enclosing_section(doc, diagnostic.span.start),
             diagnostic,
         })
         .collect()
+}
+
+/// The heading text of the innermost section holding `offset`.
+fn enclosing_section(doc: &Document, offset: usize) -> Option<String> {
+    doc.sections
+        .iter()
+        .filter(|s| s.span.start <= offset && offset < s.span.end.max(s.span.start + 1))
+        .max_by_key(|s| s.level)
+        .and_then(|s| doc.headings.get(s.heading))
+        .map(|h| h.text.clone())
 }

@@ -1,0 +1,250 @@
+//! `--format codequality`: GitLab's Code Quality report.
+//!
+//! A JSON array of issues, each with `description`, `check_name`,
+//! `fingerprint`, `severity` (`info`, `minor`, `major`, `critical` or
+//! `blocker`) and `location.path` with `location.lines.begin`. GitLab
+//! compares the fingerprints of the merge request's report with the
+//! target branch's to show findings as new or fixed, so a fingerprint
+//! must survive edits elsewhere in the page. It hashes the rule, the path,
+//! the heading of the enclosing section and the offending text (blanks
+//! collapsed), never the line number; true duplicates (same rule, section
+//! and text) are told apart by their order of occurrence.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::diagnostic::Severity;
+use crate::engine::{Finding, LintedFile, RunReport};
+
+#[derive(Serialize)]
+struct Issue {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    description: String,
+    check_name: &'static str,
+    fingerprint: String,
+    severity: &'static str,
+    location: Location,
+}
+
+#[derive(Serialize)]
+struct Location {
+    path: String,
+    lines: Lines,
+}
+
+#[derive(Serialize)]
+struct Lines {
+    begin: usize,
+    end: usize,
+}
+
+/// GitLab's severity for ours.
+pub fn severity(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "major",
+        Severity::Warning => "minor",
+        Severity::Info => "info",
+    }
+}
+
+/// Renders the report as a JSON array.
+pub fn render(report: &RunReport) -> String {
+    let mut issues = Vec::new();
+    for file in &report.files {
+        let path = super::portable_path(&file.path);
+        let fingerprints = fingerprints(&path, file);
+        for (finding, fingerprint) in file.findings.iter().zip(fingerprints) {
+            let d = &finding.diagnostic;
+            issues.push(Issue {
+                kind: "issue",
+                description: format!("{} ({})", d.message, d.rule),
+                check_name: d.rule,
+                fingerprint,
+                severity: severity(d.severity),
+                location: Location {
+                    path: path.clone(),
+                    lines: Lines {
+                        begin: finding.start.line,
+                        end: finding.end.line.max(finding.start.line),
+                    },
+                },
+            });
+        }
+    }
+    serde_json::to_string_pretty(&issues).unwrap_or_else(|_| "[]".to_string()) + "\n"
+}
+
+/// One fingerprint per finding of `file`, in order.
+pub fn fingerprints(path: &str, file: &LintedFile) -> Vec<String> {
+    let mut seen: HashMap<(&str, Option<&str>, String), usize> = HashMap::new();
+    file.findings
+        .iter()
+        .map(|finding| {
+            let text = offending_text(file, finding);
+            let key = (
+                finding.diagnostic.rule,
+                finding.section.as_deref(),
+                text.clone(),
+            );
+            let occurrence = seen.entry(key).or_insert(0);
+            *occurrence += 1;
+            let mut hasher = Fnv128::new();
+            for part in [
+                "handbook-lint/1",
+                finding.diagnostic.rule,
+                path,
+                finding.section.as_deref().unwrap_or(""),
+                text.as_str(),
+                &occurrence.to_string(),
+            ] {
+                hasher.write(part.as_bytes());
+                hasher.write(&[0x1f]);
+            }
+            format!("{:032x}", hasher.finish())
+        })
+        .collect()
+}
+
+/// The finding's text with runs of blanks collapsed; when that is empty
+/// (a finding about whitespace, or an empty span), the text of the line it
+/// is on.
+fn offending_text(file: &LintedFile, finding: &Finding) -> String {
+    let source = file.source.as_str();
+    let span = &finding.diagnostic.span;
+    let text = source.get(span.clone()).map(normalise).unwrap_or_default();
+    if !text.is_empty() {
+        return text;
+    }
+    let at = span.start.min(source.len());
+    let line_start = source
+        .get(..at)
+        .and_then(|s| s.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let line_end = source
+        .get(at..)
+        .and_then(|s| s.find('\n'))
+        .map_or(source.len(), |i| at + i);
+    source
+        .get(line_start..line_end)
+        .map(normalise)
+        .unwrap_or_default()
+}
+
+fn normalise(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// FNV-1a with 128 bits: a fixed, documented hash, so fingerprints stay
+/// the same across builds, platforms and compiler releases.
+struct Fnv128(u128);
+
+impl Fnv128 {
+    const OFFSET: u128 = 0x6c62272e07bb014262b821756295c58d;
+    const PRIME: u128 = 0x0000000001000000000000000000013B;
+
+    fn new() -> Self {
+        Fnv128(Self::OFFSET)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u128::from(b);
+            self.0 = self.0.wrapping_mul(Self::PRIME);
+        }
+    }
+
+    fn finish(&self) -> u128 {
+        self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Linter;
+    use std::path::Path;
+    use std::sync::Arc;
+
+    fn lint(source: &str) -> LintedFile {
+        Linter::with_defaults().lint_source(Path::new("jobs/analyst.md"), Arc::new(source.into()))
+    }
+
+    fn prints_of(file: &LintedFile, rule: &str) -> Vec<(usize, String)> {
+        let prints = fingerprints("jobs/analyst.md", file);
+        file.findings
+            .iter()
+            .zip(prints)
+            .filter(|(f, _)| f.diagnostic.rule == rule)
+            .map(|(f, p)| (f.start.line, p))
+            .collect()
+    }
+
+    const PAGE: &str = "---\ntitle: Analyst\n---\n\nIntro.\n\n## Responsibilities\n\n* Owns reports \n* Writes queries\n";
+
+    #[test]
+    fn fnv_matches_the_reference_vectors() {
+        let mut h = Fnv128::new();
+        h.write(b"");
+        assert_eq!(h.finish(), 0x6c62272e07bb014262b821756295c58d);
+        let mut h = Fnv128::new();
+        h.write(b"a");
+        assert_eq!(h.finish(), 0xd228cb696f1a8caf78912b704e4a8964);
+    }
+
+    #[test]
+    fn inserting_a_line_above_keeps_the_fingerprint() {
+        let before = prints_of(&lint(PAGE), "trailing-whitespace");
+        let edited = PAGE.replace("Intro.\n", "Intro.\n\nA new paragraph.\n");
+        let after = prints_of(&lint(&edited), "trailing-whitespace");
+        assert_eq!(before.len(), 1);
+        assert_eq!(after.len(), 1);
+        assert_ne!(before[0].0, after[0].0, "the line moved");
+        assert_eq!(before[0].1, after[0].1, "the fingerprint did not");
+    }
+
+    #[test]
+    fn duplicates_get_distinct_fingerprints_and_other_text_differs() {
+        let page = PAGE.replace("* Writes queries\n", "* Owns reports \n* Writes queries \n");
+        let prints = prints_of(&lint(&page), "trailing-whitespace");
+        assert_eq!(prints.len(), 3);
+        let unique: std::collections::HashSet<_> = prints.iter().map(|p| &p.1).collect();
+        assert_eq!(unique.len(), 3);
+        // The first duplicate keeps the fingerprint it had alone.
+        assert_eq!(
+            prints[0].1,
+            prints_of(&lint(PAGE), "trailing-whitespace")[0].1
+        );
+    }
+
+    #[test]
+    fn the_section_is_part_of_the_fingerprint() {
+        let moved = PAGE.replace("## Responsibilities", "## Requirements");
+        assert_ne!(
+            prints_of(&lint(PAGE), "trailing-whitespace")[0].1,
+            prints_of(&lint(&moved), "trailing-whitespace")[0].1
+        );
+    }
+
+    #[test]
+    fn issues_have_gitlab_fields() {
+        let file = lint(PAGE);
+        let report = RunReport {
+            files_checked: 1,
+            files: vec![file],
+        };
+        let issues: serde_json::Value = serde_json::from_str(&render(&report)).unwrap();
+        let issue = issues
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["check_name"] == "trailing-whitespace")
+            .unwrap();
+        assert_eq!(issue["severity"], "minor");
+        assert_eq!(issue["location"]["path"], "jobs/analyst.md");
+        assert_eq!(issue["location"]["lines"]["begin"], 9);
+        assert_eq!(issue["fingerprint"].as_str().unwrap().len(), 32);
+        assert!(issue["description"].as_str().unwrap().contains("trailing"));
+    }
+}
