@@ -13,5 +13,6 @@ pub mod config;
 pub mod diagnostic;
 pub mod document;
 pub mod engine;
+pub mod pattern;
 pub mod report;
 pub mod rules;

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::config::Config;
-use crate::diagnostic::Severity;
-use crate::engine::{Linter, RunReport, Selection};
+use crate::engine::{Linter, Selection};
+use crate::report::Totals;
 use crate::report;
 use crate::rules;
 
@@ -115,22 +115,84 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
         ignore: args.ignore,
     };
     let linter = Linter::new(&config, &selection)?;
-    let report = linter
-        .lint_paths(&args.paths, &config)
-        .map_err(|err| err.to_string())?;
-    let text = match args.format {
-        Format::Human => report::human::render(&report, use_color(args.color)),
-        Format::Json => report::json::render(&report) + "\n",
+    let files = crate::engine::discover(&args.paths, &config).map_err(|err| err.to_string())?;
+    // Each file is printed as soon as it and the files before it are
+    // linted, then dropped: memory does not grow with the number of files.
+    let mut out = Output::new();
+    let mut totals = Totals {
+        files_checked: files.len(),
+        ..Totals::default()
     };
-    write_stdout(&text)?;
-    Ok(exit_code(&report))
-}
-
-fn exit_code(report: &RunReport) -> ExitCode {
-    if report.count(Severity::Error) > 0 {
+    match args.format {
+        Format::Human => {
+            let renderer = report::human::Renderer::new(use_color(args.color));
+            linter.lint_each(&files, |file| {
+                totals.add(&file);
+                out.write(&renderer.file(&file));
+            });
+            out.write(&(totals.summary() + "\n"));
+        }
+        Format::Json => {
+            let mut stream = report::json::Stream::default();
+            out.write(&stream.start(files.len()));
+            linter.lint_each(&files, |file| {
+                totals.add(&file);
+                out.write(&stream.file(&file));
+            });
+            out.write(&(stream.finish() + "\n"));
+        }
+    }
+    out.finish()?;
+    Ok(if totals.errors > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// Buffered standard output that remembers the first failure. A closed
+/// pipe (`| head`) is not a failure of the lint: output just stops.
+struct Output {
+    writer: std::io::BufWriter<std::io::StdoutLock<'static>>,
+    closed: bool,
+    error: Option<std::io::Error>,
+}
+
+impl Output {
+    fn new() -> Self {
+        Output {
+            writer: std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock()),
+            closed: false,
+            error: None,
+        }
+    }
+
+    fn write(&mut self, text: &str) {
+        if self.closed || text.is_empty() {
+            return;
+        }
+        if let Err(err) = self.writer.write_all(text.as_bytes()) {
+            self.fail(err);
+        }
+    }
+
+    fn fail(&mut self, err: std::io::Error) {
+        self.closed = true;
+        if err.kind() != std::io::ErrorKind::BrokenPipe {
+            self.error.get_or_insert(err);
+        }
+    }
+
+    fn finish(mut self) -> Result<(), String> {
+        if !self.closed {
+            if let Err(err) = self.writer.flush() {
+                self.fail(err);
+            }
+        }
+        match self.error {
+            Some(err) => Err(format!("cannot write the report: {err}")),
+            None => Ok(()),
+        }
     }
 }
 
