@@ -33,7 +33,10 @@ static PAGES: LazyLock<Vec<(PathBuf, Arc<String>)>> = LazyLock::new(|| {
     let mut pages = Vec::new();
     let mut stack = vec![dir.path().to_path_buf()];
     while let Some(folder) = stack.pop() {
-        for entry in std::fs::read_dir(&folder).expect("readable folder").flatten() {
+        for entry in std::fs::read_dir(&folder)
+            .expect("readable folder")
+            .flatten()
+        {
             let path = entry.path();
             if path.is_dir() {
                 stack.push(path);

@@ -64,10 +64,36 @@ const DEPARTMENTS: &[&str] = &[
 ];
 
 const ROLE_HEADS: &[&str] = &[
-    "Data", "Backend", "Frontend", "Security", "Payroll", "Revenue", "Field", "Product",
-    "Support", "Database", "Site Reliability", "Compliance", "Tax", "Treasury", "Channel",
-    "Partner", "Content", "Brand", "Demand", "Solutions", "Technical", "Quality", "Release",
-    "Billing", "Procurement", "Talent", "People", "Learning", "Analytics", "Infrastructure",
+    "Data",
+    "Backend",
+    "Frontend",
+    "Security",
+    "Payroll",
+    "Revenue",
+    "Field",
+    "Product",
+    "Support",
+    "Database",
+    "Site Reliability",
+    "Compliance",
+    "Tax",
+    "Treasury",
+    "Channel",
+    "Partner",
+    "Content",
+    "Brand",
+    "Demand",
+    "Solutions",
+    "Technical",
+    "Quality",
+    "Release",
+    "Billing",
+    "Procurement",
+    "Talent",
+    "People",
+    "Learning",
+    "Analytics",
+    "Infrastructure",
 ];
 
 const ROLE_TAILS: &[&str] = &[
@@ -346,7 +372,11 @@ fn family_page(rng: &mut Rng, families: &[Family], me: usize) -> String {
         .collect();
     for (i, name) in names.iter().enumerate() {
         let _ = writeln!(t, "### {name}\n");
-        let shown_grade = if rng.chance(2) && i > 0 { grade - 2 } else { grade };
+        let shown_grade = if rng.chance(2) && i > 0 {
+            grade - 2
+        } else {
+            grade
+        };
         let _ = writeln!(
             t,
             "The {name} is a [grade {shown_grade}](/handbook/total-rewards/compensation/compensation-calculator/#{}).\n",
@@ -406,7 +436,11 @@ fn family_page(rng: &mut Rng, families: &[Family], me: usize) -> String {
             t,
             "- [{}](/handbook/people-group/okrs/#{})",
             rng.pick(INDICATORS),
-            if rng.chance(4) { "key-result" } else { "key-results" }
+            if rng.chance(4) {
+                "key-result"
+            } else {
+                "key-results"
+            }
         );
     }
     t.push('\n');

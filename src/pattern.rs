@@ -65,7 +65,9 @@ mod tests {
     #[test]
     fn deep_nesting_and_long_patterns_are_refused() {
         let deep = format!("{}a{}", "(".repeat(200), ")".repeat(200));
-        assert!(compile(&deep, "x.toml:1").unwrap_err().starts_with("x.toml:1: "));
+        assert!(compile(&deep, "x.toml:1")
+            .unwrap_err()
+            .starts_with("x.toml:1: "));
         let long = "a".repeat(MAX_PATTERN_LEN + 1);
         assert!(compile(&long, "x.toml:2").unwrap_err().contains("limit"));
     }
@@ -73,7 +75,10 @@ mod tests {
     #[test]
     fn syntax_errors_name_the_origin() {
         let err = compile("(unclosed", "rules/brand.toml:7").unwrap_err();
-        assert!(err.starts_with("rules/brand.toml:7: pattern is not a valid"), "{err}");
+        assert!(
+            err.starts_with("rules/brand.toml:7: pattern is not a valid"),
+            "{err}"
+        );
         assert!(!err.contains('\n'));
     }
 }

@@ -67,10 +67,19 @@ fn pages(folder: &Path, prefix: &str) -> Vec<PathBuf> {
 #[test]
 fn every_fixture_folder_names_a_rule_and_has_both_twins() {
     for folder in rule_folders() {
-        let id = folder.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let id = folder
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
         assert!(rules::find(id).is_some(), "fixtures/{id} names no rule");
-        assert!(!pages(&folder, "bad").is_empty(), "fixtures/{id} has no bad page");
-        assert!(!pages(&folder, "good").is_empty(), "fixtures/{id} has no clean twin");
+        assert!(
+            !pages(&folder, "bad").is_empty(),
+            "fixtures/{id} has no bad page"
+        );
+        assert!(
+            !pages(&folder, "good").is_empty(),
+            "fixtures/{id} has no clean twin"
+        );
     }
 }
 
@@ -78,11 +87,19 @@ fn every_fixture_folder_names_a_rule_and_has_both_twins() {
 fn bad_fixtures_give_exactly_the_expected_findings() {
     let mut failures = Vec::new();
     for folder in rule_folders() {
-        let id = folder.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+        let id = folder
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
         let text = fs::read_to_string(folder.join("expect.toml")).unwrap_or_default();
-        let expect: Expect = toml::from_str(&text).unwrap_or_else(|e| panic!("fixtures/{id}/expect.toml: {e}"));
+        let expect: Expect =
+            toml::from_str(&text).unwrap_or_else(|e| panic!("fixtures/{id}/expect.toml: {e}"));
         for page in pages(&folder, "bad") {
-            let name = page.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            let name = page
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default();
             let wanted: BTreeSet<(String, usize)> = expect
                 .finding
                 .iter()
@@ -98,7 +115,9 @@ fn bad_fixtures_give_exactly_the_expected_findings() {
                 .map(|f| (f.diagnostic.rule.to_string(), f.start.line))
                 .collect();
             if found != wanted {
-                failures.push(format!("fixtures/{id}/{name}: expected {wanted:?}, found {found:?}"));
+                failures.push(format!(
+                    "fixtures/{id}/{name}: expected {wanted:?}, found {found:?}"
+                ));
             }
         }
     }
@@ -114,7 +133,9 @@ fn clean_twins_give_no_finding_at_all() {
             for f in &file.findings {
                 failures.push(format!(
                     "{}:{}: {} {}",
-                    page.strip_prefix(fixtures_root()).unwrap_or(&page).display(),
+                    page.strip_prefix(fixtures_root())
+                        .unwrap_or(&page)
+                        .display(),
                     f.start.line,
                     f.diagnostic.rule,
                     f.diagnostic.message
@@ -122,5 +143,9 @@ fn clean_twins_give_no_finding_at_all() {
             }
         }
     }
-    assert!(failures.is_empty(), "clean twins have findings:\n{}", failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "clean twins have findings:\n{}",
+        failures.join("\n")
+    );
 }

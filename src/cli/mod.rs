@@ -8,8 +8,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::config::Config;
 use crate::engine::{Linter, Selection};
-use crate::report::Totals;
 use crate::report;
+use crate::report::Totals;
 use crate::rules;
 
 /// A linter for company-handbook job-family pages.

@@ -100,7 +100,9 @@ pub struct Stream {
 impl Stream {
     /// The opening, up to the diagnostics array.
     pub fn start(&mut self, files_checked: usize) -> String {
-        format!("{{\n  \"version\": 1,\n  \"files_checked\": {files_checked},\n  \"diagnostics\": [")
+        format!(
+            "{{\n  \"version\": 1,\n  \"files_checked\": {files_checked},\n  \"diagnostics\": ["
+        )
     }
 
     /// One file's diagnostics.
@@ -110,7 +112,11 @@ impl Stream {
         for finding in &file.findings {
             let text = serde_json::to_string_pretty(&diagnostic(&path, finding))
                 .unwrap_or_else(|err| format!("{{\"error\": \"{err}\"}}"));
-            out.push_str(if self.written == 0 { "\n    " } else { ",\n    " });
+            out.push_str(if self.written == 0 {
+                "\n    "
+            } else {
+                ",\n    "
+            });
             out.push_str(&text.replace('\n', "\n    "));
             self.written += 1;
         }
@@ -141,7 +147,9 @@ mod tests {
         let files: Vec<_> = ["a \n", "---\ntitle: T\n---\n\nok\n", "x\t\ny  \n"]
             .iter()
             .enumerate()
-            .map(|(i, s)| linter.lint_source(Path::new(&format!("{i}.md")), Arc::new(s.to_string())))
+            .map(|(i, s)| {
+                linter.lint_source(Path::new(&format!("{i}.md")), Arc::new(s.to_string()))
+            })
             .collect();
         for n in 0..=files.len() {
             let report = RunReport {
