@@ -69,12 +69,14 @@ print(files, total)
 EOF
 }
 
-# mean seconds of a hyperfine JSON export
+# "wall cpu": mean wall-clock and mean CPU (user + system) seconds of a
+# hyperfine JSON export. CPU time is what other load on the machine
+# disturbs least.
 mean_of() {
-    python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["mean"])' "$1"
+    python3 -c 'import json,sys; r = json.load(open(sys.argv[1]))["results"][0]; print(r["mean"], r["user"] + r["system"])' "$1"
 }
 
-# hyperfine NAME RUNS COMMAND -> prints mean seconds
+# hyperfine NAME RUNS COMMAND -> prints "wall cpu" seconds
 timeit() {
     local name=$1 runs=$2 cmd=$3
     hyperfine --style none --warmup 1 --runs "$runs" -i \
@@ -89,6 +91,8 @@ peak_mib() {
 }
 
 ratio() { python3 -c "import sys; a, b = map(float, sys.argv[1:]); print(f'{a / b:.2f}')" "$1" "$2"; }
+wall() { echo "${1% *}"; }
+cpu() { echo "${1#* }"; }
 
 say "# handbook-lint benchmark"
 say ""
@@ -96,7 +100,9 @@ say "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $("$LINT" --version), $("
 say ""
 say "## Throughput, parse-only floor, memory and linearity"
 say ""
-say "| pages | MB | parse-only s | handbook-lint s | files/s | MB/s | lint / parse | us per page | peak RSS MiB |"
+say "Wall-clock seconds, with CPU seconds (user + system, all threads) in brackets."
+say ""
+say "| pages | MB | parse-only s | handbook-lint s | files/s | MB/s | lint / parse wall (cpu) | us per page | peak RSS MiB |"
 say "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
     dir="$BENCH_DIR/h$n"
@@ -106,18 +112,19 @@ for n in "${sizes[@]}"; do
     parse_s=$(timeit "parse-$n" "$runs" "$PARSE $dir")
     lint_s=$(timeit "lint-$n" "$runs" "$LINT check --format json $dir > /dev/null")
     rss=$(peak_mib "$LINT check --format json $dir")
-    say "$(python3 - "$n" "$files" "$bytes" "$parse_s" "$lint_s" "$rss" <<'EOF'
+    say "$(python3 - "$n" "$files" "$bytes" $parse_s $lint_s "$rss" <<'EOF'
 import sys
 n, files, size = map(int, sys.argv[1:4])
-parse, lint, rss = map(float, sys.argv[4:7])
-print(f"| {n} | {size / 1e6:.1f} | {parse:.3f} | {lint:.3f} | {files / lint:,.0f} | "
-      f"{size / 1e6 / lint:.1f} | {lint / parse:.2f} | {lint / files * 1e6:.0f} | {rss} |")
+parse, parse_cpu, lint, lint_cpu, rss = map(float, sys.argv[4:9])
+print(f"| {n} | {size / 1e6:.1f} | {parse:.3f} ({parse_cpu:.3f}) | {lint:.3f} ({lint_cpu:.3f}) | "
+      f"{files / lint:,.0f} | {size / 1e6 / lint:.1f} | {lint / parse:.2f} ({lint_cpu / parse_cpu:.2f}) | "
+      f"{lint / files * 1e6:.0f} | {rss} |")
 EOF
 )"
 done
 human_s=$(timeit "human-10000" "$RUNS" "$LINT check --color never $BENCH_DIR/h10000 > /dev/null")
 say ""
-say "Human report on 10,000 pages: ${human_s} s."
+say "Human report on 10,000 pages: $(wall "$human_s") s ($(cpu "$human_s") s CPU)."
 
 if [ "${BENCH_PEERS:-1}" = 0 ]; then
     echo "results: $RESULTS" >&2
@@ -146,18 +153,18 @@ read -r files bytes < <(tree_size "$dir")
 say ""
 say "## Against other linters, $files pages ($(python3 -c "print(f'{$bytes / 1e6:.1f}')") MB)"
 say ""
-say "| tool | checks | mean s | peak RSS MiB | handbook-lint is N x faster |"
-say "|---|---|---:|---:|---:|"
+say "| tool | checks | wall s | CPU s | peak RSS MiB | handbook-lint is N x faster (wall) | (CPU) |"
+say "|---|---|---:|---:|---:|---:|---:|"
 ours=$(timeit "peer-ours" "$RUNS" "$LINT check --format json $dir > /dev/null")
 parse=$(timeit "peer-parse" "$RUNS" "$PARSE $dir")
 row() {
     local name=$1 checks=$2 runs=$3 cmd=$4 mean rss
     mean=$(timeit "peer-$name" "$runs" "$cmd")
     rss=$(peak_mib "$cmd")
-    say "| $name | $checks | $(printf '%.3f' "$mean") | $rss | $(ratio "$mean" "$ours") |"
+    say "| $name | $checks | $(printf '%.3f' "$(wall "$mean")") | $(printf '%.3f' "$(cpu "$mean")") | $rss | $(ratio "$(wall "$mean")" "$(wall "$ours")") | $(ratio "$(cpu "$mean")" "$(cpu "$ours")") |"
 }
-say "| handbook-lint | all its rules | $(printf '%.3f' "$ours") | $(peak_mib "$LINT check --format json $dir") | 1.00 |"
-say "| parse-only floor | pulldown-cmark only | $(printf '%.3f' "$parse") | $(peak_mib "$PARSE $dir") | $(ratio "$parse" "$ours") |"
+say "| handbook-lint | all its rules | $(printf '%.3f' "$(wall "$ours")") | $(printf '%.3f' "$(cpu "$ours")") | $(peak_mib "$LINT check --format json $dir") | 1.00 | 1.00 |"
+say "| parse-only floor | pulldown-cmark only | $(printf '%.3f' "$(wall "$parse")") | $(printf '%.3f' "$(cpu "$parse")") | $(peak_mib "$PARSE $dir") | $(ratio "$(wall "$parse")" "$(wall "$ours")") | $(ratio "$(cpu "$parse")" "$(cpu "$ours")") |"
 row typos "spelling only" "$RUNS" "$TYPOS $dir > /dev/null"
 row rumdl "Markdown style" "$RUNS" "$RUMDL check --no-cache $dir > /dev/null"
 row markdownlint-cli2 "Markdown style" "${BENCH_MDL_RUNS:-2}" "cd $dir && $MDL '**/*.md' > /dev/null 2>&1"

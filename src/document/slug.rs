@@ -8,12 +8,17 @@ use std::collections::HashMap;
 pub fn hugo(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     for c in text.trim().chars() {
-        if c.is_alphanumeric() {
+        if c.is_ascii() {
+            // The common case, without the Unicode tables.
+            if c.is_ascii_alphanumeric() {
+                slug.push(c.to_ascii_lowercase());
+            } else if c == ' ' || c == '-' {
+                slug.push('-');
+            } else if c == '_' {
+                slug.push('_');
+            }
+        } else if c.is_alphanumeric() {
             slug.extend(c.to_lowercase());
-        } else if c == ' ' || c == '-' {
-            slug.push('-');
-        } else if c == '_' {
-            slug.push('_');
         }
     }
     slug

@@ -12,7 +12,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 pub use discover::{discover, DiscoverError};
-pub use read::{read_source, ReadFailure};
+pub use read::{decode, read_source, ReadFailure};
 
 use crate::config::{unknown_rule, Config};
 use crate::diagnostic::{Diagnostic, Severity};
