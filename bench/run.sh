@@ -86,7 +86,7 @@ timeit() {
 
 # peak RSS in MiB of COMMAND
 peak_mib() {
-    /usr/bin/time -v bash -c "$1" 2>&1 >/dev/null |
+    { /usr/bin/time -v bash -c "$1" 2>&1 >/dev/null || true; } |
         awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }'
 }
 
@@ -124,7 +124,7 @@ EOF
 done
 human_s=$(timeit "human-10000" "$RUNS" "$LINT check --color never $BENCH_DIR/h10000 > /dev/null")
 say ""
-say "Human report on 10,000 pages: $(wall "$human_s") s ($(cpu "$human_s") s CPU)."
+say "Human report on 10,000 pages: $(printf '%.3f' "$(wall "$human_s")") s ($(printf '%.3f' "$(cpu "$human_s")") s CPU)."
 
 if [ "${BENCH_PEERS:-1}" = 0 ]; then
     echo "results: $RESULTS" >&2

@@ -363,7 +363,6 @@ fn family_page(rng: &mut Rng, families: &[Family], me: usize) -> String {
     t.push_str("## Levels\n\n");
     let first = rng.range(0, 2);
     let count = rng.range(3, 5).min(LEVELS.len() - first);
-    let mut grade = 5 + first;
     let names: Vec<String> = (first..first + count)
         .map(|l| match LEVELS[l] {
             "Intermediate" => format!("{title} (Intermediate)"),
@@ -371,6 +370,7 @@ fn family_page(rng: &mut Rng, families: &[Family], me: usize) -> String {
         })
         .collect();
     for (i, name) in names.iter().enumerate() {
+        let grade = 5 + first + i;
         let _ = writeln!(t, "### {name}\n");
         let shown_grade = if rng.chance(2) && i > 0 {
             grade - 2
@@ -382,7 +382,6 @@ fn family_page(rng: &mut Rng, families: &[Family], me: usize) -> String {
             "The {name} is a [grade {shown_grade}](/handbook/total-rewards/compensation/compensation-calculator/#{}).\n",
             if rng.chance(3) { "gitlab-job-grade" } else { "gitlab-job-grades" }
         );
-        grade += 1;
         for kind in ["Responsibilities", "Requirements"] {
             let _ = writeln!(t, "#### {name} {kind}\n");
             if i > 0 {

@@ -164,8 +164,10 @@ impl Config {
             levels.insert(rule.id, level);
         }
         let exclude_set = build_globs(&raw.exclude).map_err(error)?;
-        let mut settings = Settings::default();
-        settings.extra_words = raw.extra_words;
+        let mut settings = Settings {
+            extra_words: raw.extra_words,
+            ..Settings::default()
+        };
         if let Some(file) = raw.words_file {
             let file = root.join(file);
             let words = std::fs::read_to_string(&file).map_err(|err| {
