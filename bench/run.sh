@@ -169,5 +169,5 @@ row typos "spelling only" "$RUNS" "$TYPOS $dir > /dev/null"
 row rumdl "Markdown style" "$RUNS" "$RUMDL check --no-cache $dir > /dev/null"
 row markdownlint-cli2 "Markdown style" "${BENCH_MDL_RUNS:-2}" "cd $dir && $MDL '**/*.md' > /dev/null 2>&1"
 say ""
-say "Versions: $("$TYPOS" --version), $("$RUMDL" --version), markdownlint-cli2 $("$MDL" --help 2>/dev/null | head -1 | grep -o 'v[0-9.]*' || true)."
+say "Versions: $("$TYPOS" --version), $("$RUMDL" --version), markdownlint-cli2 $("$MDL" --help 2>/dev/null | head -1 | grep -o 'v[0-9.]*' | head -1 || true)."
 echo "results: $RESULTS" >&2

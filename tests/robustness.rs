@@ -314,6 +314,19 @@ fn anchors_and_aliases_in_every_yaml_form_are_refused() {
     }
     let bomb = alias_bomb("tagged: !!str &t x\n");
     assert!(rules_of(&lint(&bomb)).contains(&"front-matter"));
+    // A bomb made only of tagged anchors and aliases as explicit keys,
+    // which a scan for `&name` / `*name` after `:` or `[` does not see.
+    let mut sneaky = String::from("---\ntitle: T\nl0: !!seq &l0 [x, x]\n");
+    for level in 1..30 {
+        let prev = level - 1;
+        sneaky.push_str(&format!(
+            "l{level}: !!seq &l{level} [{{? *l{prev} : 1}}, {{? *l{prev} : 2}}]\n"
+        ));
+    }
+    sneaky.push_str("---\n\nBody.\n");
+    let started = Instant::now();
+    assert!(rules_of(&lint(&sneaky)).contains(&"front-matter"));
+    assert!(started.elapsed() < Duration::from_secs(2));
 }
 
 #[test]

@@ -68,10 +68,7 @@ pub fn read_source(path: &Path) -> Result<String, ReadFailure> {
 
 /// Decodes file contents as UTF-8, refusing binary data.
 pub fn decode(bytes: Vec<u8>) -> Result<String, ReadFailure> {
-    if let Some(nul) = bytes[..bytes.len().min(BINARY_SNIFF)]
-        .iter()
-        .position(|&b| b == 0)
-    {
+    if let Some(nul) = memchr::memchr(0, &bytes[..bytes.len().min(BINARY_SNIFF)]) {
         return Err(ReadFailure {
             message: format!("file is binary (NUL byte at offset {nul}), not a Markdown page"),
             span: 0..0,
