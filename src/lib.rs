@@ -18,6 +18,7 @@ pub mod document;
 pub mod engine;
 pub mod family;
 pub mod lsp;
+pub mod pattern;
 pub mod report;
 pub mod rules;
 pub mod site;

@@ -1,5 +1,6 @@
 //! Builds a [`Document`] from pulldown-cmark's events, in one pass.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -32,13 +33,15 @@ pub(super) fn build(path: PathBuf, source: Arc<String>) -> Document {
         links,
         texts,
         mut code,
-        html,
+        mut html,
         hard_breaks,
         reference_definitions,
         undefined_references,
         ..
     } = builder;
     code.sort_by_key(|r| r.start);
+    // Already in order; `Document::in_html` relies on it.
+    html.sort_by_key(|h| h.span.start);
     let sections = build_sections(&headings, source.len());
     Document {
         path,
@@ -79,6 +82,18 @@ struct Builder<'s> {
     offset: usize,
     stack: Vec<Open>,
     block_depth: usize,
+    /// Inside a code block: its text is not prose.
+    in_code_block: bool,
+    /// Stack positions of the open headings and items, innermost last, so
+    /// that no event walks the whole stack (it can be 10,000 deep).
+    owners: Vec<usize>,
+    /// Open links: (stack position, index into `links`).
+    open_links: Vec<(usize, usize)>,
+    /// Open lists and items (indices), innermost last.
+    open_lists: Vec<usize>,
+    open_items: Vec<usize>,
+    /// Reference definitions by lower-cased label (the first one wins).
+    definition_index: HashMap<String, usize>,
     anchors: Deduplicator,
     blocks: Vec<Block>,
     headings: Vec<Heading>,
@@ -100,6 +115,12 @@ impl<'s> Builder<'s> {
             offset,
             stack: Vec::new(),
             block_depth: 0,
+            in_code_block: false,
+            owners: Vec::new(),
+            open_links: Vec::new(),
+            open_lists: Vec::new(),
+            open_items: Vec::new(),
+            definition_index: HashMap::new(),
             anchors: Deduplicator::default(),
             blocks: Vec::new(),
             headings: Vec::new(),
@@ -135,6 +156,11 @@ impl<'s> Builder<'s> {
             })
             .collect();
         definitions.sort_by_key(|d| d.span.start);
+        for (i, d) in definitions.iter().enumerate() {
+            self.definition_index
+                .entry(d.label.to_ascii_lowercase())
+                .or_insert(i);
+        }
         self.reference_definitions = definitions;
         for (event, range) in TextMergeWithOffset::new(iter) {
             let range = range.start + offset..range.end + offset;
@@ -282,6 +308,7 @@ impl<'s> Builder<'s> {
                 }
                 self.code.push(range);
                 self.block_depth += 1;
+                self.in_code_block = true;
                 Open::Block
             }
             Tag::HtmlBlock => {
@@ -329,11 +356,41 @@ impl<'s> Builder<'s> {
         if matches!(open, Open::List { .. } | Open::Item { .. }) {
             self.block_depth += 1;
         }
+        let position = self.stack.len();
+        match open {
+            Open::Heading { .. } => self.owners.push(position),
+            Open::Item { index } => {
+                self.owners.push(position);
+                self.open_items.push(index);
+            }
+            Open::List { index } => self.open_lists.push(index),
+            Open::Link { index } => self.open_links.push((position, index)),
+            _ => {}
+        }
         self.stack.push(open);
     }
 
-    fn end(&mut self, _tag: TagEnd, range: Range<usize>) {
+    fn end(&mut self, tag: TagEnd, range: Range<usize>) {
+        if tag == TagEnd::CodeBlock {
+            self.in_code_block = false;
+        }
         let Some(open) = self.stack.pop() else { return };
+        let position = self.stack.len();
+        if self.owners.last() == Some(&position) {
+            self.owners.pop();
+        }
+        match open {
+            Open::Item { .. } => {
+                self.open_items.pop();
+            }
+            Open::List { .. } => {
+                self.open_lists.pop();
+            }
+            Open::Link { .. } => {
+                self.open_links.pop();
+            }
+            _ => {}
+        }
         match open {
             Open::Heading { index } => self.finish_heading(index),
             Open::List { .. } | Open::Item { .. } | Open::Block => {
@@ -352,16 +409,11 @@ impl<'s> Builder<'s> {
     }
 
     fn text(&mut self, text: &str, range: Range<usize>) {
-        if self.stack.iter().rev().any(|o| {
-            matches!(o, Open::Block) && self.code.last().is_some_and(|c| c.contains(&range.start))
-        }) {
+        if self.in_code_block {
             return; // code block content
         }
         let container = self.container();
-        let link = self.stack.iter().rev().find_map(|o| match o {
-            Open::Link { index } => Some(*index),
-            _ => None,
-        });
+        let link = self.open_links.last().map(|&(_, index)| index);
         self.texts.push(TextRun {
             span: range.clone(),
             text: text.to_string(),
@@ -373,7 +425,15 @@ impl<'s> Builder<'s> {
 
     /// Adds inline content to the heading, item and link being built.
     fn inline_content(&mut self, text: &str, range: Range<usize>) {
-        for open in self.stack.iter().rev() {
+        let owner = self.owners.last().copied();
+        for &(position, index) in self.open_links.iter().rev() {
+            if owner.is_some_and(|o| position < o) {
+                break;
+            }
+            self.links[index].text.push_str(text);
+        }
+        let Some(owner) = owner else { return };
+        if let Some(open) = self.stack.get(owner) {
             match *open {
                 Open::Heading { index } => {
                     let h = &mut self.headings[index];
@@ -383,7 +443,6 @@ impl<'s> Builder<'s> {
                     } else {
                         h.content = h.content.start.min(range.start)..h.content.end.max(range.end);
                     }
-                    return;
                 }
                 Open::Item { index } => {
                     let item = &mut self.items[index];
@@ -394,11 +453,6 @@ impl<'s> Builder<'s> {
                         Some(c) => c.start.min(range.start)..c.end.max(range.end),
                         None => range.clone(),
                     });
-                    return;
-                }
-                Open::Link { index } => {
-                    let link = &mut self.links[index];
-                    link.text.push_str(text);
                 }
                 _ => {}
             }
@@ -419,17 +473,11 @@ impl<'s> Builder<'s> {
     }
 
     fn innermost_item(&self) -> Option<usize> {
-        self.stack.iter().rev().find_map(|o| match o {
-            Open::Item { index } => Some(*index),
-            _ => None,
-        })
+        self.open_items.last().copied()
     }
 
     fn innermost_list(&self) -> Option<usize> {
-        self.stack.iter().rev().find_map(|o| match o {
-            Open::List { index } => Some(*index),
-            _ => None,
-        })
+        self.open_lists.last().copied()
     }
 
     fn push_block(&mut self, kind: BlockKind, span: Range<usize>) {
@@ -513,9 +561,9 @@ impl<'s> Builder<'s> {
                     .unwrap_or(&source[link.text_span.start..close])
                     .to_string();
                 let definition = self
-                    .reference_definitions
-                    .iter()
-                    .find(|d| d.label.eq_ignore_ascii_case(&label));
+                    .definition_index
+                    .get(&label.to_ascii_lowercase())
+                    .and_then(|&i| self.reference_definitions.get(i));
                 let dest_span = definition
                     .map(|d| {
                         let (_, dspan) = definition_destination(source, d.span.clone());

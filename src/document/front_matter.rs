@@ -7,6 +7,7 @@
 //! parser sees the text, and only then is the YAML handed to gray_matter's
 //! YAML engine. Hugo's TOML front matter (`+++`) is parsed with `toml`.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use gray_matter::engine::{Engine, YAML};
@@ -160,10 +161,14 @@ fn parse_fields(source: &str, fm: &mut FrontMatter) {
     };
     match parsed {
         Ok(values) => {
+            let lines = key_lines(source, fm.content.clone());
             fm.fields = values
                 .into_iter()
                 .map(|(key, value)| {
-                    let span = key_line_span(source, fm.content.clone(), &key);
+                    let span = lines
+                        .get(key.as_str())
+                        .cloned()
+                        .unwrap_or_else(|| fm.content.clone());
                     FrontMatterField { key, value, span }
                 })
                 .collect();
@@ -177,6 +182,9 @@ type Fields = Vec<(String, Option<String>)>;
 
 fn parse_yaml(text: &str, offset: usize) -> Result<Fields, FrontMatterProblem> {
     if let Some(problem) = find_anchor_or_alias(text, offset) {
+        return Err(problem);
+    }
+    if let Some(problem) = anchor_or_alias_event(text, offset) {
         return Err(problem);
     }
     let pod = YAML::parse(text).map_err(|err| yaml_problem(text, offset, &err.to_string()))?;
@@ -283,6 +291,12 @@ fn find_anchor_or_alias(text: &str, offset: usize) -> Option<FrontMatterProblem>
         let bytes = line.as_bytes();
         let mut quote: Option<u8> = None;
         let mut prev = b' ';
+        // The last byte before `i` that is not whitespace: what
+        // `value_position` looks at, kept as we go so that a long line
+        // costs linear time.
+        let mut last_solid: Option<u8> = None;
+        // Just after a tag (`!!str`, `!local`), where a node starts too.
+        let mut after_tag = false;
         for (i, &b) in bytes.iter().enumerate() {
             match quote {
                 Some(q) if b == q => quote = None,
@@ -292,7 +306,7 @@ fn find_anchor_or_alias(text: &str, offset: usize) -> Option<FrontMatterProblem>
                         break;
                     }
                     let at_value_start = matches!(prev, b' ' | b'\t' | b'[' | b'{' | b',')
-                        && value_position(&bytes[..i]);
+                        && (after_tag || value_position(last_solid));
                     if (b == b'&' || b == b'*') && at_value_start {
                         let name_len = bytes[i + 1..]
                             .iter()
@@ -316,6 +330,18 @@ fn find_anchor_or_alias(text: &str, offset: usize) -> Option<FrontMatterProblem>
                     }
                 }
             }
+            if !b.is_ascii_whitespace() {
+                if quote.is_none()
+                    && b == b'!'
+                    && value_position(last_solid)
+                    && prev.is_ascii_whitespace()
+                {
+                    after_tag = true;
+                } else if quote.is_none() && prev.is_ascii_whitespace() {
+                    after_tag = false;
+                }
+                last_solid = Some(b);
+            }
             prev = b;
         }
         line_start += line.len();
@@ -326,29 +352,72 @@ fn find_anchor_or_alias(text: &str, offset: usize) -> Option<FrontMatterProblem>
 /// Whether what precedes a character puts it where a YAML node starts:
 /// after `key:`, after a `-` item marker, inside a flow collection, or at
 /// the start of the line.
-fn value_position(before: &[u8]) -> bool {
-    let trimmed = before.trim_ascii_end();
-    trimmed.is_empty() || matches!(trimmed.last(), Some(b':' | b'-' | b'[' | b'{' | b','))
+fn value_position(last_solid: Option<u8>) -> bool {
+    matches!(
+        last_solid,
+        None | Some(b':' | b'-' | b'[' | b'{' | b',' | b'?')
+    )
 }
 
-/// The span of the line where top-level `key` is set, or the whole block.
-fn key_line_span(source: &str, content: Range<usize>, key: &str) -> Range<usize> {
-    let mut pos = content.start;
-    for line in source[content.clone()].split_inclusive('\n') {
-        let rest = line.strip_prefix(key).or_else(|| {
-            line.strip_prefix('"')
-                .and_then(|l| l.strip_prefix(key))
-                .and_then(|l| l.strip_prefix('"'))
-        });
-        if let Some(rest) = rest {
-            let rest = rest.trim_start();
-            if rest.starts_with(':') || rest.starts_with('=') {
-                return pos..pos + line.trim_end().len();
+/// The YAML parser's own view, as a second line of defence: its events
+/// name every anchor and alias, and producing events expands nothing.
+fn anchor_or_alias_event(text: &str, offset: usize) -> Option<FrontMatterProblem> {
+    use yaml_rust2::parser::{Event, Parser};
+    let mut parser = Parser::new_from_str(text);
+    loop {
+        let (event, mark) = parser.next_token().ok()?;
+        let what = match event {
+            Event::StreamEnd => return None,
+            Event::Alias(_) => "an alias",
+            Event::Scalar(_, _, anchor, _)
+            | Event::SequenceStart(anchor, _)
+            | Event::MappingStart(anchor, _)
+                if anchor > 0 =>
+            {
+                "an anchor"
             }
-        }
-        pos += line.len();
+            _ => continue,
+        };
+        let at = crate::document::line_index::floor_char_boundary(text, mark.index());
+        let end = text[at..]
+            .find(|c: char| c.is_whitespace() || c == ',' || c == ']' || c == '}')
+            .map_or(text.len(), |i| at + i)
+            .max(at + text[at..].chars().next().map_or(0, char::len_utf8));
+        return Some(FrontMatterProblem {
+            message: format!(
+                "front matter uses a YAML {} (`{}`); anchors and aliases are refused, write the value out",
+                &what[what.find(' ').map_or(0, |i| i + 1)..],
+                &text[at..end]
+            ),
+            span: offset + at..offset + end,
+        });
     }
-    content
+}
+
+/// The span of the line where each top-level key is set (the first such
+/// line), found in one pass over the block.
+fn key_lines(source: &str, content: Range<usize>) -> HashMap<&str, Range<usize>> {
+    let mut lines = HashMap::new();
+    let mut pos = content.start;
+    for line in source[content].split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let Some(end) = line.find([':', '=']) else {
+            continue;
+        };
+        let key = line[..end].trim_end();
+        let key = key
+            .strip_prefix('"')
+            .and_then(|k| k.strip_suffix('"'))
+            .unwrap_or(key);
+        if key.is_empty() || line.starts_with(char::is_whitespace) {
+            continue;
+        }
+        lines
+            .entry(key)
+            .or_insert(start..start + line.trim_end().len());
+    }
+    lines
 }
 
 #[cfg(test)]

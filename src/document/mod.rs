@@ -16,6 +16,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub use build::options as markdown_options;
 pub use front_matter::{FrontMatter, FrontMatterFormat, FrontMatterProblem};
 pub use line_index::{LineIndex, Position};
 
@@ -90,9 +91,11 @@ impl Document {
         contains(&self.code, offset)
     }
 
-    /// Whether `offset` lies in raw HTML.
+    /// Whether `offset` lies in raw HTML. A binary search: the spans are
+    /// in order and do not overlap.
     pub fn in_html(&self, offset: usize) -> bool {
-        self.html.iter().any(|h| h.span.contains(&offset))
+        let i = self.html.partition_point(|h| h.span.start <= offset);
+        i > 0 && self.html[i - 1].span.contains(&offset)
     }
 
     /// The sections that are direct children of `section`.

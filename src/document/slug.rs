@@ -57,6 +57,9 @@ pub fn kramdown(raw: &str) -> String {
 #[derive(Debug, Default)]
 pub struct Deduplicator {
     taken: std::collections::HashSet<String>,
+    /// For each repeated anchor, the suffix to try next, so that many
+    /// repeats cost linear time.
+    next: HashMap<String, usize>,
 }
 
 impl Deduplicator {
@@ -65,13 +68,15 @@ impl Deduplicator {
         if self.taken.insert(anchor.clone()) {
             return anchor;
         }
-        let mut i = 1usize;
+        let next = self.next.entry(anchor.clone()).or_insert(1);
+        let mut i = *next;
         loop {
             let candidate = format!("{anchor}-{i}");
+            i += 1;
             if self.taken.insert(candidate.clone()) {
+                self.next.insert(anchor, i);
                 return candidate;
             }
-            i += 1;
         }
     }
 }

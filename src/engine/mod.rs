@@ -15,11 +15,12 @@ use std::sync::{Arc, OnceLock};
 use rayon::prelude::*;
 
 pub use discover::{discover, DiscoverError};
-pub use read::{read_source, ReadFailure};
+pub use read::{decode, read_source, ReadFailure};
 pub use write::write_atomic;
 
 use crate::config::{unknown_rule, Config};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::line_index::floor_char_boundary;
 use crate::document::{Document, Position};
 use crate::rules::{self, Context, Group, Rule, Settings};
 use crate::site::{SiteIndex, SiteSpec};
@@ -45,7 +46,8 @@ pub struct LintedFile {
     /// The path, as given or relative to the working directory.
     pub path: PathBuf,
     /// The text the findings point into (lossy for files that are not
-    /// UTF-8).
+    /// UTF-8). Empty when the file has no findings: a run keeps only the
+    /// text it may have to show.
     pub source: Arc<String>,
     /// Findings in order of position.
     pub findings: Vec<Finding>,
@@ -203,11 +205,9 @@ impl Linter {
         let files = discover(paths, config)?;
         // The content tree is indexed once, before the parallel work.
         let _ = self.site();
-        let selected: Vec<&PathBuf> = files.iter().filter(|path| keep(path)).collect();
-        let mut linted: Vec<LintedFile> = selected
-            .par_iter()
-            .map(|path| self.lint_file(path))
-            .collect();
+        let selected: Vec<PathBuf> = files.into_iter().filter(|path| keep(path)).collect();
+        let mut linted = Vec::with_capacity(selected.len());
+        self.lint_each(&selected, |file| linted.push(file));
         if self.is_enabled(rules::spelling::RULE.id) {
             drop_corpus_vocabulary(&mut linted);
         }
@@ -215,6 +215,21 @@ impl Linter {
             files_checked: linted.len(),
             files: linted,
         })
+    }
+
+    /// Lints `files` in parallel and hands each result to `sink` in the
+    /// order of `files`, as soon as it and those before it are done.
+    ///
+    /// Files are linted in batches of [`BATCH`], so at most one batch of
+    /// results is held at a time: a caller that renders each file and
+    /// drops it runs in memory that does not grow with the number of
+    /// files.
+    pub fn lint_each(&self, files: &[PathBuf], mut sink: impl FnMut(LintedFile)) {
+        for batch in files.chunks(BATCH) {
+            let linted: Vec<LintedFile> =
+                batch.par_iter().map(|path| self.lint_file(path)).collect();
+            linted.into_iter().for_each(&mut sink);
+        }
     }
 
     /// Reads and lints one file; a file that cannot be read gives a
@@ -231,9 +246,14 @@ impl Linter {
         let doc = Document::parse(path, source);
         let diagnostics = self.check(&doc);
         let findings = locate(&doc, diagnostics);
+        let source = if findings.is_empty() {
+            Arc::default()
+        } else {
+            doc.source
+        };
         LintedFile {
             path: doc.path,
-            source: doc.source,
+            source,
             findings,
         }
     }
@@ -321,14 +341,50 @@ fn drop_corpus_vocabulary(files: &mut [LintedFile]) {
     }
 }
 
+/// How many files are linted at a time by [`Linter::lint_each`]: enough
+/// to keep every core busy, few enough that their results stay small.
+pub const BATCH: usize = 256;
+
+/// Adds positions to diagnostics sorted by their start. Columns are
+/// counted from the previous finding on the same line, so many findings
+/// on one long line cost time linear in the line, not quadratic.
 fn locate(doc: &Document, diagnostics: Vec<Diagnostic>) -> Vec<Finding> {
+    let source = doc.source.as_str();
+    let mut last: Option<(usize, Position)> = None;
     diagnostics
         .into_iter()
-        .map(|diagnostic| Finding {
-            start: doc.position(diagnostic.span.start),
-            end: doc.position(diagnostic.span.end),
-            section: enclosing_section(doc, diagnostic.span.start),
-            diagnostic,
+        .map(|diagnostic| {
+            let start_offset = floor_char_boundary(source, diagnostic.span.start);
+            let start = match last {
+                Some((offset, position))
+                    if offset <= start_offset
+                        && doc.lines.line_of(offset) == doc.lines.line_of(start_offset) =>
+                {
+                    Position {
+                        line: position.line,
+                        column: position.column + source[offset..start_offset].chars().count(),
+                    }
+                }
+                _ => doc.position(start_offset),
+            };
+            last = Some((start_offset, start));
+            let end_offset = floor_char_boundary(source, diagnostic.span.end);
+            let end = if end_offset >= start_offset
+                && doc.lines.line_of(end_offset) == doc.lines.line_of(start_offset)
+            {
+                Position {
+                    line: start.line,
+                    column: start.column + source[start_offset..end_offset].chars().count(),
+                }
+            } else {
+                doc.position(end_offset)
+            };
+            Finding {
+                start,
+                end,
+                section: enclosing_section(doc, diagnostic.span.start),
+                diagnostic,
+            }
         })
         .collect()
 }

@@ -17,22 +17,58 @@ pub struct ReadFailure {
 /// How many leading bytes are searched for NUL to call a file binary.
 const BINARY_SNIFF: usize = 8192;
 
+/// The largest file read, in bytes. Real pages are kilobytes; this is
+/// far above any of them and keeps a stray dump from exhausting memory.
+pub const MAX_FILE_SIZE: u64 = 256 * 1024 * 1024;
+
 /// Reads `path` as UTF-8 text.
+///
+/// Only regular files (or links to them) are read: a FIFO or a device
+/// (say, a link to `/dev/zero` named `page.md`) would block or never end.
 pub fn read_source(path: &Path) -> Result<String, ReadFailure> {
-    let bytes = std::fs::read(path).map_err(|err| ReadFailure {
-        message: format!("cannot read file: {err}"),
+    let failure = |message: String| ReadFailure {
+        message,
         span: 0..0,
         display_text: String::new(),
-    })?;
+    };
+    // Look before opening: opening a FIFO blocks until someone writes.
+    let metadata =
+        std::fs::metadata(path).map_err(|err| failure(format!("cannot read file: {err}")))?;
+    if metadata.is_dir() {
+        return Err(failure("cannot read file: it is a folder".into()));
+    }
+    if !metadata.is_file() {
+        return Err(failure(
+            "cannot read file: not a regular file (a pipe, socket or device)".into(),
+        ));
+    }
+    if metadata.len() > MAX_FILE_SIZE {
+        return Err(failure(format!(
+            "file is {} MiB, larger than the {} MiB limit for a page",
+            metadata.len() / (1024 * 1024),
+            MAX_FILE_SIZE / (1024 * 1024)
+        )));
+    }
+    let file =
+        std::fs::File::open(path).map_err(|err| failure(format!("cannot read file: {err}")))?;
+    let mut bytes = Vec::with_capacity(metadata.len() as usize + 1);
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(&file, MAX_FILE_SIZE + 1),
+        &mut bytes,
+    )
+    .map_err(|err| failure(format!("cannot read file: {err}")))?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
+        return Err(failure(format!(
+            "file grew past the {} MiB limit for a page while being read",
+            MAX_FILE_SIZE / (1024 * 1024)
+        )));
+    }
     decode(bytes)
 }
 
 /// Decodes file contents as UTF-8, refusing binary data.
 pub fn decode(bytes: Vec<u8>) -> Result<String, ReadFailure> {
-    if let Some(nul) = bytes[..bytes.len().min(BINARY_SNIFF)]
-        .iter()
-        .position(|&b| b == 0)
-    {
+    if let Some(nul) = memchr::memchr(0, &bytes[..bytes.len().min(BINARY_SNIFF)]) {
         return Err(ReadFailure {
             message: format!("file is binary (NUL byte at offset {nul}), not a Markdown page"),
             span: 0..0,

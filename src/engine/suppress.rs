@@ -8,6 +8,7 @@
 //! ```
 //! A comment without rule ids applies to every rule.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -107,9 +108,10 @@ pub fn apply(doc: &Document, diagnostics: Vec<Diagnostic>, linter: &Linter) -> V
     if directives.is_empty() {
         return diagnostics;
     }
+    let index = Index::new(&directives);
     let mut kept: Vec<Diagnostic> = diagnostics
         .into_iter()
-        .filter(|d| !suppressed(doc, d, &mut directives))
+        .filter(|d| !suppressed(doc, d, &mut directives, &index))
         .collect();
     if let Some(severity) = linter.severity_of(UNUSED.id) {
         for directive in &directives {
@@ -122,31 +124,84 @@ pub fn apply(doc: &Document, diagnostics: Vec<Diagnostic>, linter: &Linter) -> V
     kept
 }
 
-fn suppressed(doc: &Document, d: &Diagnostic, directives: &mut [Directive]) -> bool {
-    let line = doc.lines.line_of(d.span.start);
-    // Single-line and whole-file forms.
-    for directive in directives.iter_mut() {
-        let applies = match directive.kind {
-            Kind::File => true,
-            Kind::Line => directive.first_line <= line && line <= directive.last_line,
-            Kind::NextLine => line == directive.last_line + 1,
-            Kind::Disable | Kind::Enable => false,
+/// Where each directive applies, so that a page with many suppressions
+/// and many findings costs time linear in both, not their product.
+struct Index {
+    /// Whole-file directives.
+    file: Vec<usize>,
+    /// Line and next-line directives by the 0-based line they apply to.
+    by_line: HashMap<usize, Vec<usize>>,
+    /// Disable and enable directives without rule ids, in order.
+    ranges_all: Vec<usize>,
+    /// Disable and enable directives naming a rule, by rule, in order.
+    ranges_by_rule: HashMap<String, Vec<usize>>,
+}
+
+impl Index {
+    fn new(directives: &[Directive]) -> Self {
+        let mut index = Index {
+            file: Vec::new(),
+            by_line: HashMap::new(),
+            ranges_all: Vec::new(),
+            ranges_by_rule: HashMap::new(),
         };
-        if applies {
-            if let Some(i) = directive.covers(d.rule) {
-                directive.used[i] = true;
-                return true;
+        for (i, directive) in directives.iter().enumerate() {
+            match directive.kind {
+                Kind::File => index.file.push(i),
+                Kind::Line => {
+                    for line in directive.first_line..=directive.last_line {
+                        index.by_line.entry(line).or_default().push(i);
+                    }
+                }
+                Kind::NextLine => index
+                    .by_line
+                    .entry(directive.last_line + 1)
+                    .or_default()
+                    .push(i),
+                Kind::Disable | Kind::Enable if directive.ids.is_empty() => {
+                    index.ranges_all.push(i)
+                }
+                Kind::Disable | Kind::Enable => {
+                    for (id, _) in &directive.ids {
+                        let list = index.ranges_by_rule.entry(id.clone()).or_default();
+                        if list.last() != Some(&i) {
+                            list.push(i);
+                        }
+                    }
+                }
             }
         }
+        index
     }
-    // Ranges: the last disable or enable before the finding decides.
-    let last = directives
-        .iter()
-        .enumerate()
-        .filter(|(_, dir)| matches!(dir.kind, Kind::Disable | Kind::Enable))
-        .filter(|(_, dir)| dir.span.end <= d.span.start)
-        .filter_map(|(i, dir)| dir.covers(d.rule).map(|entry| (i, entry)))
-        .next_back();
+}
+
+fn suppressed(doc: &Document, d: &Diagnostic, directives: &mut [Directive], index: &Index) -> bool {
+    let line = doc.lines.line_of(d.span.start);
+    // Single-line and whole-file forms, the first in the page winning.
+    let mut candidates: Vec<usize> = index.file.clone();
+    if let Some(on_line) = index.by_line.get(&line) {
+        candidates.extend(on_line);
+        candidates.sort_unstable();
+    }
+    for i in candidates {
+        if let Some(entry) = directives[i].covers(d.rule) {
+            directives[i].used[entry] = true;
+            return true;
+        }
+    }
+    // Ranges: the last disable or enable before the finding that covers
+    // its rule decides.
+    let last_before = |list: &[usize]| {
+        let n = list.partition_point(|&i| directives[i].span.end <= d.span.start);
+        n.checked_sub(1).map(|k| list[k])
+    };
+    let last = last_before(&index.ranges_all).max(
+        index
+            .ranges_by_rule
+            .get(d.rule)
+            .and_then(|list| last_before(list)),
+    );
+    let last = last.and_then(|i| directives[i].covers(d.rule).map(|entry| (i, entry)));
     if let Some((i, entry)) = last {
         if directives[i].kind == Kind::Disable {
             directives[i].used[entry] = true;

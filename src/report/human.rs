@@ -13,30 +13,54 @@ use crate::engine::{Finding, LintedFile, RunReport};
 
 /// Renders every finding, then the summary line.
 pub fn render(report: &RunReport, color: bool) -> String {
-    let theme = if color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
-    };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_links(false)
-        .with_context_lines(1)
-        .with_width(100);
+    let renderer = Renderer::new(color);
     let mut out = String::new();
     for file in &report.files {
+        out.push_str(&renderer.file(file));
+    }
+    out.push_str(&super::summary(report));
+    out.push('\n');
+    out
+}
+
+/// Renders one file's findings at a time, so a run can print each file
+/// as soon as it is linted and then drop it.
+pub struct Renderer {
+    handler: GraphicalReportHandler,
+}
+
+impl Renderer {
+    /// A renderer, with or without colour.
+    pub fn new(color: bool) -> Self {
+        let theme = if color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let handler = GraphicalReportHandler::new_themed(theme)
+            .with_links(false)
+            .with_context_lines(1)
+            .with_width(100);
+        Renderer { handler }
+    }
+
+    /// The findings of one file (empty when it has none).
+    pub fn file(&self, file: &LintedFile) -> String {
+        let mut out = String::new();
+        if file.findings.is_empty() {
+            return out;
+        }
         let name = file.path.to_string_lossy().into_owned();
         let source =
             NamedSource::new(name, SharedText(file.source.clone())).with_language("markdown");
         for finding in &file.findings {
             let shown = Shown::new(file, finding, source.clone());
-            if handler.render_report(&mut out, &shown).is_err() {
+            if self.handler.render_report(&mut out, &shown).is_err() {
                 out.push_str(&plain_line(file, finding));
             }
         }
+        out
     }
-    out.push_str(&super::summary(report));
-    out.push('\n');
-    out
 }
 
 /// `path:line:column: severity[rule] message`, used if rendering fails.

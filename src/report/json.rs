@@ -9,8 +9,10 @@
 use serde::Serialize;
 
 use crate::diagnostic::{Applicability, Edit, Severity};
-use crate::engine::{Finding, RunReport};
+use crate::engine::{Finding, LintedFile, RunReport};
 
+/// The whole report, as [`Stream`] writes it (checked by the tests).
+#[cfg(test)]
 #[derive(Serialize)]
 struct Report<'a> {
     version: u32,
@@ -78,15 +80,94 @@ fn diagnostic<'a>(path: &str, finding: &'a Finding) -> JsonDiagnostic<'a> {
 
 /// Renders the report as pretty-printed JSON.
 pub fn render(report: &RunReport) -> String {
-    let mut diagnostics = Vec::new();
+    let mut stream = Stream::default();
+    let mut out = stream.start(report.files_checked);
     for file in &report.files {
-        let path = file.path.to_string_lossy();
-        diagnostics.extend(file.findings.iter().map(|f| diagnostic(&path, f)));
+        out.push_str(&stream.file(file));
     }
-    let report = Report {
-        version: 1,
-        files_checked: report.files_checked,
-        diagnostics,
-    };
-    serde_json::to_string_pretty(&report).unwrap_or_else(|err| format!("{{\"error\": \"{err}\"}}"))
+    out.push_str(&stream.finish());
+    out
+}
+
+/// Writes the same JSON as [`render`] in pieces: [`Stream::start`], then
+/// [`Stream::file`] for each file in order, then [`Stream::finish`]. A run
+/// can print each file's diagnostics as soon as it is linted.
+#[derive(Debug, Default)]
+pub struct Stream {
+    written: usize,
+}
+
+impl Stream {
+    /// The opening, up to the diagnostics array.
+    pub fn start(&mut self, files_checked: usize) -> String {
+        format!(
+            "{{\n  \"version\": 1,\n  \"files_checked\": {files_checked},\n  \"diagnostics\": ["
+        )
+    }
+
+    /// One file's diagnostics.
+    pub fn file(&mut self, file: &LintedFile) -> String {
+        let mut out = String::new();
+        let path = file.path.to_string_lossy();
+        for finding in &file.findings {
+            let text = serde_json::to_string_pretty(&diagnostic(&path, finding))
+                .unwrap_or_else(|err| format!("{{\"error\": \"{err}\"}}"));
+            out.push_str(if self.written == 0 {
+                "\n    "
+            } else {
+                ",\n    "
+            });
+            out.push_str(&text.replace('\n', "\n    "));
+            self.written += 1;
+        }
+        out
+    }
+
+    /// The closing.
+    pub fn finish(&mut self) -> String {
+        if self.written == 0 {
+            "]\n}".to_string()
+        } else {
+            "\n  ]\n}".to_string()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::Linter;
+    use std::path::Path;
+    use std::sync::Arc;
+
+    /// The streamed text is what serde_json writes for the whole report.
+    #[test]
+    fn stream_matches_serde_pretty() {
+        let linter = Linter::with_defaults();
+        let files: Vec<_> = ["a \n", "---\ntitle: T\n---\n\nok\n", "x\t\ny  \n"]
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                linter.lint_source(Path::new(&format!("{i}.md")), Arc::new(s.to_string()))
+            })
+            .collect();
+        for n in 0..=files.len() {
+            let report = RunReport {
+                files_checked: n,
+                files: files[..n].to_vec(),
+            };
+            let mut diagnostics = Vec::new();
+            for file in &report.files {
+                let path = file.path.to_string_lossy();
+                diagnostics.extend(file.findings.iter().map(|f| diagnostic(&path, f)));
+            }
+            let whole = Report {
+                version: 1,
+                files_checked: n,
+                diagnostics,
+            };
+            let expected = serde_json::to_string_pretty(&whole).unwrap();
+            assert_eq!(render(&report), expected);
+        }
+    }
 }

@@ -11,7 +11,7 @@ pub mod sarif;
 use std::path::Path;
 
 use crate::diagnostic::Severity;
-use crate::engine::RunReport;
+use crate::engine::{LintedFile, RunReport};
 
 /// Where a rule's documentation lives on the web: the README's rule
 /// catalogue, which has one heading per rule id, so the rule id is the
@@ -40,25 +40,64 @@ pub fn portable_path(path: &Path) -> String {
 
 /// The one-line summary: "3 errors, 5 warnings in 2 of 40 files".
 pub fn summary(report: &RunReport) -> String {
-    let counts = [
-        (report.count(Severity::Error), "error", "errors"),
-        (report.count(Severity::Warning), "warning", "warnings"),
-        (report.count(Severity::Info), "note", "notes"),
-    ];
-    let parts: Vec<String> = counts
-        .iter()
-        .filter(|(n, _, _)| *n > 0)
-        .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
-        .collect();
-    let files = plural(report.files_checked, "file", "files");
-    if parts.is_empty() {
-        format!("no problems in {files}")
-    } else {
-        format!(
-            "{} in {} of {files}",
-            parts.join(", "),
-            report.files_with_findings()
-        )
+    let mut totals = Totals {
+        files_checked: report.files_checked,
+        ..Totals::default()
+    };
+    for file in &report.files {
+        totals.add(file);
+    }
+    totals.summary()
+}
+
+/// Counts kept while files are reported one by one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    /// Files linted.
+    pub files_checked: usize,
+    /// Files with at least one finding.
+    pub files_with_findings: usize,
+    /// Error findings.
+    pub errors: usize,
+    /// Warning findings.
+    pub warnings: usize,
+    /// Info findings.
+    pub infos: usize,
+}
+
+impl Totals {
+    /// Counts `file`'s findings (not the file itself: set `files_checked`).
+    pub fn add(&mut self, file: &LintedFile) {
+        if !file.findings.is_empty() {
+            self.files_with_findings += 1;
+        }
+        self.errors += file.count(Severity::Error);
+        self.warnings += file.count(Severity::Warning);
+        self.infos += file.count(Severity::Info);
+    }
+
+    /// The one-line summary.
+    pub fn summary(&self) -> String {
+        let counts = [
+            (self.errors, "error", "errors"),
+            (self.warnings, "warning", "warnings"),
+            (self.infos, "note", "notes"),
+        ];
+        let parts: Vec<String> = counts
+            .iter()
+            .filter(|(n, _, _)| *n > 0)
+            .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
+            .collect();
+        let files = plural(self.files_checked, "file", "files");
+        if parts.is_empty() {
+            format!("no problems in {files}")
+        } else {
+            format!(
+                "{} in {} of {files}",
+                parts.join(", "),
+                self.files_with_findings
+            )
+        }
     }
 }
 

@@ -70,6 +70,9 @@ be vocabulary (a product or company name) and not reported.
 /// count as vocabulary.
 pub const CORPUS_PAGES: usize = 3;
 
+/// Words longer than this (in bytes) are not checked.
+const MAX_WORD_BYTES: usize = 64;
+
 /// Suggestions that appear on the same page are this much closer.
 const SAME_PAGE_BONUS: f32 = 0.4;
 
@@ -202,7 +205,9 @@ fn strip_possessive(word: &str) -> &str {
 /// Words the rule never checks: with digits, inner capitals, or all
 /// capitals (acronyms, with a plural `s`).
 fn skipped(word: &str) -> bool {
-    if word.chars().any(|c| c.is_numeric()) {
+    // Longer than any English word: a run of characters, not a word, and
+    // too long to compare with the dictionary.
+    if word.len() > MAX_WORD_BYTES || word.chars().any(|c| c.is_numeric()) {
         return true;
     }
     // UTF-8 read as Windows-1252 ("customerâ€™s"): `mojibake` reports it.

@@ -48,9 +48,11 @@ pub struct Segment {
 impl Segment {
     /// Whether `range` of the text overlaps a URL, path or the like.
     pub fn is_technical(&self, range: &Range<usize>) -> bool {
+        // The ranges are in order and do not overlap.
+        let i = self.technical.partition_point(|t| t.end <= range.start);
         self.technical
-            .iter()
-            .any(|t| t.start < range.end && range.start < t.end)
+            .get(i)
+            .is_some_and(|t| t.start < range.end && range.start < t.end)
     }
 
     /// Whether the segment is a heading.
@@ -108,8 +110,15 @@ impl Segment {
         None
     }
 
+    /// The piece holding `offset` (as a start, or as an end when `end`).
+    /// Pieces are in text order and do not overlap: binary search.
     fn piece_at(&self, offset: usize, end: bool) -> Option<&Piece> {
-        self.pieces.iter().find(|p| {
+        let i = if end {
+            self.pieces.partition_point(|p| p.at + p.len < offset)
+        } else {
+            self.pieces.partition_point(|p| p.at + p.len <= offset)
+        };
+        self.pieces.get(i).filter(|p| {
             if end {
                 offset > p.at && offset <= p.at + p.len
             } else {
@@ -221,11 +230,11 @@ fn segments(doc: &Document) -> Vec<Segment> {
         });
         let (seg, separator) = match joined {
             Some((seg, gap)) => {
-                let breaks = doc
-                    .code
-                    .iter()
-                    .chain(doc.html.iter().map(|h| &h.span))
-                    .any(|r| r.start < run.span.start && r.end > last_end);
+                let breaks = overlaps(&doc.code, last_end..run.span.start)
+                    || doc
+                        .html
+                        .get(doc.html.partition_point(|h| h.span.end <= last_end))
+                        .is_some_and(|h| h.span.start < run.span.start);
                 let sep = if breaks {
                     format!(" {BREAK} ")
                 } else if !gap.is_empty() && gap.chars().all(char::is_whitespace) {
@@ -263,6 +272,14 @@ fn segments(doc: &Document) -> Vec<Segment> {
             .collect();
     }
     out
+}
+
+/// Whether a range of sorted, non-overlapping `ranges` reaches into the
+/// gap between `gap.start` and `gap.end`.
+fn overlaps(ranges: &[Range<usize>], gap: Range<usize>) -> bool {
+    ranges
+        .get(ranges.partition_point(|r| r.end <= gap.start))
+        .is_some_and(|r| r.start < gap.end)
 }
 
 /// A list of words and phrases found in prose with aho-corasick, ignoring
