@@ -391,10 +391,10 @@ fn locate(doc: &Document, diagnostics: Vec<Diagnostic>) -> Vec<Finding> {
 
 /// The heading text of the innermost section holding `offset`.
 fn enclosing_section(doc: &Document, offset: usize) -> Option<String> {
-    doc.sections
-        .iter()
-        .filter(|s| s.span.start <= offset && offset < s.span.end.max(s.span.start + 1))
-        .max_by_key(|s| s.level)
-        .and_then(|s| doc.headings.get(s.heading))
-        .map(|h| h.text.clone())
+    // The innermost section holding `offset` is the one of the last
+    // heading that starts at or before it: its section runs at least to
+    // the next heading.
+    let after = doc.headings.partition_point(|h| h.span.start <= offset);
+    let index = after.checked_sub(1)?;
+    doc.headings.get(index).map(|h| h.text.clone())
 }

@@ -81,14 +81,20 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 fn masked(doc: &Document, unit: &Range<usize>) -> Vec<Range<usize>> {
     let mut mask: Vec<Range<usize>> = Vec::new();
     let overlaps = |r: &Range<usize>| r.start < unit.end && unit.start < r.end;
-    mask.extend(doc.code.iter().filter(|r| overlaps(r)).cloned());
+    // Code spans, HTML and links are in file order and do not overlap
+    // each other within their kind: only the window around the unit is
+    // looked at, so long pages stay linear.
+    let code = &doc.code[doc.code.partition_point(|r| r.end <= unit.start)..];
+    mask.extend(code.iter().take_while(|r| r.start < unit.end).cloned());
+    let html = &doc.html[doc.html.partition_point(|h| h.span.end <= unit.start)..];
     mask.extend(
-        doc.html
-            .iter()
+        html.iter()
+            .take_while(|h| h.span.start < unit.end)
             .map(|h| h.span.clone())
             .filter(|r| overlaps(r)),
     );
-    for link in doc.links.iter().filter(|l| overlaps(&l.span)) {
+    let links = &doc.links[doc.links.partition_point(|l| l.span.start < unit.start)..];
+    for link in links.iter().take_while(|l| l.span.start < unit.end) {
         if link.text_span.is_empty() || link.text_span.start < link.span.start {
             mask.push(link.span.clone());
         } else {
