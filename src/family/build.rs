@@ -458,6 +458,11 @@ fn unlabelled_levels(
                 ) | HeadingKind::Named(_, _)
             )
         });
+        // "## Overview" over the family-wide Responsibilities and
+        // Requirements introduces the family: it is no level.
+        if has_parts && !has_grade && is_introduction(&h.text) {
+            continue;
+        }
         if has_grade || has_parts {
             candidates.push(i);
         }
@@ -494,6 +499,14 @@ fn unlabelled_levels(
             }
         })
         .collect()
+}
+
+/// "Overview", "Introduction": a heading that introduces the page.
+fn is_introduction(text: &str) -> bool {
+    let text = text.trim().trim_matches(['*', '_']).trim().trim_end_matches(':');
+    ["overview", "introduction", "role overview", "job overview"]
+        .iter()
+        .any(|w| text.eq_ignore_ascii_case(w))
 }
 
 fn read_level(

@@ -278,6 +278,48 @@ The Senior Engineer is a grade 7.
 }
 
 #[test]
+fn an_overview_over_family_sections_is_no_level() {
+    let source = "\
+---
+title: Coordinator
+---
+
+## Overview
+
+Coordinators organise events.
+
+### Responsibilities
+
+- Organise
+
+### Requirements
+
+- Ability to use GitLab
+
+## Coordinator
+
+### Job Grade
+
+The Coordinator is a grade 5.
+
+### Responsibilities
+
+- Book venues
+
+## Senior Coordinator
+
+### Job Grade
+
+The Senior Coordinator is a grade 6.
+";
+    let (_, f) = family(source);
+    assert_eq!(level_names(&f), vec!["Coordinator", "Senior Coordinator"]);
+    assert_eq!(grades(&f), vec![Some(5), Some(6)]);
+    let kinds: Vec<SectionKind> = f.sections.iter().map(|s| s.kind).collect();
+    assert!(kinds.contains(&SectionKind::Requirements), "{kinds:?}");
+}
+
+#[test]
 fn bold_paragraphs_and_bare_seniorities() {
     let source = "\
 ---

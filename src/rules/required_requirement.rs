@@ -1,6 +1,9 @@
 //! `required-requirement`: requirements that lack a required phrase.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::family::{ListKind, SectionKind};
@@ -47,6 +50,31 @@ resolve (`extends-unknown` reports that).
 - Ability to use GitLab
 ```
 ";
+
+/// A lead-in that carries the requirements of the level before or the
+/// family's over: "This role includes all of the requirements of the
+/// previous level, plus:", "All of the above requirements, plus",
+/// "… extend the Requirements section above".
+static INHERITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:all\s+(?:of\s+)?the\s+(?:above\s+|previous\s+)?requirements|extends?\s+the\s+requirements(?:\s+section)?\s+above|requirements\s+(?:of\s+)?the\s+(?:previous|prior|preceding)\s+level)\b",
+    )
+    .expect("constant pattern")
+});
+
+/// Whether the text between a level's Requirements heading and its first
+/// item says the list adds to the requirements before it.
+fn inherits(doc: &crate::document::Document, list: &crate::family::LevelList) -> bool {
+    let end = list
+        .items
+        .first()
+        .and_then(|&i| doc.items.get(i))
+        .map_or(list.span.end, |item| item.span.start);
+    let Some(lead_in) = doc.source.get(list.span.end..end.max(list.span.end)) else {
+        return false;
+    };
+    INHERITS.is_match(&lead_in.split_whitespace().collect::<Vec<_>>().join(" "))
+}
 
 fn normalise(text: &str) -> String {
     text.split_whitespace()
@@ -96,7 +124,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let mut places: Vec<(Range<usize>, String)> = Vec::new();
         let mut uncovered_level = false;
-        for level in &family.levels {
+        for (index, level) in family.levels.iter().enumerate() {
             let Some(list) = &level.requirements else {
                 uncovered_level = true;
                 continue;
@@ -112,6 +140,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .iter()
                 .any(|e| e.list == ListKind::Requirements)
             {
+                continue;
+            }
+            // "Includes all of the requirements of the previous level,
+            // plus:": the gap, if any, is the earlier level's or the
+            // family's.
+            if inherits(doc, list) && (index > 0 || family_heading.is_some()) {
+                uncovered_level |= index == 0;
                 continue;
             }
             let what = if level.is_implicit() {
@@ -169,6 +204,24 @@ mod tests {
             "- Ability to use  GitLab",
         );
         assert!(lines(&RULE, &s).is_empty());
+    }
+
+    #[test]
+    fn a_lead_in_that_carries_the_previous_requirements() {
+        for lead_in in [
+            "This role includes all of the requirements of the previous level, plus:",
+            "All of the above requirements, plus",
+            "The Senior A Requirements extend the Requirements section above and include:",
+        ] {
+            let s = page("- Ability to use GitLab", &format!("{lead_in}\n\n- Know more"));
+            assert!(lines(&RULE, &s).is_empty(), "{lead_in}");
+            // The gap is still reported where it starts.
+            let s = page("- Know SQL", &format!("{lead_in}\n\n- Know more"));
+            assert_eq!(lines(&RULE, &s), vec![11], "{lead_in}");
+        }
+        // A lead-in that carries nothing.
+        let s = page("- Ability to use GitLab", "Also:\n\n- Know more");
+        assert_eq!(lines(&RULE, &s), vec![17]);
     }
 
     #[test]
