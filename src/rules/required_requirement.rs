@@ -57,7 +57,7 @@ resolve (`extends-unknown` reports that).
 /// "… extend the Requirements section above".
 static INHERITS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:all\s+(?:of\s+)?the\s+(?:above\s+|previous\s+)?requirements|extends?\s+the\s+requirements(?:\s+section)?\s+above|requirements\s+(?:of\s+)?the\s+(?:previous|prior|preceding)\s+level)\b",
+        r"(?i)\b(?:all\s+(?:of\s+)?(?:the\s+)?(?:above|previous)\s+requirements|all\s+(?:of\s+)?(?:the\s+)?requirements\s+(?:of\s+(?:the\s+)?(?:previous|prior|preceding)|listed\s+above|above)|extends?\s+the\s+requirements(?:\s+section)?\s+above|requirements\s+(?:of\s+)?the\s+(?:previous|prior|preceding)\s+level)\b",
     )
     .expect("constant pattern")
 });
@@ -65,11 +65,17 @@ static INHERITS: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether the text between a level's Requirements heading and its first
 /// item says the list adds to the requirements before it.
 fn inherits(doc: &crate::document::Document, list: &crate::family::LevelList) -> bool {
+    // Up to the first item, or to the next heading when there is none.
+    let next_heading = list.heading.map_or(list.span.end, |h| {
+        doc.headings
+            .get(h + 1)
+            .map_or(doc.source.len(), |next| next.span.start)
+    });
     let end = list
         .items
         .first()
         .and_then(|&i| doc.items.get(i))
-        .map_or(list.span.end, |item| item.span.start);
+        .map_or(next_heading, |item| item.span.start);
     let Some(lead_in) = doc.source.get(list.span.end..end.max(list.span.end)) else {
         return false;
     };
@@ -212,6 +218,7 @@ mod tests {
             "This role includes all of the requirements of the previous level, plus:",
             "All of the above requirements, plus",
             "The Senior A Requirements extend the Requirements section above and include:",
+            "All requirements of previous roles plus:",
         ] {
             let s = page("- Ability to use GitLab", &format!("{lead_in}\n\n- Know more"));
             assert!(lines(&RULE, &s).is_empty(), "{lead_in}");
@@ -219,6 +226,10 @@ mod tests {
             let s = page("- Know SQL", &format!("{lead_in}\n\n- Know more"));
             assert_eq!(lines(&RULE, &s), vec![11], "{lead_in}");
         }
+        // The first level may carry the family's requirements: then the
+        // family's list is where the gap is.
+        let s = "---\ntitle: A\n---\n\nIntro.\n\n## Requirements\n\n- Know\n\n## Levels\n\n### A\n\n#### Requirements\n\nAll requirements listed above.\n\n### Senior A\n\n#### Requirements\n\nAll requirements of previous roles plus:\n\n- More\n";
+        assert_eq!(lines(&RULE, s), vec![7]);
         // A lead-in that carries nothing.
         let s = page("- Ability to use GitLab", "Also:\n\n- Know more");
         assert_eq!(lines(&RULE, &s), vec![17]);

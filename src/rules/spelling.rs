@@ -334,7 +334,9 @@ mod tests {
                       - Own messaging and storytelling for whitepapers, ebooks and infographics\n\
                       - Challenge the status quo; ideate on situational, relatable, replicable work\n\
                       - Intercompany reconciliations under Sarbanes-Oxley; mockups on whiteboards\n\
-                      - Remix content; newsjacking; verifications; Photoshop and Mattermost\n";
+                      - Remix content; newsjacking; verifications; Photoshop and Mattermost\n\
+                      - Strategizing on impactful, discoverable work; resourcing; blockers\n\
+                      - Web crawlers; interdependencies; inter/intra team communication\n";
         let found = messages(source);
         assert!(found.is_empty(), "{found:?}");
         // Misspellings of them are still found.
