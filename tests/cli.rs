@@ -703,4 +703,3 @@ fn a_level_page_shares_the_sections_of_its_section_index() {
         .iter()
         .all(|(path, _, _)| path.ends_with("partners/associate.md")));
 }
-

@@ -463,8 +463,8 @@ fn unlabelled_levels(
         // the family-wide Responsibilities and Requirements and with no
         // grade anywhere in its section introduces the family: it is no
         // level.
-        let introduces = is_introduction(&h.text)
-            || title.is_some_and(|t| names::key(t) == names::key(&h.text));
+        let introduces =
+            is_introduction(&h.text) || title.is_some_and(|t| names::key(t) == names::key(&h.text));
         if has_parts && introduces && grade_in(doc, doc.sections[i].span.clone()).is_none() {
             continue;
         }
@@ -508,7 +508,11 @@ fn unlabelled_levels(
 
 /// "Overview", "Introduction": a heading that introduces the page.
 fn is_introduction(text: &str) -> bool {
-    let text = text.trim().trim_matches(['*', '_']).trim().trim_end_matches(':');
+    let text = text
+        .trim()
+        .trim_matches(['*', '_'])
+        .trim()
+        .trim_end_matches(':');
     ["overview", "introduction", "role overview", "job overview"]
         .iter()
         .any(|w| text.eq_ignore_ascii_case(w))

@@ -349,7 +349,10 @@ The Associate Designer is a grade 5.
 The Senior Designer is a grade 7.
 ";
     let (_, f) = family(source);
-    assert_eq!(level_names(&f), vec!["Associate Designer", "Senior Designer"]);
+    assert_eq!(
+        level_names(&f),
+        vec!["Associate Designer", "Senior Designer"]
+    );
     // A level named like the title, with its grade in a sub-section, stays.
     let source = "\
 ---

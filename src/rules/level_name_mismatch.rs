@@ -112,6 +112,17 @@ fn names_level(family: &JobFamily, level: &Level, role: &str) -> bool {
     if level.answers_to(role) || generic(role) {
         return true;
     }
+    // "Senior Advocate (Advocate Manager)": either name of the level.
+    if let Some((base, rest)) = level
+        .name
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|n| n.rsplit_once(" ("))
+    {
+        if names::key(base) == names::key(role) || names::key(rest) == names::key(role) {
+            return true;
+        }
+    }
     // "Manager, Technical Accounting" and "Technical Accounting Manager".
     let role_key = names::key(role);
     let level_key = names::key(&level.name);
@@ -237,6 +248,11 @@ mod tests {
                 "Senior Analyst",
                 "Key Responsibilities",
                 "The job grade for this role is a grade 7.",
+            ),
+            (
+                "Senior Analyst (Analysis Lead)",
+                "Senior Analyst Requirements",
+                "The Senior Analyst is a grade 7.",
             ),
             (
                 "Manager, Data Analysis",

@@ -130,7 +130,10 @@ mod tests {
         let page = "---\ntitle: Analyst\n---\n\nIntro.\n\n## Performance Indicators\n\n- Reports\n\n## Career Ladder\n\nNone yet.\n\n## Hiring Process\n\n- A call\n";
         assert!(lines(&RULE, page).is_empty());
         // With a role's own list it is a single-role page again.
-        let page = page.replace("## Career Ladder", "## Requirements\n\n- Know\n\n## Career Ladder");
+        let page = page.replace(
+            "## Career Ladder",
+            "## Requirements\n\n- Know\n\n## Career Ladder",
+        );
         assert_eq!(lines(&RULE, &page), vec![2]);
     }
 

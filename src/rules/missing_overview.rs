@@ -101,13 +101,23 @@ fn names_the_page(heading: &str, title: Option<&str>) -> bool {
     if matches!(words.as_slice(), [w] if w == "overview" || w == "introduction") {
         return true;
     }
-    if words.ends_with(&["job".to_string(), "family".to_string()]) {
-        words.truncate(words.len() - 2);
-    }
     let Some(title) = title else {
         return false;
     };
-    !words.is_empty() && words == norm(title)
+    let mut title = norm(title);
+    strip_family_words(&mut words);
+    strip_family_words(&mut title);
+    !words.is_empty() && words == title
+}
+
+/// Drops a trailing "Job Family", "Roles" or "Role": "Database Engineer
+/// Roles" names the same page as "Database Engineer".
+fn strip_family_words(words: &mut Vec<String>) {
+    if words.ends_with(&["job".to_string(), "family".to_string()]) {
+        words.truncate(words.len() - 2);
+    } else if words.last().is_some_and(|w| w == "roles" || w == "role") && words.len() > 1 {
+        words.pop();
+    }
 }
 
 /// Whether the first block under heading `index`, before any other heading,
@@ -162,6 +172,8 @@ mod tests {
         let src = "---\ntitle: Tax\n---\n\n### **Tax Job Family**\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nThe tax team.\n\n## Tax Analyst\n";
         assert!(lines(&RULE, src).is_empty());
         let src = "---\ntitle: T\n---\n\n## Overview\n\nThe family.\n\n## Levels\n";
+        assert!(lines(&RULE, src).is_empty());
+        let src = "---\ntitle: Database Engineer Roles\n---\n\n## Database Engineer\n\nA hybrid role.\n\n## Job Grade\n";
         assert!(lines(&RULE, src).is_empty());
     }
 

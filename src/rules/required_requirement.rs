@@ -220,7 +220,10 @@ mod tests {
             "The Senior A Requirements extend the Requirements section above and include:",
             "All requirements of previous roles plus:",
         ] {
-            let s = page("- Ability to use GitLab", &format!("{lead_in}\n\n- Know more"));
+            let s = page(
+                "- Ability to use GitLab",
+                &format!("{lead_in}\n\n- Know more"),
+            );
             assert!(lines(&RULE, &s).is_empty(), "{lead_in}");
             // The gap is still reported where it starts.
             let s = page("- Know SQL", &format!("{lead_in}\n\n- Know more"));

@@ -363,11 +363,16 @@ mod tests {
                       - Remix content; newsjacking; verifications; Photoshop and Mattermost\n\
                       - Strategizing on impactful, discoverable work; resourcing; blockers\n\
                       - Web crawlers; interdependencies; inter/intra team communication\n\
-                      - Omni-channel touchpoints on webpages\n";
+                      - Omni-channel touchpoints on webpages\n\
+                      - Refactor, sharding and queueing with Docker; foundational repeatability\n\
+                      - Curated Kanban boards for meetups, attendees and mindshare\n";
         let found = messages(source);
         assert!(found.is_empty(), "{found:?}");
         // Misspellings of them are still found.
-        assert_eq!(lines(&RULE, "- Own the lifecyle of storytellling\n"), vec![1, 1]);
+        assert_eq!(
+            lines(&RULE, "- Own the lifecyle of storytellling\n"),
+            vec![1, 1]
+        );
     }
 
     #[test]
@@ -376,7 +381,10 @@ mod tests {
         let found = messages("- Taxes in all jurisdictions\n");
         assert!(found.is_empty(), "{found:?}");
         assert_eq!(
-            lines(&RULE, "- Run trainings\n- Share feedbacks and informations\n"),
+            lines(
+                &RULE,
+                "- Run trainings\n- Share feedbacks and informations\n"
+            ),
             vec![1, 2, 2]
         );
         // A misspelling with an `s` is still one.
