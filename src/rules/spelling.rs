@@ -365,7 +365,8 @@ mod tests {
                       - Web crawlers; interdependencies; inter/intra team communication\n\
                       - Omni-channel touchpoints on webpages\n\
                       - Refactor, sharding and queueing with Docker; foundational repeatability\n\
-                      - Curated Kanban boards for meetups, attendees and mindshare\n";
+                      - Curated Kanban boards for meetups, attendees and mindshare\n\
+                      - Renewals and add-ons; badging; the partner helpdesk\n";
         let found = messages(source);
         assert!(found.is_empty(), "{found:?}");
         // Misspellings of them are still found.
