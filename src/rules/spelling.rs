@@ -236,6 +236,7 @@ fn is_known(lower: &str, extra: &HashSet<String>) -> bool {
 /// Nouns that take no plural: "trainings", "informations" are errors.
 const UNCOUNTABLE: &[&str] = &[
     "advice",
+    "collateral",
     "equipment",
     "feedback",
     "furniture",
