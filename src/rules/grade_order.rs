@@ -25,6 +25,10 @@ grades go down from one level to the next. A level that extends another
 (\"Extends the Analyst responsibilities\") sits above it, so its grade
 should not be lower either. Job grades are whole numbers.
 
+Management levels listed after the individual contributors start a track
+of their own: a `Manager, Design` (grade 8) after a `Principal Designer`
+(grade 9) is the Staff level's peer, not out of order.
+
 ## Bad
 
 ```markdown

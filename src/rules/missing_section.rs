@@ -27,6 +27,10 @@ heading names it: `## Requirements`, `#### Senior Analyst Requirements`,
 `### Performance Indicators (PI)`, `## Career Path`, `## Interview Process`
 all count, and so does a paragraph that is only a bold label such as
 `**Requirements**`. A level's section counts for the whole family.
+A Hugo shortcode alone on its line that renders a section counts too
+(`{{% job-families/sales/performance %}}` writes the Performance
+Indicators), and a page beside an `_index.md` (one level of a family whose
+levels have pages of their own) shares the sections of that index.
 
 Only job-family pages are checked. A page is a job family when it is not a
 section index (`_index.md`, or an `index` page directly in a

@@ -27,7 +27,9 @@ configuration to change the list).
 
 The family passes when its family-wide Requirements contain the phrase, or
 when every level's requirements do, directly or through the level they
-extend (\"Extends the Analyst requirements\"). The phrase may start an item
+extend (\"Extends the Analyst requirements\", or a lead-in such as \"This
+role includes all of the requirements of the previous level, plus:\"). The
+phrase may start an item
 or sit anywhere in one, in any case. A level whose requirements lack it is
 reported on its Requirements heading; a level that only inherits the gap
 is not reported again, nor is a level whose \"Extends\" reference does not

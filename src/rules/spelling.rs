@@ -41,6 +41,10 @@ Words are known when they are in:
 - your own words: `extra_words = [\"Zuora\", …]` or `words_file = \"words.txt\"`
   in `.handbook-lint.toml`.
 
+Regular adverbs and plurals of dictionary words (`strategically`,
+`jurisdictions`) are known too, except plurals of uncountable nouns
+(`trainings`, `feedbacks`, `informations`).
+
 Words listed in `rules/spelling/misspellings.txt` (`criterias -> criteria`)
 are always reported, with a safe fix. For other unknown words the
 suggestions are ranked by a weighted edit distance (a vowel for a vowel, a
