@@ -676,3 +676,30 @@ fn the_bundled_example_handbook_lints_as_the_readme_says() {
         )]
     );
 }
+
+#[test]
+fn a_level_page_shares_the_sections_of_its_section_index() {
+    let level = "---\ntitle: Associate Partner Manager\n---\n\nAssociates support partners.\n\n\
+                 ## Job Grade\n\nThe Associate Partner Manager is a grade 5.\n\n\
+                 ## Responsibilities\n\n- Support partners\n\n\
+                 ## Requirements\n\n- Ability to use GitLab\n";
+    let index = "---\ntitle: Partner Manager\n---\n\nPartner managers work with partners.\n\n\
+                 ## Performance Indicators\n\n- Partner revenue\n\n\
+                 ## Career Ladder\n\nNot yet defined.\n\n\
+                 ## Hiring Process\n\n- A screening call\n";
+    let dir = tree(&[
+        ("content/job-families/partners/manager/_index.md", index),
+        ("content/job-families/partners/manager/associate.md", level),
+        ("content/job-families/partners/associate.md", level),
+    ]);
+    let (_, report) = json(dir.path(), &["."]);
+    let missing: Vec<(String, String, u64)> = found(&report)
+        .into_iter()
+        .filter(|(_, rule, _)| rule == "missing-section")
+        .collect();
+    // Beside the index: nothing missing. Without an index: three sections.
+    assert_eq!(missing.len(), 3, "{missing:?}");
+    assert!(missing
+        .iter()
+        .all(|(path, _, _)| path.ends_with("partners/associate.md")));
+}

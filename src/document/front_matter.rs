@@ -187,7 +187,15 @@ fn parse_yaml(text: &str, offset: usize) -> Result<Fields, FrontMatterProblem> {
     if let Some(problem) = anchor_or_alias_event(text, offset) {
         return Err(problem);
     }
-    let pod = YAML::parse(text).map_err(|err| yaml_problem(text, offset, &err.to_string()))?;
+    let pod = match YAML::parse(text) {
+        Ok(pod) => pod,
+        // A quoted value continued on lines that start at the margin: Hugo
+        // (go-yaml) and other common parsers read it as a folded string.
+        Err(err) => match indent_quoted_continuations(text).map(|t| YAML::parse(&t)) {
+            Some(Ok(pod)) => pod,
+            _ => return Err(yaml_problem(text, offset, &err.to_string())),
+        },
+    };
     match pod {
         Pod::Hash(map) => Ok(map
             .into_iter()
@@ -199,6 +207,64 @@ fn parse_yaml(text: &str, offset: usize) -> Result<Fields, FrontMatterProblem> {
             span: offset..offset + text.len(),
         }),
     }
+}
+
+/// `text` with the continuation lines of multi-line quoted values that
+/// start at the margin indented by two spaces; `None` when there are none.
+fn indent_quoted_continuations(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut open: Option<char> = None;
+    let mut changed = false;
+    for line in text.split_inclusive('\n') {
+        let rest = match open {
+            Some(quote) => {
+                if !line.starts_with([' ', '\t', '\n', '\r']) {
+                    out.push_str("  ");
+                    changed = true;
+                }
+                out.push_str(line);
+                if closes(line, quote) {
+                    open = None;
+                }
+                continue;
+            }
+            None => line,
+        };
+        out.push_str(line);
+        // `key: "value…` at the margin, not closed on this line.
+        if rest.starts_with([' ', '\t', '#', '-']) {
+            continue;
+        }
+        let Some((_, value)) = rest.split_once(':') else {
+            continue;
+        };
+        let value = value.trim_start_matches([' ', '\t']);
+        let Some(quote) = value.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
+            continue;
+        };
+        if !closes(&value[1..], quote) {
+            open = Some(quote);
+        }
+    }
+    changed.then_some(out)
+}
+
+/// Whether `text` holds the closing `quote` of a quoted YAML value
+/// (`\"` escapes a double quote, `''` stands for a single one).
+fn closes(text: &str, quote: char) -> bool {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quote == '"' && c == '\\' {
+            chars.next();
+        } else if c == quote {
+            if quote == '\'' && chars.peek() == Some(&'\'') {
+                chars.next();
+            } else {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 fn scalar_text(value: &Pod) -> Option<String> {
@@ -471,6 +537,19 @@ mod tests {
         let fm = split(src).0.unwrap();
         assert_eq!(fm.problem, None);
         assert_eq!(fm.title(), Some("R&D & Sales"));
+    }
+
+    #[test]
+    fn quoted_values_continued_at_the_margin() {
+        let src = "---\ntitle: \"Data Engineer\"\ndescription: \"As a Data Engineer, you'll\nbuild tools \\\"well\\\"\nand more\"\nweight: 10\n---\n";
+        let fm = split(src).0.unwrap();
+        assert_eq!(fm.problem, None);
+        assert_eq!(fm.title(), Some("Data Engineer"));
+        let src = "---\ntitle: 'It''s\nlong'\n---\n";
+        assert_eq!(split(src).0.unwrap().title(), Some("It's long"));
+        // A value that never closes is still an error.
+        let src = "---\ntitle: \"Open\nstill open\n---\n";
+        assert!(split(src).0.unwrap().problem.is_some());
     }
 
     #[test]

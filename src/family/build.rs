@@ -220,7 +220,7 @@ pub(super) fn build(doc: &Document) -> JobFamily {
         None => (Layout::Unlabelled, Vec::new()),
     };
     if found.is_empty() {
-        found = unlabelled_levels(doc, &kinds, &outside);
+        found = unlabelled_levels(doc, &kinds, title.as_deref(), &outside);
         layout = Layout::Unlabelled;
     }
     let explicit = !found.is_empty();
@@ -437,6 +437,7 @@ fn levels_under(
 fn unlabelled_levels(
     doc: &Document,
     kinds: &[HeadingKind],
+    title: Option<&str>,
     outside: &dyn Fn(usize) -> bool,
 ) -> Vec<Found> {
     let mut candidates: Vec<usize> = Vec::new();
@@ -458,6 +459,15 @@ fn unlabelled_levels(
                 ) | HeadingKind::Named(_, _)
             )
         });
+        // "## Overview", or a heading that repeats the page's title, over
+        // the family-wide Responsibilities and Requirements and with no
+        // grade anywhere in its section introduces the family: it is no
+        // level.
+        let introduces =
+            is_introduction(&h.text) || title.is_some_and(|t| names::key(t) == names::key(&h.text));
+        if has_parts && introduces && grade_in(doc, doc.sections[i].span.clone()).is_none() {
+            continue;
+        }
         if has_grade || has_parts {
             candidates.push(i);
         }
@@ -494,6 +504,18 @@ fn unlabelled_levels(
             }
         })
         .collect()
+}
+
+/// "Overview", "Introduction": a heading that introduces the page.
+fn is_introduction(text: &str) -> bool {
+    let text = text
+        .trim()
+        .trim_matches(['*', '_'])
+        .trim()
+        .trim_end_matches(':');
+    ["overview", "introduction", "role overview", "job overview"]
+        .iter()
+        .any(|w| text.eq_ignore_ascii_case(w))
 }
 
 fn read_level(

@@ -133,12 +133,18 @@ pub fn parse(text: &str) -> Option<Parsed> {
     }
     let mut i = 1;
     let lower = |i: usize| ws.get(i).map(|w| core(&text[w.clone()]));
+    // "Extends to that of an Associate Renewals Manager".
+    if lower(i).as_deref() == Some("to")
+        && matches!(lower(i + 1).as_deref(), Some("that" | "those"))
+    {
+        i += 1;
+    }
     if matches!(lower(i).as_deref(), Some("that" | "those"))
         && lower(i + 1).as_deref() == Some("of")
     {
         i += 2;
     }
-    if lower(i).as_deref() == Some("the") {
+    if matches!(lower(i).as_deref(), Some("the" | "a" | "an")) {
         i += 1;
     }
     let mut stated = None;
@@ -371,6 +377,10 @@ mod tests {
                 Some(Requirements),
                 None
             ))
+        );
+        assert_eq!(
+            read("Extends to that of an Associate Data Analyst"),
+            Some(("Associate Data Analyst".into(), None, None))
         );
         assert_eq!(
             read("Extends responsibilities of Senior Data Analysts"),

@@ -34,6 +34,15 @@ static TRAILING_QUALIFIER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("constant pattern")
 });
 
+/// "Senior Manager, Technical Accounting": a title noun written before the
+/// function it heads, after an optional seniority.
+static TITLE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*((?:(?:senior|sr\.?|associate|group|principal|executive)\s+)*)(manager|director|head|vice\s+president|vp|officer|lead)\s*,\s*([^,]+?)\s*$",
+    )
+    .expect("constant pattern")
+});
+
 /// "Analyst's": a possessive ending.
 static POSSESSIVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"['’]s\b").expect("constant pattern"));
@@ -93,6 +102,14 @@ pub fn singular(word: &str) -> String {
     } else {
         word.to_string()
     }
+}
+
+/// The same role with its title noun last: "Senior Manager, Technical
+/// Accounting" is "Senior Technical Accounting Manager". `None` when the
+/// name is not written title first.
+pub fn title_last(name: &str) -> Option<String> {
+    let c = TITLE_FIRST.captures(name)?;
+    Some(format!("{}{} {}", &c[1], &c[3], &c[2]))
 }
 
 /// The comparison key of a name: its [`tokens`] with the word
@@ -181,6 +198,25 @@ mod tests {
             key("Manager, Sales & Marketing"),
             "manager sale and marketing"
         );
+    }
+
+    #[test]
+    fn title_first_names_read_title_last() {
+        let last = |n: &str| title_last(n).map(|t| key(&t));
+        assert_eq!(
+            last("Manager, Technical Accounting"),
+            Some(key("Technical Accounting Manager"))
+        );
+        assert_eq!(
+            last("Sr. Director, Global Content"),
+            Some(key("Senior Global Content Director"))
+        );
+        assert_ne!(
+            last("Senior Manager, Renewals"),
+            Some(key("Renewals Manager"))
+        );
+        assert_eq!(title_last("Senior Data Analyst"), None);
+        assert_eq!(title_last("Manager, Sales, Marketing"), None);
     }
 
     #[test]

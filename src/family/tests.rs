@@ -278,6 +278,111 @@ The Senior Engineer is a grade 7.
 }
 
 #[test]
+fn an_overview_over_family_sections_is_no_level() {
+    let source = "\
+---
+title: Coordinator
+---
+
+## Overview
+
+Coordinators organise events.
+
+### Responsibilities
+
+- Organise
+
+### Requirements
+
+- Ability to use GitLab
+
+## Coordinator
+
+### Job Grade
+
+The Coordinator is a grade 5.
+
+### Responsibilities
+
+- Book venues
+
+## Senior Coordinator
+
+### Job Grade
+
+The Senior Coordinator is a grade 6.
+";
+    let (_, f) = family(source);
+    assert_eq!(level_names(&f), vec!["Coordinator", "Senior Coordinator"]);
+    assert_eq!(grades(&f), vec![Some(5), Some(6)]);
+    let kinds: Vec<SectionKind> = f.sections.iter().map(|s| s.kind).collect();
+    assert!(kinds.contains(&SectionKind::Requirements), "{kinds:?}");
+}
+
+#[test]
+fn the_title_over_family_sections_is_no_level() {
+    let source = "\
+---
+title: Designer
+---
+
+## Designer
+
+Designers design.
+
+### Requirements
+
+- Ability to use GitLab
+
+## Individual Contributor Levels
+
+### Associate Designer
+
+#### Job Grade
+
+The Associate Designer is a grade 5.
+
+### Senior Designer
+
+#### Job Grade
+
+The Senior Designer is a grade 7.
+";
+    let (_, f) = family(source);
+    assert_eq!(
+        level_names(&f),
+        vec!["Associate Designer", "Senior Designer"]
+    );
+    // A level named like the title, with its grade in a sub-section, stays.
+    let source = "\
+---
+title: Designer
+---
+
+Designers design.
+
+## Designer
+
+### Job Grade
+
+The Designer is a grade 6.
+
+### Requirements
+
+- Draw
+
+## Senior Designer
+
+### Job Grade
+
+The Senior Designer is a grade 7.
+";
+    let (_, f) = family(source);
+    assert_eq!(level_names(&f), vec!["Designer", "Senior Designer"]);
+    assert_eq!(grades(&f), vec![Some(6), Some(7)]);
+}
+
+#[test]
 fn bold_paragraphs_and_bare_seniorities() {
     let source = "\
 ---

@@ -25,6 +25,10 @@ grades go down from one level to the next. A level that extends another
 (\"Extends the Analyst responsibilities\") sits above it, so its grade
 should not be lower either. Job grades are whole numbers.
 
+Management levels listed after the individual contributors start a track
+of their own: a `Manager, Design` (grade 8) after a `Principal Designer`
+(grade 9) is the Staff level's peer, not out of order.
+
 ## Bad
 
 ```markdown
@@ -49,6 +53,17 @@ The Analyst is a [grade 6](/grades/).
 The Senior Analyst is a [grade 7](/grades/).
 ```
 ";
+
+/// Whether a level's name is on the management track ("Manager, Brand
+/// Design", "Director of Sales", "VP, People").
+fn manages(name: &str) -> bool {
+    crate::family::names::tokens(name).iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "manager" | "director" | "vp" | "head" | "chief" | "president" | "officer"
+        )
+    })
+}
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let family = cx.family;
@@ -79,6 +94,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let mut best: Option<(usize, u32)> = None;
     for (i, done) in reported.iter_mut().enumerate() {
         let Some(g) = grade(i) else { continue };
+        // The management track starts again beside the individual
+        // contributors: a Manager (grade 8) listed after a Principal
+        // (grade 9) is the Staff level's peer, not the Principal's senior.
+        if best.is_some_and(|(j, _)| {
+            !manages(&family.levels[j].name) && manages(&family.levels[i].name)
+        }) {
+            best = None;
+        }
         if let Some((j, top)) = best {
             let wrong = if descending { g > top } else { g < top };
             if wrong {
@@ -170,6 +193,34 @@ mod tests {
         // The fourth is out of order on the page (line 27), and the
         // third extends a higher grade (line 23).
         assert_eq!(lines(&RULE, &s), vec![27, 23]);
+    }
+
+    #[test]
+    fn the_management_track_starts_again() {
+        let levels = |names: &[(&str, &str)]| {
+            let mut s = "---\ntitle: Designer\n---\n\nIntro.\n\n## Levels\n\n".to_string();
+            for (name, grade) in names {
+                s.push_str(&format!("### {name}\n\nThe {name} is a grade {grade}.\n\n"));
+            }
+            s
+        };
+        let ok = levels(&[
+            ("Designer", "6"),
+            ("Senior Designer", "7"),
+            ("Principal Designer", "9"),
+            ("Manager, Design", "8"),
+            ("Senior Manager, Design", "9"),
+        ]);
+        assert!(lines(&RULE, &ok).is_empty());
+        // Within the management track the order still counts.
+        let bad = levels(&[
+            ("Designer", "6"),
+            ("Principal Designer", "9"),
+            ("Manager, Design", "8"),
+            ("Senior Manager, Design", "10"),
+            ("Director, Design", "9"),
+        ]);
+        assert_eq!(lines(&RULE, &bad), vec![27]);
     }
 
     #[test]

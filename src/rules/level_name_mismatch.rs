@@ -112,6 +112,25 @@ fn names_level(family: &JobFamily, level: &Level, role: &str) -> bool {
     if level.answers_to(role) || generic(role) {
         return true;
     }
+    // "Senior Advocate (Advocate Manager)": either name of the level.
+    if let Some((base, rest)) = level
+        .name
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|n| n.rsplit_once(" ("))
+    {
+        if names::key(base) == names::key(role) || names::key(rest) == names::key(role) {
+            return true;
+        }
+    }
+    // "Manager, Technical Accounting" and "Technical Accounting Manager".
+    let role_key = names::key(role);
+    let level_key = names::key(&level.name);
+    if names::title_last(&level.name).is_some_and(|n| names::key(&n) == role_key)
+        || names::title_last(role).is_some_and(|n| names::key(&n) == level_key)
+    {
+        return true;
+    }
     let role_words = names::tokens(role);
     if role_words.len() > 10 {
         // A sentence rather than a name.
@@ -197,6 +216,9 @@ mod tests {
     fn grade_sentence_naming_another_role() {
         let s = page("### Senior Analyst\n\nThe Staff Analyst is a grade 7.\n");
         assert_eq!(lines(&RULE, &s), vec![11]);
+        // Title first or last, a different rung is still another role.
+        let s = page("### Senior Manager, Analysis\n\nThe Analysis Manager is a grade 9.\n");
+        assert_eq!(lines(&RULE, &s), vec![11]);
     }
 
     #[test]
@@ -226,6 +248,21 @@ mod tests {
                 "Senior Analyst",
                 "Key Responsibilities",
                 "The job grade for this role is a grade 7.",
+            ),
+            (
+                "Senior Analyst (Analysis Lead)",
+                "Senior Analyst Requirements",
+                "The Senior Analyst is a grade 7.",
+            ),
+            (
+                "Manager, Data Analysis",
+                "Data Analysis Manager Requirements",
+                "The Data Analysis Manager is a grade 8.",
+            ),
+            (
+                "Senior Data Analysis Manager",
+                "Senior Manager, Data Analysis Requirements",
+                "The Senior Manager, Data Analysis is a grade 9.",
             ),
         ] {
             let s = page(&format!(

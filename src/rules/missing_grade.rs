@@ -53,6 +53,18 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if level.grade.is_some() {
             continue;
         }
+        // A page of family-wide sections only (a section's `_index.md`
+        // with the Performance Indicators, Career Ladder and Hiring Process
+        // of levels that have pages of their own) describes no role.
+        let describes_a_role = level.responsibilities.is_some()
+            || level.requirements.is_some()
+            || level
+                .subheadings
+                .iter()
+                .any(|s| s.kind == Some(crate::family::SectionKind::JobGrade));
+        if level.is_implicit() && !describes_a_role {
+            continue;
+        }
         let (span, message) = if level.is_implicit() {
             // Point at an empty "Job Grade" section if there is one.
             let grade_heading = level
@@ -110,6 +122,19 @@ mod tests {
         assert_eq!(lines(&RULE, page), vec![7]);
         let page = "---\ntitle: Analyst\n---\n\nIntro.\n\n## Responsibilities\n\n- Do\n\n## Requirements\n\n- Know\n";
         assert_eq!(lines(&RULE, page), vec![2]);
+    }
+
+    #[test]
+    fn a_page_of_family_wide_sections_describes_no_role() {
+        // The `_index.md` of a family whose levels have pages of their own.
+        let page = "---\ntitle: Analyst\n---\n\nIntro.\n\n## Performance Indicators\n\n- Reports\n\n## Career Ladder\n\nNone yet.\n\n## Hiring Process\n\n- A call\n";
+        assert!(lines(&RULE, page).is_empty());
+        // With a role's own list it is a single-role page again.
+        let page = page.replace(
+            "## Career Ladder",
+            "## Requirements\n\n- Know\n\n## Career Ladder",
+        );
+        assert_eq!(lines(&RULE, &page), vec![2]);
     }
 
     #[test]

@@ -25,6 +25,11 @@ heading at all is not reported. HTML comments and other markup before the
 heading do not count as an overview; a paragraph, a list or a block quote
 does.
 
+A page may also open with a heading that only names the page (`## Blog
+Editor` under `title: Blog Editor`, `### Renewals Manager Job Family`) or
+is called `Overview` or `Introduction`, with the overview paragraph right
+under it, before any other heading: that is an overview too.
+
 ## Bad
 
 ```markdown
@@ -56,6 +61,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 let Some(heading) = doc.headings.get(index) else {
                     return;
                 };
+                if names_the_page(&heading.text, doc.title()) && opens_with_text(doc, index) {
+                    return;
+                }
                 out.push(
                     Diagnostic::new(
                         &RULE,
@@ -78,6 +86,55 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             _ => {}
         }
     }
+}
+
+/// Whether a heading only introduces the page: `Overview`, `Introduction`,
+/// or the page's title (optionally followed by "Job Family").
+fn names_the_page(heading: &str, title: Option<&str>) -> bool {
+    let norm = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    let mut words = norm(heading);
+    if matches!(words.as_slice(), [w] if w == "overview" || w == "introduction") {
+        return true;
+    }
+    let Some(title) = title else {
+        return false;
+    };
+    let mut title = norm(title);
+    strip_family_words(&mut words);
+    strip_family_words(&mut title);
+    !words.is_empty() && words == title
+}
+
+/// Drops a trailing "Job Family", "Roles" or "Role": "Database Engineer
+/// Roles" names the same page as "Database Engineer".
+fn strip_family_words(words: &mut Vec<String>) {
+    if words.ends_with(&["job".to_string(), "family".to_string()]) {
+        words.truncate(words.len() - 2);
+    } else if words.last().is_some_and(|w| w == "roles" || w == "role") && words.len() > 1 {
+        words.pop();
+    }
+}
+
+/// Whether the first block under heading `index`, before any other heading,
+/// is a paragraph of text (a table may come first).
+fn opens_with_text(doc: &crate::document::Document, index: usize) -> bool {
+    for block in doc.blocks_under(index) {
+        match block.kind {
+            BlockKind::Heading(_) => return false,
+            BlockKind::Paragraph | BlockKind::List(_) | BlockKind::BlockQuote
+                if !doc.text(block.span.clone()).trim().is_empty() =>
+            {
+                return true;
+            }
+            _ => {}
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -105,5 +162,28 @@ mod tests {
         assert!(lines(&RULE, "---\ntitle: T\n---\n\nThe family.\n\n## Levels\n").is_empty());
         assert!(lines(&RULE, "---\ntitle: T\n---\n").is_empty());
         assert!(lines(&RULE, "Only text.\n").is_empty());
+    }
+
+    #[test]
+    fn a_heading_that_names_the_page_may_open_the_overview() {
+        // The title repeated as the first heading, the overview under it.
+        let src = "---\ntitle: \"Blog Editor\"\n---\n\n## Blog Editor\n\nEditors write.\n\n### Requirements\n";
+        assert!(lines(&RULE, src).is_empty());
+        let src = "---\ntitle: Tax\n---\n\n### **Tax Job Family**\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nThe tax team.\n\n## Tax Analyst\n";
+        assert!(lines(&RULE, src).is_empty());
+        let src = "---\ntitle: T\n---\n\n## Overview\n\nThe family.\n\n## Levels\n";
+        assert!(lines(&RULE, src).is_empty());
+        let src = "---\ntitle: Database Engineer Roles\n---\n\n## Database Engineer\n\nA hybrid role.\n\n## Job Grade\n";
+        assert!(lines(&RULE, src).is_empty());
+    }
+
+    #[test]
+    fn a_naming_heading_without_text_under_it_is_still_reported() {
+        // Title heading directly followed by another heading.
+        let src = "---\ntitle: Blog Editor\n---\n\n## Blog Editor\n\n### Requirements\n\n- A\n";
+        assert_eq!(lines(&RULE, src), vec![5]);
+        // A heading that names a level, not the page.
+        let src = "---\ntitle: Accounting\n---\n\n## Senior Accountant\n\nText.\n";
+        assert_eq!(lines(&RULE, src), vec![5]);
     }
 }

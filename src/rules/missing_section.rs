@@ -27,6 +27,10 @@ heading names it: `## Requirements`, `#### Senior Analyst Requirements`,
 `### Performance Indicators (PI)`, `## Career Path`, `## Interview Process`
 all count, and so does a paragraph that is only a bold label such as
 `**Requirements**`. A level's section counts for the whole family.
+A Hugo shortcode alone on its line that renders a section counts too
+(`{{% job-families/sales/performance %}}` writes the Performance
+Indicators), and a page beside an `_index.md` (one level of a family whose
+levels have pages of their own) shares the sections of that index.
 
 Only job-family pages are checked. A page is a job family when it is not a
 section index (`_index.md`, or an `index` page directly in a
@@ -106,12 +110,24 @@ const SECTIONS: &[(&str, &[&str])] = &[
 /// Headings that give a page the shape of a job family.
 const FAMILY_HEADINGS: &[&str] = &["levels", "responsibilit", "requirement", "job grade"];
 
+/// Hugo shortcodes that render a section of their own: the last segment of
+/// the shortcode's name, and the section heading it renders
+/// (`{{% job-families/sales/performance %}}` writes `<h2>Performance
+/// Indicators</h2>`).
+const SHORTCODE_SECTIONS: &[(&str, &str)] = &[
+    ("performance", "performance indicators"),
+    ("performance-indicators", "performance indicators"),
+    ("career-ladder", "career ladder"),
+    ("hiring-process", "hiring process"),
+];
+
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let doc = cx.doc;
-    let names = section_names(doc);
+    let mut names = section_names(doc);
     if !is_job_family(doc, &names) {
         return;
     }
+    names.extend(section_index_names(cx));
     let span = match doc
         .front_matter
         .as_ref()
@@ -150,6 +166,10 @@ fn section_names(doc: &Document) -> Vec<String> {
             continue;
         }
         let text = doc.text(block.span.clone());
+        if let Some(section) = shortcode_section(text) {
+            names.push(section.to_string());
+            continue;
+        }
         let first = text.lines().next().unwrap_or("").trim();
         let bold = (first.starts_with("**") || first.starts_with("__")) && first.len() <= 80;
         if bold {
@@ -161,6 +181,42 @@ fn section_names(doc: &Document) -> Vec<String> {
         }
     }
     names
+}
+
+/// The section a paragraph that is only a Hugo shortcode renders, if it is
+/// one of [`SHORTCODE_SECTIONS`].
+fn shortcode_section(text: &str) -> Option<&'static str> {
+    let text = text.trim();
+    let inner = text
+        .strip_prefix("{{%")
+        .and_then(|t| t.strip_suffix("%}}"))
+        .or_else(|| text.strip_prefix("{{<").and_then(|t| t.strip_suffix(">}}")))?;
+    let name = inner.split_whitespace().next()?;
+    let last = name.rsplit('/').next()?.to_lowercase();
+    SHORTCODE_SECTIONS
+        .iter()
+        .find(|(segment, _)| *segment == last)
+        .map(|(_, section)| *section)
+}
+
+/// The sections of the Hugo section the page belongs to: a page beside an
+/// `_index.md` (`manager/associate.md` beside `manager/_index.md`) is one
+/// level of a family whose shared sections that index holds. Its headings
+/// are read from the content tree's anchors.
+fn section_index_names(cx: &Context<'_>) -> Vec<String> {
+    let Some(site) = cx.site else {
+        return Vec::new();
+    };
+    let Some(folder) = cx.doc.path.parent() else {
+        return Vec::new();
+    };
+    let Some(index) = site.locate(&folder.join("_index.md")) else {
+        return Vec::new();
+    };
+    site.anchors(&index)
+        .iter()
+        .map(|anchor| anchor.replace('-', " "))
+        .collect()
 }
 
 fn is_job_family(doc: &Document, names: &[String]) -> bool {
@@ -237,6 +293,25 @@ mod tests {
     fn bold_labels_count() {
         let src = FULL.replace("## Hiring Process", "**Hiring Process**");
         assert!(messages("a.md", &src).is_empty());
+    }
+
+    #[test]
+    fn a_shortcode_that_renders_a_section_counts() {
+        let without = FULL.replace(
+            "### Performance Indicators (PI)\n\n- z\n",
+            "### Other\n\n- z\n",
+        );
+        assert_eq!(messages("a.md", &without).len(), 1);
+        for shortcode in [
+            "{{% job-families/sales/performance %}}",
+            "{{< job-families/marketing/performance-indicators >}}",
+        ] {
+            let src = format!("{without}\n{shortcode}\n");
+            assert!(messages("a.md", &src).is_empty(), "{shortcode}");
+        }
+        // Another shortcode, or the name inside a sentence, does not.
+        let src = format!("{without}\n{{{{% job-families/sales/values %}}}}\n\nSee performance.\n");
+        assert_eq!(messages("a.md", &src).len(), 1);
     }
 
     #[test]

@@ -1,6 +1,9 @@
 //! `required-requirement`: requirements that lack a required phrase.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::family::{ListKind, SectionKind};
@@ -24,7 +27,9 @@ configuration to change the list).
 
 The family passes when its family-wide Requirements contain the phrase, or
 when every level's requirements do, directly or through the level they
-extend (\"Extends the Analyst requirements\"). The phrase may start an item
+extend (\"Extends the Analyst requirements\", or a lead-in such as \"This
+role includes all of the requirements of the previous level, plus:\"). The
+phrase may start an item
 or sit anywhere in one, in any case. A level whose requirements lack it is
 reported on its Requirements heading; a level that only inherits the gap
 is not reported again, nor is a level whose \"Extends\" reference does not
@@ -47,6 +52,37 @@ resolve (`extends-unknown` reports that).
 - Ability to use GitLab
 ```
 ";
+
+/// A lead-in that carries the requirements of the level before or the
+/// family's over: "This role includes all of the requirements of the
+/// previous level, plus:", "All of the above requirements, plus",
+/// "… extend the Requirements section above".
+static INHERITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:all\s+(?:of\s+)?(?:the\s+)?(?:above|previous)\s+requirements|all\s+(?:of\s+)?(?:the\s+)?requirements\s+(?:of\s+(?:the\s+)?(?:previous|prior|preceding)|listed\s+above|above)|extends?\s+the\s+requirements(?:\s+section)?\s+above|requirements\s+(?:of\s+)?the\s+(?:previous|prior|preceding)\s+level)\b",
+    )
+    .expect("constant pattern")
+});
+
+/// Whether the text between a level's Requirements heading and its first
+/// item says the list adds to the requirements before it.
+fn inherits(doc: &crate::document::Document, list: &crate::family::LevelList) -> bool {
+    // Up to the first item, or to the next heading when there is none.
+    let next_heading = list.heading.map_or(list.span.end, |h| {
+        doc.headings
+            .get(h + 1)
+            .map_or(doc.source.len(), |next| next.span.start)
+    });
+    let end = list
+        .items
+        .first()
+        .and_then(|&i| doc.items.get(i))
+        .map_or(next_heading, |item| item.span.start);
+    let Some(lead_in) = doc.source.get(list.span.end..end.max(list.span.end)) else {
+        return false;
+    };
+    INHERITS.is_match(&lead_in.split_whitespace().collect::<Vec<_>>().join(" "))
+}
 
 fn normalise(text: &str) -> String {
     text.split_whitespace()
@@ -96,7 +132,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let mut places: Vec<(Range<usize>, String)> = Vec::new();
         let mut uncovered_level = false;
-        for level in &family.levels {
+        for (index, level) in family.levels.iter().enumerate() {
             let Some(list) = &level.requirements else {
                 uncovered_level = true;
                 continue;
@@ -112,6 +148,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .iter()
                 .any(|e| e.list == ListKind::Requirements)
             {
+                continue;
+            }
+            // "Includes all of the requirements of the previous level,
+            // plus:": the gap, if any, is the earlier level's or the
+            // family's.
+            if inherits(doc, list) && (index > 0 || family_heading.is_some()) {
+                uncovered_level |= index == 0;
                 continue;
             }
             let what = if level.is_implicit() {
@@ -169,6 +212,32 @@ mod tests {
             "- Ability to use  GitLab",
         );
         assert!(lines(&RULE, &s).is_empty());
+    }
+
+    #[test]
+    fn a_lead_in_that_carries_the_previous_requirements() {
+        for lead_in in [
+            "This role includes all of the requirements of the previous level, plus:",
+            "All of the above requirements, plus",
+            "The Senior A Requirements extend the Requirements section above and include:",
+            "All requirements of previous roles plus:",
+        ] {
+            let s = page(
+                "- Ability to use GitLab",
+                &format!("{lead_in}\n\n- Know more"),
+            );
+            assert!(lines(&RULE, &s).is_empty(), "{lead_in}");
+            // The gap is still reported where it starts.
+            let s = page("- Know SQL", &format!("{lead_in}\n\n- Know more"));
+            assert_eq!(lines(&RULE, &s), vec![11], "{lead_in}");
+        }
+        // The first level may carry the family's requirements: then the
+        // family's list is where the gap is.
+        let s = "---\ntitle: A\n---\n\nIntro.\n\n## Requirements\n\n- Know\n\n## Levels\n\n### A\n\n#### Requirements\n\nAll requirements listed above.\n\n### Senior A\n\n#### Requirements\n\nAll requirements of previous roles plus:\n\n- More\n";
+        assert_eq!(lines(&RULE, s), vec![7]);
+        // A lead-in that carries nothing.
+        let s = page("- Ability to use GitLab", "Also:\n\n- Know more");
+        assert_eq!(lines(&RULE, &s), vec![17]);
     }
 
     #[test]

@@ -41,6 +41,10 @@ Words are known when they are in:
 - your own words: `extra_words = [\"Zuora\", …]` or `words_file = \"words.txt\"`
   in `.handbook-lint.toml`.
 
+Regular adverbs and plurals of dictionary words (`strategically`,
+`jurisdictions`) are known too, except plurals of uncountable nouns
+(`trainings`, `feedbacks`, `informations`).
+
 Words listed in `rules/spelling/misspellings.txt` (`criterias -> criteria`)
 are always reported, with a safe fix. For other unknown words the
 suggestions are ranked by a weighted edit distance (a vowel for a vowel, a
@@ -228,7 +232,7 @@ fn skipped(word: &str) -> bool {
 /// Whether a lower-case word is in the dictionary, the vocabulary, the
 /// brand names or the configured words (the last three with a plural).
 fn is_known(lower: &str, extra: &HashSet<String>) -> bool {
-    if DICT.contains(lower) || is_regular_adverb(lower) {
+    if DICT.contains(lower) || is_regular_adverb(lower) || is_regular_plural(lower) {
         return true;
     }
     let listed =
@@ -236,6 +240,33 @@ fn is_known(lower: &str, extra: &HashSet<String>) -> bool {
     listed(lower)
         || lower.strip_suffix('s').is_some_and(listed)
         || lower.strip_suffix("es").is_some_and(listed)
+}
+
+/// Nouns that take no plural: "trainings", "informations" are errors.
+const UNCOUNTABLE: &[&str] = &[
+    "advice",
+    "collateral",
+    "equipment",
+    "feedback",
+    "furniture",
+    "hardware",
+    "information",
+    "knowledge",
+    "software",
+    "training",
+];
+
+/// Whether `lower` is the regular plural (or third person) of a
+/// dictionary word ("jurisdiction" -> "jurisdictions"), which a word list
+/// of common size often leaves out. Uncountable nouns are not pluralised.
+fn is_regular_plural(lower: &str) -> bool {
+    let Some(stem) = lower.strip_suffix('s') else {
+        return false;
+    };
+    stem.chars().count() >= 5
+        && !stem.ends_with('s')
+        && !UNCOUNTABLE.contains(&stem)
+        && DICT.contains(stem)
 }
 
 /// Whether `lower` is an adverb regularly formed from a dictionary
@@ -331,6 +362,44 @@ mod tests {
                       KPIs, CSAT, nARR and Kubernetes in 30min. See `Gitlabz` and \
                       https://example.com/Servey or [docs](/handbook/Servey/). Zuora and Coupa.\n";
         assert_eq!(lines(&RULE, source), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn knows_common_words_of_real_job_families() {
+        let source = "- Update the handbook with Git and git, over the whole lifecycle\n\
+                      - Own messaging and storytelling for whitepapers, ebooks and infographics\n\
+                      - Challenge the status quo; ideate on situational, relatable, replicable work\n\
+                      - Intercompany reconciliations under Sarbanes-Oxley; mockups on whiteboards\n\
+                      - Remix content; newsjacking; verifications; Photoshop and Mattermost\n\
+                      - Strategizing on impactful, discoverable work; resourcing; blockers\n\
+                      - Web crawlers; interdependencies; inter/intra team communication\n\
+                      - Omni-channel touchpoints on webpages\n\
+                      - Refactor, sharding and queueing with Docker; foundational repeatability\n\
+                      - Curated Kanban boards for meetups, attendees and mindshare\n\
+                      - Renewals and add-ons; badging; the partner helpdesk\n";
+        let found = messages(source);
+        assert!(found.is_empty(), "{found:?}");
+        // Misspellings of them are still found.
+        assert_eq!(
+            lines(&RULE, "- Own the lifecyle of storytellling\n"),
+            vec![1, 1]
+        );
+    }
+
+    #[test]
+    fn accepts_regular_plurals_of_dictionary_words_but_not_of_uncountables() {
+        assert!(is_regular_plural("jurisdictions"));
+        let found = messages("- Taxes in all jurisdictions\n");
+        assert!(found.is_empty(), "{found:?}");
+        assert_eq!(
+            lines(
+                &RULE,
+                "- Run trainings\n- Share feedbacks and informations\n"
+            ),
+            vec![1, 2, 2]
+        );
+        // A misspelling with an `s` is still one.
+        assert_eq!(lines(&RULE, "- Many jurisdictons\n"), vec![1]);
     }
 
     #[test]

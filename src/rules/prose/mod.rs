@@ -237,7 +237,9 @@ fn segments(doc: &Document) -> Vec<Segment> {
                         .is_some_and(|h| h.span.start < run.span.start);
                 let sep = if breaks {
                     format!(" {BREAK} ")
-                } else if !gap.is_empty() && gap.chars().all(char::is_whitespace) {
+                } else if gap.chars().any(char::is_whitespace) {
+                    // "prospect\n[scoring": markup after a space or a line
+                    // break still separates words.
                     " ".to_string()
                 } else {
                     String::new()
@@ -507,6 +509,14 @@ mod tests {
         assert_eq!(
             words("The team's self-service [docs](https://x.y/z) don't\nwrap.\n"),
             vec!["The", "team's", "self", "service", "docs", "don't", "wrap"]
+        );
+    }
+
+    #[test]
+    fn markup_after_a_line_break_or_space_separates_words() {
+        assert_eq!(
+            words("our prospect\n[scoring program](/x) and **bold**\n_text_ here\n"),
+            vec!["our", "prospect", "scoring", "program", "and", "bold", "text", "here"]
         );
     }
 
