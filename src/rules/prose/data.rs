@@ -80,7 +80,11 @@ pub static CONFUSED: LazyLock<Vec<ConfusedPattern>> = LazyLock::new(|| {
         .filter_map(|l| {
             let (pattern, rest) = l.split_once("=>")?;
             let (replacement, message) = rest.split_once('|').unwrap_or((rest, ""));
-            let regex = Regex::new(&format!("(?i){}", pattern.trim())).ok()?;
+            let regex = crate::pattern::compile(
+                &format!("(?i){}", pattern.trim()),
+                "rules/confused-words.txt",
+            )
+            .ok()?;
             regex.capture_names().flatten().any(|n| n == "w").then(|| {
                 let replacement = replacement.trim();
                 let trigger = pattern
@@ -179,7 +183,7 @@ pub static VACANCY: LazyLock<Vec<String>> = LazyLock::new(|| {
 /// tests check that every line compiles).
 pub static PLACEHOLDER_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     lines(PLACEHOLDERS)
-        .filter_map(|l| Regex::new(l).ok())
+        .filter_map(|l| crate::pattern::compile(l, "rules/placeholders.txt").ok())
         .collect()
 });
 
