@@ -261,8 +261,7 @@ impl Linter {
     /// Runs the enabled rules on a parsed page and applies severities and
     /// suppression comments.
     pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
-        let family = crate::family::JobFamily::build(doc);
-        let cx = Context::new(doc, &self.settings, self.site(), &family);
+        let cx = Context::new(doc, &self.settings, self.site());
         let mut diagnostics = Vec::new();
         for (rule, severity) in &self.rules {
             let before = diagnostics.len();

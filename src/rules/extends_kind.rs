@@ -40,7 +40,7 @@ responsibilities. The fix names the list the item sits in.
 ";
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for level in &cx.family.levels {
+    for level in &cx.family().levels {
         for e in &level.extends {
             let (Some(stated), Some(span)) = (e.stated, &e.stated_span) else {
                 continue;

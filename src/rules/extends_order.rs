@@ -44,7 +44,7 @@ it when the grades go down from one level to the next.
 ";
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let family = cx.family;
+    let family = cx.family();
     for (i, level) in family.levels.iter().enumerate() {
         for e in &level.extends {
             let Some(t) = e.target else { continue };

@@ -57,7 +57,7 @@ fn normalise(text: &str) -> String {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let family = cx.family;
+    let family = cx.family();
     let doc = cx.doc;
     let required: Vec<String> = cx
         .settings

@@ -40,7 +40,7 @@ follows reads as a sentence of its own. The fix splits the item in two
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let doc = cx.doc;
     let source = doc.source.as_str();
-    for level in &cx.family.levels {
+    for level in &cx.family().levels {
         for e in &level.extends {
             let Some(fused) = &e.fused else { continue };
             let Some(item) = doc.items.get(e.item) else {

@@ -54,7 +54,7 @@ const FIX: f64 = 0.7;
 const MARGIN: f64 = 0.08;
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let family = cx.family;
+    let family = cx.family();
     let doc = cx.doc;
     for (i, level) in family.levels.iter().enumerate() {
         // A reference linking to another page names another family's level.

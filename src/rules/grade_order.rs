@@ -66,7 +66,7 @@ fn manages(name: &str) -> bool {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let family = cx.family;
+    let family = cx.family();
     for level in &family.levels {
         if let Some(g) = &level.grade {
             if g.whole().is_none() {

@@ -157,7 +157,7 @@ fn names_level(family: &JobFamily, level: &Level, role: &str) -> bool {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let family = cx.family;
+    let family = cx.family();
     for level in family.levels.iter().filter(|l| !l.is_implicit()) {
         let mut report = |span: Range<usize>, role: &str, what: &str| {
             let mut d = Diagnostic::new(

@@ -45,7 +45,7 @@ The Senior Analyst is a [grade 7](/handbook/total-rewards/#job-grades).
 ";
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let family = cx.family;
+    let family = cx.family();
     if !family.is_job_family {
         return;
     }

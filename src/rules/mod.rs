@@ -175,8 +175,9 @@ pub struct Context<'a> {
     /// when no content root was found (link rules then check only what
     /// the page itself shows).
     pub site: Option<&'a crate::site::SiteIndex>,
-    /// The page's job-family model.
-    pub family: &'a crate::family::JobFamily,
+    /// The page's job-family model, built on first use (only the family
+    /// rules read it).
+    family: std::sync::OnceLock<crate::family::JobFamily>,
     /// The page's prose, collected on first use and shared by the prose
     /// rules.
     prose: std::sync::OnceLock<prose::Prose<'a>>,
@@ -188,15 +189,20 @@ impl<'a> Context<'a> {
         doc: &'a Document,
         settings: &'a Settings,
         site: Option<&'a crate::site::SiteIndex>,
-        family: &'a crate::family::JobFamily,
     ) -> Self {
         Context {
             doc,
             settings,
             site,
-            family,
+            family: std::sync::OnceLock::new(),
             prose: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The page's job-family model: levels, grades, "Extends" references.
+    pub fn family(&self) -> &crate::family::JobFamily {
+        self.family
+            .get_or_init(|| crate::family::JobFamily::build(self.doc))
     }
 
     /// The page's prose: text blocks and words with exact spans.
@@ -266,8 +272,7 @@ pub(crate) mod testing {
     /// Runs `rule` on `source`, read from `path`, with `settings`.
     pub fn run_with(rule: &Rule, path: &str, source: &str, settings: &Settings) -> Vec<Diagnostic> {
         let doc = Document::parse(path, source.to_string());
-        let family = crate::family::JobFamily::build(&doc);
-        let cx = Context::new(&doc, settings, None, &family);
+        let cx = Context::new(&doc, settings, None);
         let mut out = Vec::new();
         rule.run(&cx, &mut out);
         out

@@ -92,7 +92,7 @@ fn normalise(text: &str) -> String {
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let family = cx.family;
+    let family = cx.family();
     let doc = cx.doc;
     if !family.is_job_family {
         return;
