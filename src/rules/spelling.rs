@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::rules::prose::data::{BRAND_NAMES, MISSPELLED, VOCABULARY_WORDS};
 use crate::rules::prose::dictionary::{Candidate, DICT};
-use crate::rules::prose::{is_capitalized, match_case};
+use crate::rules::prose::{is_capitalized, match_case, Word};
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -88,79 +88,97 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .iter()
         .map(|w| w.trim().to_lowercase())
         .collect();
-    let page_words: HashSet<String> = prose.words.iter().map(|w| lookup_form(w.text)).collect();
     let mut seen: HashMap<String, Option<(Vec<String>, f32, bool)>> = HashMap::new();
+    let mut lower = String::new();
     for word in &prose.words {
         if skipped(word.text) {
             continue;
         }
         let stem = strip_possessive(word.text);
-        let lower = lookup_form(stem);
+        write_lookup_form(stem, &mut lower);
         let span = word.span.start..word.span.start + stem.len();
-        if let Some(right) = MISSPELLED.get(&lower) {
-            let fixed = match_case(stem, right);
-            out.push(
-                Diagnostic::new(
-                    &RULE,
-                    span.clone(),
-                    format!("`{stem}` is misspelled; write `{fixed}`"),
-                )
-                .with_label("misspelled")
-                .with_suggestions(vec![fixed.clone()])
-                .with_fix(Fix::safe(
-                    format!("write `{fixed}`"),
-                    Edit::replace(span, fixed),
-                )),
-            );
+        if let Some(right) = MISSPELLED.get(lower.as_str()) {
+            out.push(misspelled(stem, right, span));
             continue;
         }
-        if lower.chars().count() < 3 || is_known(&lower, &extra) {
+        if lower.chars().nth(2).is_none() || is_known(&lower, &extra) {
             continue;
         }
-        let ranked = seen
-            .entry(lower.clone())
-            .or_insert_with(|| Some(rank(&lower, &page_words)))
-            .clone();
+        let ranked = match seen.get(lower.as_str()) {
+            Some(ranked) => ranked.clone(),
+            None => {
+                let ranked = Some(rank(&lower, &prose.words));
+                seen.insert(lower.clone(), ranked.clone());
+                ranked
+            }
+        };
         let Some((suggestions, best, clear)) = ranked else {
             continue;
         };
-        let suggestions: Vec<String> = suggestions
-            .iter()
-            .map(|s| {
-                if s.chars().any(char::is_uppercase) {
-                    s.clone()
-                } else {
-                    match_case(stem, s)
-                }
-            })
-            .collect();
-        let message = match suggestions.first() {
-            Some(first) => format!("`{stem}` is not a known word; did you mean `{first}`?"),
-            None => format!("`{stem}` is not a known word"),
-        };
-        let mut d = Diagnostic::new(&RULE, span.clone(), message)
-            .with_label("unknown word")
-            .with_help("if the word is right, add it to `extra_words` in .handbook-lint.toml");
-        if clear && best <= 1.0 {
-            if let Some(first) = suggestions.first() {
-                d = d.with_fix(Fix::unsafe_(
-                    format!("write `{first}`"),
-                    Edit::replace(span, first.clone()),
-                ));
-            }
-        }
-        out.push(d.with_suggestions(suggestions.into_iter().take(5).collect()));
+        out.push(unknown(stem, span, &suggestions, clear && best <= 1.0));
     }
+}
+
+/// The finding for a listed misspelling, with its safe fix.
+fn misspelled(stem: &str, right: &str, span: std::ops::Range<usize>) -> Diagnostic {
+    let fixed = match_case(stem, right);
+    Diagnostic::new(
+        &RULE,
+        span.clone(),
+        format!("`{stem}` is misspelled; write `{fixed}`"),
+    )
+    .with_label("misspelled")
+    .with_suggestions(vec![fixed.clone()])
+    .with_fix(Fix::safe(
+        format!("write `{fixed}`"),
+        Edit::replace(span, fixed),
+    ))
+}
+
+/// The finding for an unknown word, with its suggestions (in the case of
+/// the word) and, when `fixable`, an unsafe fix to the first.
+fn unknown(
+    stem: &str,
+    span: std::ops::Range<usize>,
+    suggestions: &[String],
+    fixable: bool,
+) -> Diagnostic {
+    let suggestions: Vec<String> = suggestions
+        .iter()
+        .map(|s| {
+            if s.chars().any(char::is_uppercase) {
+                s.clone()
+            } else {
+                match_case(stem, s)
+            }
+        })
+        .collect();
+    let message = match suggestions.first() {
+        Some(first) => format!("`{stem}` is not a known word; did you mean `{first}`?"),
+        None => format!("`{stem}` is not a known word"),
+    };
+    let mut d = Diagnostic::new(&RULE, span.clone(), message)
+        .with_label("unknown word")
+        .with_help("if the word is right, add it to `extra_words` in .handbook-lint.toml");
+    if fixable {
+        if let Some(first) = suggestions.first() {
+            d = d.with_fix(Fix::unsafe_(
+                format!("write `{first}`"),
+                Edit::replace(span, first.clone()),
+            ));
+        }
+    }
+    d.with_suggestions(suggestions.into_iter().take(5).collect())
 }
 
 /// Suggestions for an unknown lower-case word, re-ranked for the page:
 /// the words, the best score, and whether the best is clearly ahead.
-fn rank(lower: &str, page_words: &HashSet<String>) -> (Vec<String>, f32, bool) {
+fn rank(lower: &str, page_words: &[Word<'_>]) -> (Vec<String>, f32, bool) {
     let mut ranked: Vec<Candidate> = DICT
         .suggest(lower)
         .iter()
         .map(|c| {
-            let on_page = page_words.contains(&c.word.to_lowercase());
+            let on_page = is_on_page(&c.word, page_words);
             Candidate {
                 word: c.word.clone(),
                 distance: c.distance - if on_page { SAME_PAGE_BONUS } else { 0.0 },
@@ -179,6 +197,21 @@ fn rank(lower: &str, page_words: &HashSet<String>) -> (Vec<String>, f32, bool) {
     (ranked.into_iter().map(|c| c.word).collect(), best, clear)
 }
 
+/// Whether `word` is written on the page, in any case.
+fn is_on_page(word: &str, page_words: &[Word<'_>]) -> bool {
+    let wanted = lookup_form(word);
+    let mut form = String::new();
+    page_words.iter().any(|w| {
+        // Lower-casing keeps the length of ASCII words: compare lengths
+        // first, so most words cost one comparison.
+        if w.text.is_ascii() && w.text.len() != wanted.len() {
+            return false;
+        }
+        write_lookup_form(w.text, &mut form);
+        form == wanted
+    })
+}
+
 /// Two dictionary words run together ("servicedesk" -> "service desk"),
 /// each of at least three letters.
 fn split_compound(lower: &str) -> Option<String> {
@@ -195,7 +228,25 @@ fn split_compound(lower: &str) -> Option<String> {
 
 /// The form a word is looked up in: lower case, straight apostrophes.
 fn lookup_form(word: &str) -> String {
-    word.replace('\u{2019}', "'").to_lowercase()
+    let mut out = String::with_capacity(word.len());
+    write_lookup_form(word, &mut out);
+    out
+}
+
+/// Writes the lookup form of `word` into `out`, replacing its content.
+fn write_lookup_form(word: &str, out: &mut String) {
+    out.clear();
+    if word.bytes().all(|b| b.is_ascii_lowercase() || b == b'\'') {
+        out.push_str(word);
+        return;
+    }
+    for c in word.chars() {
+        match c {
+            '\u{2019}' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
 }
 
 fn strip_possessive(word: &str) -> &str {
@@ -218,15 +269,26 @@ fn skipped(word: &str) -> bool {
     if word.ends_with('â') || word.contains(['Ã', 'Â']) {
         return true;
     }
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    let body = match letters.split_last() {
-        Some((&'s', rest)) if rest.len() > 1 => rest,
-        _ => &letters[..],
-    };
-    if body.len() > 1 && body.iter().all(|c| c.is_uppercase()) {
-        return true;
+    // All capitals, with an optional plural `s` (`OKR`, `SOWs`), or a
+    // capital after the first letter (`GitLab`).
+    let mut letters = 0usize;
+    let mut capitals = 0usize;
+    let mut inner_capital = false;
+    let mut last = ' ';
+    for c in word.chars().filter(|c| c.is_alphabetic()) {
+        if c.is_uppercase() {
+            capitals += 1;
+            inner_capital |= letters > 0;
+        }
+        letters += 1;
+        last = c;
     }
-    letters.iter().skip(1).any(|c| c.is_uppercase())
+    let body = if last == 's' && letters > 2 {
+        letters - 1
+    } else {
+        letters
+    };
+    (body > 1 && capitals == body) || inner_capital
 }
 
 /// Whether a lower-case word is in the dictionary, the vocabulary, the

@@ -9,19 +9,27 @@
 //! key, two swapped letters, a doubled or undoubled letter. Results are
 //! cached per word.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock, Mutex};
 
+use foldhash::fast::FixedState;
+
 use super::data::{lines, BRANDS, DICTIONARY, VOCABULARY};
+
+/// A set of words that borrows the embedded lists (only words that had to
+/// be lower-cased are owned), hashed with a fast non-cryptographic hash:
+/// the keys are our own data, not input an attacker chooses.
+type WordSet = HashSet<Cow<'static, str>, FixedState>;
 
 /// The dictionary.
 pub struct Dictionary {
     /// Every word, lower-case.
-    known: HashSet<String>,
+    known: WordSet,
     /// The words as listed (proper nouns keep their capitals).
-    list: Vec<String>,
+    list: Vec<&'static str>,
     /// The words listed in lower case only (not names).
-    common: HashSet<String>,
+    common: WordSet,
 }
 
 /// The dictionary with the handbook vocabulary and brand names (which
@@ -32,8 +40,10 @@ pub static DICT: LazyLock<Dictionary> = LazyLock::new(|| {
     dict
 });
 
-/// The suggestion index, built on first use.
-static INDEX: LazyLock<Vec<(u64, u32)>> = LazyLock::new(|| DICT.build_index());
+/// The suggestion index, built on first use: the hash of each dictionary
+/// word and of each of its one-letter deletions in the high 32 bits, the
+/// word's index in the low 32, sorted.
+static INDEX: LazyLock<Vec<u64>> = LazyLock::new(|| DICT.build_index());
 
 /// Suggestions computed so far, per lower-case word.
 static CACHE: LazyLock<Mutex<HashMap<String, Arc<Vec<Candidate>>>>> =
@@ -48,12 +58,28 @@ pub struct Candidate {
     pub distance: f32,
 }
 
+/// `word` in lower case, borrowed when it already is.
+fn lower_case(word: &str) -> Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
 impl Dictionary {
     /// Builds a dictionary from a word list, one word a line.
-    pub fn new(text: &str) -> Dictionary {
-        let list: Vec<String> = lines(text).map(str::to_string).collect();
-        let known = list.iter().map(|w| w.to_lowercase()).collect();
-        let common = list.iter().filter(|w| !has_capital(w)).cloned().collect();
+    pub fn new(text: &'static str) -> Dictionary {
+        let list: Vec<&'static str> = lines(text).collect();
+        let mut known = WordSet::with_capacity_and_hasher(list.len() + 1024, FixedState::default());
+        let mut common = WordSet::with_capacity_and_hasher(list.len(), FixedState::default());
+        for &word in &list {
+            let lower = lower_case(word);
+            if matches!(lower, Cow::Borrowed(_)) {
+                common.insert(Cow::Borrowed(word));
+            }
+            known.insert(lower);
+        }
         Dictionary {
             known,
             list,
@@ -63,10 +89,10 @@ impl Dictionary {
 
     /// Adds words that are known and suggested but are not ordinary
     /// English words (vocabulary, names).
-    pub fn extend<'w>(&mut self, words: impl IntoIterator<Item = &'w str>) {
+    pub fn extend(&mut self, words: impl IntoIterator<Item = &'static str>) {
         for word in words {
-            if self.known.insert(word.to_lowercase()) {
-                self.list.push(word.to_string());
+            if self.known.insert(lower_case(word)) {
+                self.list.push(word);
             }
         }
     }
@@ -79,20 +105,24 @@ impl Dictionary {
 
     /// Whether the dictionary knows `word`, in any case.
     pub fn contains(&self, word: &str) -> bool {
-        self.known.contains(&word.to_lowercase())
+        self.known.contains(lower_case(word).as_ref())
     }
 
-    fn build_index(&self) -> Vec<(u64, u32)> {
-        let mut index = Vec::with_capacity(self.list.len() * 9);
+    fn build_index(&self) -> Vec<u64> {
+        let mut index = Vec::with_capacity(self.list.len() * 10);
+        let mut lower: Vec<char> = Vec::new();
         for (i, word) in self.list.iter().enumerate() {
-            let lower: Vec<char> = word.to_lowercase().chars().collect();
-            index.push((hash(&lower), i as u32));
+            lower.clear();
+            lower.extend(word.chars().flat_map(char::to_lowercase));
+            let entry = |key: u32| u64::from(key) << 32 | i as u64;
+            index.push(entry(hash(&lower)));
             for skip in 0..lower.len() {
-                index.push((hash_without(&lower, skip, usize::MAX), i as u32));
+                index.push(entry(hash_without(&lower, skip, usize::MAX)));
             }
         }
         index.sort_unstable();
         index.dedup();
+        index.shrink_to_fit();
         index
     }
 
@@ -128,11 +158,12 @@ impl Dictionary {
         let mut seen = HashSet::new();
         let mut out = Vec::new();
         for key in keys {
-            let first = index.partition_point(|&(k, _)| k < key);
-            for &(k, i) in &index[first..] {
-                if k != key {
+            let first = index.partition_point(|&entry| entry >> 32 < u64::from(key));
+            for &entry in &index[first..] {
+                if entry >> 32 != u64::from(key) {
                     break;
                 }
+                let i = entry as u32;
                 if !seen.insert(i) {
                     continue;
                 }
@@ -143,7 +174,7 @@ impl Dictionary {
                 let distance = weighted_distance(&chars, &cand);
                 if distance <= 2.0 && distance > 0.0 {
                     out.push(Candidate {
-                        word: candidate.clone(),
+                        word: candidate.to_string(),
                         distance,
                     });
                 }
@@ -176,12 +207,12 @@ fn same_start(word: &[char], candidate: &str) -> bool {
         .is_some_and(|c| Some(&c) == word.first())
 }
 
-fn hash(chars: &[char]) -> u64 {
+fn hash(chars: &[char]) -> u32 {
     hash_without(chars, usize::MAX, usize::MAX)
 }
 
 /// FNV-1a over the characters, skipping positions `a` and `b`.
-fn hash_without(chars: &[char], a: usize, b: usize) -> u64 {
+fn hash_without(chars: &[char], a: usize, b: usize) -> u32 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for (i, &c) in chars.iter().enumerate() {
         if i == a || i == b {
@@ -190,7 +221,9 @@ fn hash_without(chars: &[char], a: usize, b: usize) -> u64 {
         h ^= c as u64;
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    h
+    // Candidates are checked by their distance, so a collision of the
+    // folded hash costs time, never a wrong suggestion.
+    (h ^ (h >> 32)) as u32
 }
 
 fn is_vowel(c: char) -> bool {

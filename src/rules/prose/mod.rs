@@ -162,11 +162,14 @@ pub struct Prose<'a> {
 impl<'a> Prose<'a> {
     /// Collects the prose of `doc`.
     pub fn new(doc: &'a Document) -> Prose<'a> {
-        let segments = segments(doc);
+        let mut segments = segments(doc);
         let mut words = Vec::new();
-        for (index, segment) in segments.iter().enumerate() {
+        let mut ranges = Vec::new();
+        for (index, segment) in segments.iter_mut().enumerate() {
+            ranges.clear();
+            segment.technical = scan(&segment.text, &mut ranges);
             let mut cursor = 0usize;
-            for range in word_ranges(&segment.text) {
+            for range in ranges.drain(..) {
                 let span = match segment.exact_span(range.clone()) {
                     Some(span) => span,
                     None => match segment.search(doc, range.clone(), cursor) {
@@ -266,12 +269,6 @@ fn segments(doc: &Document) -> Vec<Segment> {
         });
         seg.text.push_str(&run.text);
         last_end = run.span.end;
-    }
-    for seg in &mut out {
-        seg.technical = chunks(&seg.text)
-            .into_iter()
-            .filter(|c| looks_technical(&seg.text[c.clone()]))
-            .collect();
     }
     out
 }
@@ -382,51 +379,82 @@ fn is_apostrophe(c: char) -> bool {
 /// left out.
 pub fn word_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
-    for chunk in chunks(text) {
-        let s = &text[chunk.clone()];
-        if looks_technical(s) {
-            continue;
-        }
-        let mut start: Option<usize> = None;
-        let chars: Vec<(usize, char)> = s.char_indices().collect();
-        for (k, &(i, c)) in chars.iter().enumerate() {
-            let inner_apostrophe = is_apostrophe(c)
-                && start.is_some()
-                && chars.get(k + 1).is_some_and(|&(_, n)| n.is_alphabetic());
-            if is_word_char(c) || inner_apostrophe {
-                start.get_or_insert(i);
-            } else if let Some(st) = start.take() {
-                out.push(chunk.start + st..chunk.start + i);
-            }
-        }
-        if let Some(st) = start {
-            out.push(chunk.start + st..chunk.end);
-        }
-    }
+    scan(text, &mut out);
     out
 }
 
-/// Whitespace-separated chunks of `text`.
-fn chunks(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() || c == BREAK {
-            if let Some(st) = start.take() {
-                out.push(st..i);
-            }
+/// Splits `text` into whitespace-separated chunks in one pass: returns
+/// the chunks that look technical (see [`looks_technical`]) and adds the
+/// word ranges of the others to `words`.
+fn scan(text: &str, words: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let mut technical = Vec::new();
+    for chunk in chunks(text) {
+        let s = &text[chunk.clone()];
+        if looks_technical(s) {
+            technical.push(chunk);
         } else {
+            chunk_words(s, chunk.start, words);
+        }
+    }
+    technical
+}
+
+/// Adds the word ranges of one chunk (at `offset` in its text) to `out`.
+fn chunk_words(chunk: &str, offset: usize, out: &mut Vec<Range<usize>>) {
+    let mut start: Option<usize> = None;
+    let mut chars = chunk.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let word_char = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            is_word_char(c)
+        };
+        let inner_apostrophe = !word_char
+            && is_apostrophe(c)
+            && start.is_some()
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic());
+        if word_char || inner_apostrophe {
             start.get_or_insert(i);
+        } else if let Some(st) = start.take() {
+            out.push(offset + st..offset + i);
         }
     }
     if let Some(st) = start {
-        out.push(st..text.len());
+        out.push(offset + st..offset + chunk.len());
     }
-    out
+}
+
+/// Whitespace-separated chunks of `text` (a [`BREAK`] separates too).
+fn chunks(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut rest = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let is_space = |c: char| c.is_whitespace() || c == BREAK;
+        let start = loop {
+            let (i, c) = rest.next()?;
+            if !is_space(c) {
+                break i;
+            }
+        };
+        let end = loop {
+            match rest.next() {
+                Some((i, c)) if is_space(c) => break i,
+                Some(_) => {}
+                None => break text.len(),
+            }
+        };
+        Some(start..end)
+    })
 }
 
 /// A URL, e-mail address, domain, file name, path or handle.
 fn looks_technical(chunk: &str) -> bool {
+    // Every test below needs one of these characters.
+    if !chunk
+        .bytes()
+        .any(|b| matches!(b, b'/' | b'@' | b'.' | b'_' | b'\\' | b'~' | b':'))
+    {
+        return false;
+    }
     let trimmed = chunk.trim_matches(|c: char| !c.is_alphanumeric() && c != '/' && c != '@');
     if trimmed.contains("://") || trimmed.starts_with("www.") {
         return true;
