@@ -5,7 +5,8 @@
 //! [`compile`] bounds both, and says in its error which file and line the
 //! pattern came from.
 
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex_syntax::hir::{Hir, HirKind};
 
 /// Most bytes a compiled pattern may take (the default is 10 MiB).
 pub const SIZE_LIMIT: usize = 1 << 20;
@@ -42,9 +43,96 @@ pub fn compile(pattern: &str, origin: &str) -> Result<Regex, String> {
         })
 }
 
+/// Compiled patterns with a one-pass prefilter: [`PatternSet::matching`]
+/// says which patterns match a text by running all of them at once, so
+/// the (slower) search for each match runs only for those.
+#[derive(Debug)]
+pub struct PatternSet {
+    set: Option<RegexSet>,
+    len: usize,
+}
+
+impl PatternSet {
+    /// A prefilter for `patterns`, which must already compile one by one
+    /// with [`compile`]. If the set as a whole is over the size limits,
+    /// every pattern is reported as matching (slower, never wrong).
+    pub fn new<'p>(patterns: impl IntoIterator<Item = &'p Regex>) -> PatternSet {
+        let patterns: Vec<&Regex> = patterns.into_iter().collect();
+        let len = patterns.len();
+        let sources: Option<Vec<String>> = patterns
+            .iter()
+            .map(|p| without_assertions(p.as_str()))
+            .collect();
+        let set = sources.and_then(|sources| {
+            RegexSetBuilder::new(&sources)
+                .size_limit(SIZE_LIMIT.saturating_mul(len.max(1)))
+                .dfa_size_limit(DFA_SIZE_LIMIT.saturating_mul(len.max(1)))
+                .nest_limit(NEST_LIMIT)
+                .build()
+                .ok()
+        });
+        PatternSet { set, len }
+    }
+
+    /// The indexes of the patterns that match somewhere in `text`, in
+    /// order.
+    pub fn matching(&self, text: &str) -> Vec<usize> {
+        match &self.set {
+            Some(set) => set.matches(text).into_iter().collect(),
+            None => (0..self.len).collect(),
+        }
+    }
+}
+
+/// `pattern` with its word-boundary and other look-around assertions
+/// removed: it matches wherever `pattern` does, and more. Unicode word
+/// boundaries keep the regex crate's fast engines off text that is not
+/// ASCII; a prefilter has no need of them.
+fn without_assertions(pattern: &str) -> Option<String> {
+    let hir = regex_syntax::ParserBuilder::new()
+        .nest_limit(NEST_LIMIT)
+        .build()
+        .parse(pattern)
+        .ok()?;
+    Some(strip_looks(hir).to_string())
+}
+
+fn strip_looks(hir: Hir) -> Hir {
+    match hir.into_kind() {
+        HirKind::Look(_) => Hir::empty(),
+        HirKind::Repetition(mut rep) => {
+            rep.sub = Box::new(strip_looks(*rep.sub));
+            Hir::repetition(rep)
+        }
+        HirKind::Capture(mut cap) => {
+            cap.sub = Box::new(strip_looks(*cap.sub));
+            Hir::capture(cap)
+        }
+        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(strip_looks).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.into_iter().map(strip_looks).collect()),
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(lit) => Hir::literal(lit.0),
+        HirKind::Class(class) => Hir::class(class),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pattern_set_finds_the_patterns_that_match() {
+        let patterns: Vec<Regex> = [r"\bTODO\b", r"(?i)\blorem ipsum\b", r"\{\s*add\b[^{}]*\}"]
+            .iter()
+            .filter_map(|p| compile(p, "t").ok())
+            .collect();
+        let set = PatternSet::new(&patterns);
+        assert_eq!(set.matching("a TODO – and Lorem Ipsum"), vec![0, 1]);
+        assert_eq!(set.matching("é{ add x }"), vec![2]);
+        assert_eq!(set.matching("nothing here – ’"), Vec::<usize>::new());
+        // Without its assertions a pattern matches more, never less.
+        assert_eq!(without_assertions(r"\bTODO\b").as_deref(), Some("(?:TODO)"));
+    }
     use std::time::{Duration, Instant};
 
     #[test]

@@ -43,14 +43,20 @@ GitLab team members use NetSuite for purchasing.
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let prose = cx.prose();
     let source = cx.doc.source.as_str();
+    let mut lower = String::new();
     for word in &prose.words {
         let name = word
             .text
             .strip_suffix("'s")
             .or_else(|| word.text.strip_suffix("\u{2019}s"))
             .unwrap_or(word.text);
-        let lower = name.to_lowercase();
-        let Some(&brand) = BRAND_NAMES.get(&lower) else {
+        lower.clear();
+        if name.is_ascii() {
+            lower.extend(name.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            lower.extend(name.chars().flat_map(char::to_lowercase));
+        }
+        let Some(&brand) = BRAND_NAMES.get(lower.as_str()) else {
             continue;
         };
         if name == brand {

@@ -1,7 +1,7 @@
 //! `confused-word`: a real word in the wrong place.
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
-use crate::rules::prose::data::CONFUSED;
+use crate::rules::prose::data::{CONFUSED, CONFUSED_SET};
 use crate::rules::prose::match_case;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
@@ -42,16 +42,17 @@ gives a replacement, the fix writes it, keeping the word's capital.
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let prose = cx.prose();
+    // Most pages hold none of the patterns: one pass over the page's
+    // prose tells which patterns need a search segment by segment.
+    let candidates = CONFUSED_SET.matching(&prose.joined);
+    if candidates.is_empty() {
+        return;
+    }
     for segment in &prose.segments {
-        let lower = segment.text.to_lowercase();
-        for pattern in CONFUSED.iter() {
-            if pattern
-                .trigger
-                .as_ref()
-                .is_some_and(|t| !lower.contains(t.as_str()))
-            {
+        for &index in &candidates {
+            let Some(pattern) = CONFUSED.get(index) else {
                 continue;
-            }
+            };
             for caps in pattern.regex.captures_iter(&segment.text) {
                 let Some(w) = caps.name("w") else { continue };
                 let range = w.range();

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::prose::data::{Entry, CODED};
-use crate::rules::prose::PhraseMatcher;
+use crate::rules::prose::{PhraseMatch, PhraseMatcher, Segment};
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -73,29 +73,30 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let prose = cx.prose();
     // A coded stem that names the role or a section ("Analyst", "Lead")
     // is the job's vocabulary, not wording: none of its uses count.
-    let structural: HashSet<usize> = prose
-        .segments
+    let found: Vec<(&Segment, PhraseMatch)> = MATCHER
+        .find_all(prose)
+        .into_iter()
+        .filter_map(|(index, m)| Some((prose.segments.get(index)?, m)))
+        .collect();
+    let structural: HashSet<usize> = found
         .iter()
-        .filter(|s| s.is_heading())
-        .flat_map(|s| MATCHER.find(s))
-        .map(|m| m.term)
+        .filter(|(s, _)| s.is_heading())
+        .map(|(_, m)| m.term)
         .collect();
     let mut hits: Vec<Hit<'_>> = Vec::new();
-    for segment in prose.segments.iter().filter(|s| !s.is_heading()) {
-        for m in MATCHER.find(segment) {
-            if structural.contains(&m.term) {
-                continue;
-            }
-            let Some(entry) = CODED.get(m.term) else {
-                continue;
-            };
-            let word = segment.text[m.range.clone()].to_lowercase();
-            hits.push(Hit {
-                entry,
-                word,
-                span: segment.span(m.range.clone()),
-            });
+    for (segment, m) in found.into_iter().filter(|(s, _)| !s.is_heading()) {
+        if structural.contains(&m.term) {
+            continue;
         }
+        let Some(entry) = CODED.get(m.term) else {
+            continue;
+        };
+        let word = segment.text[m.range.clone()].to_lowercase();
+        hits.push(Hit {
+            entry,
+            word,
+            span: segment.span(m.range.clone()),
+        });
     }
     fn of<'h, 'e>(hits: &'h [Hit<'e>], section: &'static str) -> impl Iterator<Item = &'h Hit<'e>> {
         hits.iter().filter(move |h| h.entry.section == section)

@@ -49,40 +49,41 @@ static MATCHER: LazyLock<PhraseMatcher> =
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let prose = cx.prose();
-    for segment in &prose.segments {
-        for m in MATCHER.find(segment) {
-            let Some(entry) = INCLUSIVE.get(m.term) else {
-                continue;
-            };
-            let written = &segment.text[m.range.clone()];
-            let alternatives = entry
-                .alternatives
-                .iter()
-                .map(|a| format!("`{a}`"))
-                .collect::<Vec<_>>()
-                .join(" or ");
-            let message = if entry.section == "pronouns" {
-                format!(
-                    "`{written}` gives the role holder a gender; write {alternatives} or name the role"
-                )
+    for (index, m) in MATCHER.find_all(prose) {
+        let Some(segment) = prose.segments.get(index) else {
+            continue;
+        };
+        let Some(entry) = INCLUSIVE.get(m.term) else {
+            continue;
+        };
+        let written = &segment.text[m.range.clone()];
+        let alternatives = entry
+            .alternatives
+            .iter()
+            .map(|a| format!("`{a}`"))
+            .collect::<Vec<_>>()
+            .join(" or ");
+        let message = if entry.section == "pronouns" {
+            format!(
+                "`{written}` gives the role holder a gender; write {alternatives} or name the role"
+            )
+        } else {
+            let why = entry
+                .why
+                .as_ref()
+                .map(|w| format!(" ({w})"))
+                .unwrap_or_default();
+            if alternatives.is_empty() {
+                format!("avoid `{written}`{why}")
             } else {
-                let why = entry
-                    .why
-                    .as_ref()
-                    .map(|w| format!(" ({w})"))
-                    .unwrap_or_default();
-                if alternatives.is_empty() {
-                    format!("avoid `{written}`{why}")
-                } else {
-                    format!("avoid `{written}`{why}; consider {alternatives}")
-                }
-            };
-            out.push(
-                Diagnostic::new(&RULE, segment.span(m.range.clone()), message)
-                    .with_label("exclusive wording")
-                    .with_suggestions(entry.alternatives.clone()),
-            );
-        }
+                format!("avoid `{written}`{why}; consider {alternatives}")
+            }
+        };
+        out.push(
+            Diagnostic::new(&RULE, segment.span(m.range.clone()), message)
+                .with_label("exclusive wording")
+                .with_suggestions(entry.alternatives.clone()),
+        );
     }
 }
 

@@ -66,24 +66,34 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 /// Every run of mojibake in `text`: its byte range and the text it stands
 /// for.
 pub fn find(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut found: Vec<(std::ops::Range<usize>, String)> = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let Some((len, decoded)) = sequence_at(&chars[i..]) else {
-            i += 1;
+    // A sequence starts with a character from U+00C2 to U+00F4, which
+    // UTF-8 writes with the lead byte 0xC3: look only there.
+    let mut next = 0;
+    for at in memchr::memchr_iter(0xC3, text.as_bytes()) {
+        if at < next {
+            continue;
+        }
+        let Some(rest) = text.get(at..) else {
             continue;
         };
-        let start = chars[i].0;
-        let end = chars.get(i + len).map_or(text.len(), |c| c.0);
+        let chars: Vec<(usize, char)> = rest
+            .char_indices()
+            .take(5)
+            .map(|(i, c)| (at + i, c))
+            .collect();
+        let Some((len, decoded)) = sequence_at(&chars) else {
+            continue;
+        };
+        let end = chars.get(len).map_or(text.len(), |c| c.0);
         match found.last_mut() {
-            Some((span, fixed)) if span.end == start => {
+            Some((span, fixed)) if span.end == at => {
                 span.end = end;
                 fixed.push(decoded);
             }
-            _ => found.push((start..end, decoded.to_string())),
+            _ => found.push((at..end, decoded.to_string())),
         }
-        i += len;
+        next = end;
     }
     for (_, fixed) in &mut found {
         // Text mis-decoded twice decodes to mojibake again.

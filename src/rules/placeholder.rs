@@ -1,7 +1,7 @@
 //! `placeholder`: template text left in a page.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::prose::data::PLACEHOLDER_PATTERNS;
+use crate::rules::prose::data::{PLACEHOLDER_PATTERNS, PLACEHOLDER_SET};
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -43,9 +43,18 @@ content it does not have.
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let prose = cx.prose();
+    // Most pages hold none of the patterns: one pass over the page's
+    // prose tells which patterns need a search segment by segment.
+    let candidates = PLACEHOLDER_SET.matching(&prose.joined);
+    if candidates.is_empty() {
+        return;
+    }
     for segment in &prose.segments {
         let mut found: Vec<std::ops::Range<usize>> = Vec::new();
-        for pattern in PLACEHOLDER_PATTERNS.iter() {
+        for &index in &candidates {
+            let Some(pattern) = PLACEHOLDER_PATTERNS.get(index) else {
+                continue;
+            };
             for m in pattern.find_iter(&segment.text) {
                 let range = m.range();
                 if segment.is_technical(&range)

@@ -103,8 +103,9 @@ fn masked(doc: &Document, unit: &Range<usize>) -> Vec<Range<usize>> {
         }
     }
     let text = doc.text(unit.clone());
+    let may_hold_url = memchr::memmem::find(text.as_bytes(), b"://").is_some();
     mask.extend(
-        URL.find_iter(text)
+        URL.find_iter(if may_hold_url { text } else { "" })
             .map(|m| unit.start + m.start()..unit.start + url_len(m.as_str())),
     );
     mask.sort_by_key(|r| (r.start, r.end));
@@ -143,9 +144,23 @@ fn url_len(url: &str) -> usize {
     }
 }
 
+/// Whether `text` holds a character this rule pairs: most paragraphs and
+/// items hold none, and are done with one pass over their bytes.
+fn has_pairable(text: &str) -> bool {
+    text.bytes().any(|b| {
+        matches!(b, b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'"')
+            // the first byte of the curly quotes and the German opening
+            // quote
+            || b == 0xE2
+    })
+}
+
 fn first_problem(doc: &Document, unit: Range<usize>) -> Option<(usize, String)> {
-    let mask = masked(doc, &unit);
     let text = doc.text(unit.clone());
+    if !has_pairable(text) {
+        return None;
+    }
+    let mask = masked(doc, &unit);
     let chars: Vec<(usize, char)> = text
         .char_indices()
         .map(|(i, c)| (unit.start + i, c))

@@ -45,19 +45,20 @@ static MATCHER: LazyLock<PhraseMatcher> =
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let prose = cx.prose();
-    for segment in &prose.segments {
-        for m in MATCHER.find(segment) {
-            let phrase = &segment.text[m.range.clone()];
-            out.push(
-                Diagnostic::new(
-                    &RULE,
-                    segment.span(m.range.clone()),
-                    format!("\"{phrase}\" reads like a job ad; a job family describes the role"),
-                )
-                .with_label("vacancy wording")
-                .with_help("describe the role and its work instead of advertising an opening"),
-            );
-        }
+    for (index, m) in MATCHER.find_all(prose) {
+        let Some(segment) = prose.segments.get(index) else {
+            continue;
+        };
+        let phrase = &segment.text[m.range.clone()];
+        out.push(
+            Diagnostic::new(
+                &RULE,
+                segment.span(m.range.clone()),
+                format!("\"{phrase}\" reads like a job ad; a job family describes the role"),
+            )
+            .with_label("vacancy wording")
+            .with_help("describe the role and its work instead of advertising an opening"),
+        );
     }
 }
 

@@ -4,7 +4,10 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use foldhash::fast::FixedState;
 use regex::Regex;
+
+use crate::pattern::PatternSet;
 
 /// `rules/dictionary/en_US.txt`: SCOWL's American English list (size 50,
 /// as Debian's `wamerican` ships it), possessives removed.
@@ -35,14 +38,14 @@ pub fn lines(text: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Brand names: lower-case form to the owner's spelling.
-pub static BRAND_NAMES: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+pub static BRAND_NAMES: LazyLock<HashMap<String, &'static str, FixedState>> = LazyLock::new(|| {
     lines(BRANDS)
         .map(|name| (name.to_lowercase(), name))
         .collect()
 });
 
 /// Handbook vocabulary, lower-case.
-pub static VOCABULARY_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+pub static VOCABULARY_WORDS: LazyLock<HashSet<String, FixedState>> = LazyLock::new(|| {
     lines(VOCABULARY)
         .map(str::to_lowercase)
         .chain(BRAND_NAMES.keys().cloned())
@@ -50,7 +53,7 @@ pub static VOCABULARY_WORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
 });
 
 /// Known misspellings: lower-case wrong word to its correction.
-pub static MISSPELLED: LazyLock<HashMap<String, String>> = LazyLock::new(|| {
+pub static MISSPELLED: LazyLock<HashMap<String, String, FixedState>> = LazyLock::new(|| {
     lines(MISSPELLINGS)
         .filter_map(|l| {
             let (wrong, right) = l.split_once("->")?;
@@ -186,6 +189,14 @@ pub static PLACEHOLDER_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         .filter_map(|l| crate::pattern::compile(l, "rules/placeholders.txt").ok())
         .collect()
 });
+
+/// One-pass prefilter of [`PLACEHOLDER_PATTERNS`].
+pub static PLACEHOLDER_SET: LazyLock<PatternSet> =
+    LazyLock::new(|| PatternSet::new(PLACEHOLDER_PATTERNS.iter()));
+
+/// One-pass prefilter of [`CONFUSED`].
+pub static CONFUSED_SET: LazyLock<PatternSet> =
+    LazyLock::new(|| PatternSet::new(CONFUSED.iter().map(|p| &p.regex)));
 
 /// Replaces curly apostrophes with straight ones (same byte length is not
 /// kept: use on list entries, or map offsets with care).

@@ -11,7 +11,7 @@ pub mod dictionary;
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::document::{Container, Document, LinkKind};
 
@@ -157,6 +157,12 @@ pub struct Prose<'a> {
     /// and handles are left out, and so are words that do not map exactly
     /// to the file.
     pub words: Vec<Word<'a>>,
+    /// The texts of all segments, each followed by a blank line: one
+    /// haystack for prefilters that decide whether a page needs a closer
+    /// look at all.
+    pub joined: String,
+    /// Where each segment's text starts in `joined`.
+    starts: Vec<usize>,
 }
 
 impl<'a> Prose<'a> {
@@ -189,7 +195,19 @@ impl<'a> Prose<'a> {
                 });
             }
         }
-        Prose { segments, words }
+        let mut joined = String::with_capacity(segments.iter().map(|s| s.text.len() + 2).sum());
+        let mut starts = Vec::with_capacity(segments.len());
+        for segment in &segments {
+            starts.push(joined.len());
+            joined.push_str(&segment.text);
+            joined.push_str("\n\n");
+        }
+        Prose {
+            segments,
+            words,
+            joined,
+            starts,
+        }
     }
 
     /// The segment text between two words of the same segment.
@@ -317,6 +335,9 @@ impl PhraseMatcher {
             patterns.push((i, prefix));
         }
         let automaton = AhoCorasickBuilder::new()
+            // The lists are short: a full DFA is small and the fastest to
+            // search.
+            .kind(Some(AhoCorasickKind::DFA))
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
             .build(&texts)
@@ -329,18 +350,51 @@ impl PhraseMatcher {
 
     /// The terms found in `segment`'s prose (not in URLs and the like).
     pub fn find(&self, segment: &Segment) -> Vec<PhraseMatch> {
-        let Some(automaton) = &self.automaton else {
-            return Vec::new();
-        };
-        let text = segment.text.as_str();
+        self.matches_in(&segment.text)
+            .filter(|m| !segment.is_technical(&m.range))
+            .collect()
+    }
+
+    /// The terms found in the prose of a whole page, with the index of
+    /// the segment each is in: one search over the page instead of one a
+    /// segment.
+    pub fn find_all(&self, prose: &Prose<'_>) -> Vec<(usize, PhraseMatch)> {
         let mut out = Vec::new();
-        for m in automaton.find_iter(text) {
-            let Some(&(term, prefix)) = self.patterns.get(m.pattern().as_usize()) else {
+        for m in self.matches_in(&prose.joined) {
+            let index = prose.starts.partition_point(|&s| s <= m.range.start);
+            let Some(index) = index.checked_sub(1) else {
                 continue;
             };
+            let (Some(segment), Some(&start)) =
+                (prose.segments.get(index), prose.starts.get(index))
+            else {
+                continue;
+            };
+            let range = m.range.start - start..m.range.end - start;
+            // Terms hold no line break, so a match never crosses into
+            // the next segment; check anyway.
+            if range.end > segment.text.len() || segment.is_technical(&range) {
+                continue;
+            }
+            out.push((
+                index,
+                PhraseMatch {
+                    term: m.term,
+                    range,
+                },
+            ));
+        }
+        out
+    }
+
+    /// The terms found in `text`, on word boundaries.
+    fn matches_in<'t>(&'t self, text: &'t str) -> impl Iterator<Item = PhraseMatch> + 't {
+        let found = self.automaton.as_ref().map(|a| a.find_iter(text));
+        found.into_iter().flatten().filter_map(move |m| {
+            let &(term, prefix) = self.patterns.get(m.pattern().as_usize())?;
             let before = text[..m.start()].chars().next_back();
             if before.is_some_and(|c| c.is_alphanumeric()) {
-                continue;
+                return None;
             }
             let mut end = m.end();
             if prefix {
@@ -352,15 +406,13 @@ impl PhraseMatcher {
                 .next()
                 .is_some_and(|c| c.is_alphanumeric())
             {
-                continue;
+                return None;
             }
-            let range = m.start()..end;
-            if segment.is_technical(&range) {
-                continue;
-            }
-            out.push(PhraseMatch { term, range });
-        }
-        out
+            Some(PhraseMatch {
+                term,
+                range: m.start()..end,
+            })
+        })
     }
 }
 
