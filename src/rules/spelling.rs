@@ -262,20 +262,23 @@ fn strip_possessive(word: &str) -> &str {
 fn skipped(word: &str) -> bool {
     // Longer than any English word: a run of characters, not a word, and
     // too long to compare with the dictionary.
-    if word.len() > MAX_WORD_BYTES || word.chars().any(|c| c.is_numeric()) {
-        return true;
-    }
     // UTF-8 read as Windows-1252 ("customerâ€™s"): `mojibake` reports it.
-    if word.ends_with('â') || word.contains(['Ã', 'Â']) {
+    if word.len() > MAX_WORD_BYTES || word.ends_with('â') {
         return true;
     }
     // All capitals, with an optional plural `s` (`OKR`, `SOWs`), or a
-    // capital after the first letter (`GitLab`).
+    // capital after the first letter (`GitLab`); digits; mojibake.
     let mut letters = 0usize;
     let mut capitals = 0usize;
     let mut inner_capital = false;
     let mut last = ' ';
-    for c in word.chars().filter(|c| c.is_alphabetic()) {
+    for c in word.chars() {
+        if c.is_numeric() || c == 'Ã' || c == 'Â' {
+            return true;
+        }
+        if !c.is_alphabetic() {
+            continue;
+        }
         if c.is_uppercase() {
             capitals += 1;
             inner_capital |= letters > 0;
@@ -294,7 +297,7 @@ fn skipped(word: &str) -> bool {
 /// Whether a lower-case word is in the dictionary, the vocabulary, the
 /// brand names or the configured words (the last three with a plural).
 fn is_known(lower: &str, extra: &HashSet<String>) -> bool {
-    if DICT.contains(lower) || is_regular_adverb(lower) || is_regular_plural(lower) {
+    if DICT.contains_lower(lower) || is_regular_adverb(lower) || is_regular_plural(lower) {
         return true;
     }
     let listed =
@@ -328,7 +331,7 @@ fn is_regular_plural(lower: &str) -> bool {
     stem.chars().count() >= 5
         && !stem.ends_with('s')
         && !UNCOUNTABLE.contains(&stem)
-        && DICT.contains(stem)
+        && DICT.contains_lower(stem)
 }
 
 /// Whether `lower` is an adverb regularly formed from a dictionary
@@ -339,10 +342,10 @@ fn is_regular_adverb(lower: &str) -> bool {
         return false;
     };
     stem.len() >= 5
-        && (DICT.contains(stem)
+        && (DICT.contains_lower(stem)
             || stem
                 .strip_suffix("al")
-                .is_some_and(|s| s.ends_with("ic") && DICT.contains(s)))
+                .is_some_and(|s| s.ends_with("ic") && DICT.contains_lower(s)))
 }
 
 /// The words a run shows to be vocabulary: given the unknown words the

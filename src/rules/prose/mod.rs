@@ -439,6 +439,9 @@ pub fn word_ranges(text: &str) -> Vec<Range<usize>> {
 /// the chunks that look technical (see [`looks_technical`]) and adds the
 /// word ranges of the others to `words`.
 fn scan(text: &str, words: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
+    if text.is_ascii() {
+        return scan_ascii(text, words);
+    }
     let mut technical = Vec::new();
     for chunk in chunks(text) {
         let s = &text[chunk.clone()];
@@ -446,6 +449,43 @@ fn scan(text: &str, words: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
             technical.push(chunk);
         } else {
             chunk_words(s, chunk.start, words);
+        }
+    }
+    technical
+}
+
+/// [`scan`] for ASCII text (most of it), byte by byte.
+fn scan_ascii(text: &str, words: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut technical = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_whitespace() || bytes[i] == 0x0B {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && !(bytes[i].is_ascii_whitespace() || bytes[i] == 0x0B) {
+            i += 1;
+        }
+        let chunk = &bytes[start..i];
+        if looks_technical(&text[start..i]) {
+            technical.push(start..i);
+            continue;
+        }
+        let mut word: Option<usize> = None;
+        for (k, &b) in chunk.iter().enumerate() {
+            let inner_apostrophe = b == b'\''
+                && word.is_some()
+                && chunk.get(k + 1).is_some_and(u8::is_ascii_alphabetic);
+            if b.is_ascii_alphanumeric() || inner_apostrophe {
+                word.get_or_insert(start + k);
+            } else if let Some(w) = word.take() {
+                words.push(w..start + k);
+            }
+        }
+        if let Some(w) = word {
+            words.push(w..i);
         }
     }
     technical
