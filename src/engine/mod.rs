@@ -202,6 +202,12 @@ impl Linter {
         config: &Config,
         keep: &(dyn Fn(&Path) -> bool + Sync),
     ) -> Result<RunReport, DiscoverError> {
+        // Word lists and patterns are built on other threads while this
+        // one walks the tree and indexes the site.
+        for (rule, _) in &self.rules {
+            let rule: &'static Rule = rule;
+            rayon::spawn(move || rules::prepare(rule));
+        }
         let files = discover(paths, config)?;
         // The content tree is indexed once, before the parallel work.
         let _ = self.site();

@@ -109,15 +109,18 @@ impl Stream {
     pub fn file(&mut self, file: &LintedFile) -> String {
         let mut out = String::new();
         let path = file.path.to_string_lossy();
+        let mut text = Vec::new();
         for finding in &file.findings {
-            let text = serde_json::to_string_pretty(&diagnostic(&path, finding))
-                .unwrap_or_else(|err| format!("{{\"error\": \"{err}\"}}"));
+            text.clear();
+            if let Err(err) = serde_json::to_writer_pretty(&mut text, &diagnostic(&path, finding)) {
+                text = format!("{{\"error\": \"{err}\"}}").into_bytes();
+            }
             out.push_str(if self.written == 0 {
                 "\n    "
             } else {
                 ",\n    "
             });
-            out.push_str(&text.replace('\n', "\n    "));
+            indent_into(&mut out, &String::from_utf8_lossy(&text));
             self.written += 1;
         }
         out
@@ -130,6 +133,20 @@ impl Stream {
         } else {
             "\n  ]\n}".to_string()
         }
+    }
+}
+
+/// Appends `text` to `out`, indenting each line after the first by four
+/// spaces (JSON strings hold no raw line break, so this only touches the
+/// layout).
+fn indent_into(out: &mut String, text: &str) {
+    let mut lines = text.split('\n');
+    if let Some(first) = lines.next() {
+        out.push_str(first);
+    }
+    for line in lines {
+        out.push_str("\n    ");
+        out.push_str(line);
     }
 }
 

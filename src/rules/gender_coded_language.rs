@@ -63,6 +63,11 @@ pub const LEAN: usize = 4;
 static MATCHER: LazyLock<PhraseMatcher> =
     LazyLock::new(|| PhraseMatcher::new(CODED.iter().map(|e| (e.term.as_str(), e.prefix))));
 
+/// Builds the rule's matcher ahead of its first page.
+pub(crate) fn prepare() {
+    LazyLock::force(&MATCHER);
+}
+
 struct Hit<'e> {
     entry: &'e Entry,
     word: String,

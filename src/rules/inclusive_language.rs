@@ -47,6 +47,11 @@ right alternative depends on the sentence.
 static MATCHER: LazyLock<PhraseMatcher> =
     LazyLock::new(|| PhraseMatcher::new(INCLUSIVE.iter().map(|e| (e.term.as_str(), e.prefix))));
 
+/// Builds the rule's matcher ahead of its first page.
+pub(crate) fn prepare() {
+    LazyLock::force(&MATCHER);
+}
+
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let prose = cx.prose();
     for (index, m) in MATCHER.find_all(prose) {

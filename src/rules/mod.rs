@@ -104,6 +104,35 @@ pub fn find(id: &str) -> Option<&'static Rule> {
     ALL.iter().copied().find(|r| r.id == id)
 }
 
+/// Builds the data `rule` needs (word lists, dictionaries, compiled
+/// patterns) ahead of its first page, so that a run can build it while it
+/// walks the tree. Does nothing for rules that need nothing built; the
+/// data is built on first use anyway.
+pub fn prepare(rule: &Rule) {
+    use prose::data;
+    use std::sync::LazyLock;
+    match rule.id {
+        "spelling" => {
+            prose::dictionary::prepare();
+            LazyLock::force(&data::MISSPELLED);
+            LazyLock::force(&data::VOCABULARY_WORDS);
+        }
+        "brand-name" => {
+            LazyLock::force(&data::BRAND_NAMES);
+        }
+        "confused-word" => {
+            LazyLock::force(&data::CONFUSED_SET);
+        }
+        "placeholder" => {
+            LazyLock::force(&data::PLACEHOLDER_SET);
+        }
+        "gender-coded-language" => gender_coded_language::prepare(),
+        "inclusive-language" => inclusive_language::prepare(),
+        "vacancy-language" => vacancy_language::prepare(),
+        _ => {}
+    }
+}
+
 /// The catalogue's groups.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Group {

@@ -43,6 +43,11 @@ The Data Analyst turns the company's data into decisions.
 static MATCHER: LazyLock<PhraseMatcher> =
     LazyLock::new(|| PhraseMatcher::new(VACANCY.iter().map(|p| (p.as_str(), false))));
 
+/// Builds the rule's matcher ahead of its first page.
+pub(crate) fn prepare() {
+    LazyLock::force(&MATCHER);
+}
+
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let prose = cx.prose();
     for (index, m) in MATCHER.find_all(prose) {

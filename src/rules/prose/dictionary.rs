@@ -45,6 +45,12 @@ pub static DICT: LazyLock<Dictionary> = LazyLock::new(|| {
 /// word's index in the low 32, sorted.
 static INDEX: LazyLock<Vec<u64>> = LazyLock::new(|| DICT.build_index());
 
+/// Builds the dictionary and its suggestion index ahead of their first
+/// use.
+pub fn prepare() {
+    LazyLock::force(&INDEX);
+}
+
 /// Suggestions computed so far, per lower-case word.
 static CACHE: LazyLock<Mutex<HashMap<String, Arc<Vec<Candidate>>>>> =
     LazyLock::new(|| Mutex::new(HashMap::new()));
