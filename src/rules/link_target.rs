@@ -1,7 +1,8 @@
 //! What the link rules share: where the page being linted sits in the
-//! content tree, and where each of its links leads.
+//! content tree, and where each of its links leads. Both are worked out
+//! once per page (see [`Context::links`]) and read by every link rule.
 
-use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 use crate::document::{Link, LinkKind};
 use crate::rules::Context;
@@ -16,7 +17,7 @@ pub(crate) struct Here<'a> {
     pub page: Option<PageRef>,
     /// The slugs its anchors follow.
     pub layout: Layout,
-    own: OnceCell<Vec<String>>,
+    own: OnceLock<Vec<String>>,
 }
 
 impl<'a> Here<'a> {
@@ -28,7 +29,7 @@ impl<'a> Here<'a> {
             site: cx.site,
             page,
             layout,
-            own: OnceCell::new(),
+            own: OnceLock::new(),
         }
     }
 
@@ -59,5 +60,33 @@ impl<'a> Here<'a> {
             },
         };
         Some((dest, resolution))
+    }
+}
+
+/// The page placed in the site and every link of it resolved, in the
+/// order of [`crate::document::Document::links`].
+pub(crate) struct Links<'a> {
+    /// The page.
+    pub here: Here<'a>,
+    resolved: Vec<Option<(Destination, Resolution)>>,
+}
+
+impl<'a> Links<'a> {
+    /// Places the page of `cx` and resolves its links.
+    pub fn new(cx: &Context<'a>) -> Links<'a> {
+        let here = Here::new(cx);
+        let resolved = cx
+            .doc
+            .links
+            .iter()
+            .map(|link| here.resolve(cx, link))
+            .collect();
+        Links { here, resolved }
+    }
+
+    /// Each link with its destination and resolution (`None` for links
+    /// that are not checked).
+    pub fn iter(&self) -> impl Iterator<Item = Option<&(Destination, Resolution)>> {
+        self.resolved.iter().map(Option::as_ref)
     }
 }

@@ -1,6 +1,7 @@
 //! Link destinations: what a destination as written names, and how the
 //! site resolves it from the linking page.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use super::{layout_of_page, scan, Layout, Lookup, PageRef, SiteIndex};
@@ -86,8 +87,8 @@ impl Destination {
                 _ => Target::OtherScheme,
             };
         }
-        let path = before_fragment.split('?').next().unwrap_or("").to_string();
-        let path = percent_decode(&path);
+        let path = before_fragment.split('?').next().unwrap_or("");
+        let path = percent_decode(path);
         if path.starts_with('/') {
             Target::RootRelative(path)
         } else if path.is_empty() {
@@ -141,8 +142,12 @@ fn find_unescaped(text: &str, byte: u8) -> Option<usize> {
     None
 }
 
-/// Resolves backslash escapes and `&amp;`.
-fn unescape(text: &str) -> String {
+/// Resolves backslash escapes and `&amp;` (borrowing `text` when it has
+/// neither).
+fn unescape(text: &str) -> Cow<'_, str> {
+    if !text.contains(['\\', '&']) {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -157,7 +162,7 @@ fn unescape(text: &str) -> String {
         }
         out.push(c);
     }
-    out.replace("&amp;", "&")
+    Cow::Owned(out.replace("&amp;", "&"))
 }
 
 /// Decodes `%XX` escapes (invalid UTF-8 is replaced).

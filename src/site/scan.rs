@@ -40,8 +40,6 @@ static ATTRIBUTE_ID: LazyLock<Regex> =
 static BLOCK_IAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^ {0,3}\{:[ \t]*([^{}]*)\}[ \t]*$").unwrap_or_else(|_| unreachable!())
 });
-static UNDERLINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^ {0,3}(=+|-+)[ \t]*$").unwrap_or_else(|_| unreachable!()));
 static BLOCK_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^ {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|\||<|\{\{|[-*_][ \t]*[-*_][ \t]*[-*_])")
         .unwrap_or_else(|_| unreachable!())
@@ -102,7 +100,7 @@ pub fn scan(source: &str) -> Scan {
                 continue;
             }
         }
-        if !paragraph.is_empty() && UNDERLINE.is_match(line) {
+        if !paragraph.is_empty() && is_underline(line) {
             let text = paragraph.iter().map(|l| l.trim()).collect::<Vec<_>>();
             out.headings.push(with_attribute(&text.join(" ")));
             paragraph.clear();
@@ -112,7 +110,7 @@ pub fn scan(source: &str) -> Scan {
         if indent >= 4 && paragraph.is_empty() {
             continue; // indented code
         }
-        if BLOCK_START.is_match(line) {
+        if starts_block(line) {
             paragraph.clear();
             continue;
         }
@@ -227,9 +225,14 @@ pub fn block_ial_id(line: &str) -> Option<String> {
 
 /// An ATX heading line.
 pub fn atx(line: &str) -> Option<ScannedHeading> {
+    let trimmed = line.trim_start_matches(' ');
+    if line.len() - trimmed.len() > 3 || !trimmed.starts_with('#') {
+        return None;
+    }
     let caps = ATX.captures(line)?;
     let content = caps.get(2).map_or("", |m| m.as_str());
-    let content = match CLOSING.find(content) {
+    let closing = content.trim_end_matches([' ', '\t']).ends_with('#');
+    let content = match closing.then(|| CLOSING.find(content)).flatten() {
         Some(m) => &content[..m.start()],
         None => content,
     };
@@ -239,7 +242,8 @@ pub fn atx(line: &str) -> Option<ScannedHeading> {
 /// Splits a trailing `{#id}` (goldmark) or `{: #id}` (kramdown) attribute
 /// off a heading's text.
 pub fn with_attribute(text: &str) -> ScannedHeading {
-    if let Some(caps) = ATTRIBUTE.captures(text) {
+    let attribute = text.trim_end_matches([' ', '\t']).ends_with('}');
+    if let Some(caps) = attribute.then(|| ATTRIBUTE.captures(text)).flatten() {
         let inner = caps.get(1).map_or("", |m| m.as_str());
         if let Some(id) = ATTRIBUTE_ID.captures(inner).and_then(|c| c.get(1)) {
             let start = caps.get(0).map_or(text.len(), |m| m.start());
@@ -255,6 +259,42 @@ pub fn with_attribute(text: &str) -> ScannedHeading {
     }
 }
 
+/// Whether `line` is a setext underline: up to three spaces, a run of
+/// `=` or of `-`, then only spaces and tabs.
+fn is_underline(line: &str) -> bool {
+    let trimmed = line.trim_start_matches(' ');
+    if line.len() - trimmed.len() > 3 {
+        return false;
+    }
+    let Some(c) = trimmed.chars().next().filter(|c| matches!(c, '=' | '-')) else {
+        return false;
+    };
+    trimmed
+        .trim_start_matches(c)
+        .trim_start_matches([' ', '\t'])
+        .is_empty()
+}
+
+/// Whether `line` starts a block that ends a paragraph (the
+/// `BLOCK_START` pattern), run only when the first character can start
+/// one.
+fn starts_block(line: &str) -> bool {
+    let trimmed = line.trim_start_matches(' ');
+    if line.len() - trimmed.len() > 3 {
+        return false;
+    }
+    match trimmed.chars().next() {
+        None => false,
+        Some(c)
+            if c.is_ascii()
+                && !matches!(c, '-' | '*' | '+' | '0'..='9' | '>' | '|' | '<' | '{' | '_') =>
+        {
+            false
+        }
+        Some(_) => BLOCK_START.is_match(line),
+    }
+}
+
 /// A heading as written in `source` (the heading's whole span): markers,
 /// closing sequence and setext underline removed, a trailing `{#id}` or
 /// `{: #id}` attribute split off. kramdown makes its anchor from the raw
@@ -266,7 +306,7 @@ pub fn heading_of_span(source: &str) -> ScannedHeading {
             return h;
         }
     }
-    if lines.len() > 1 && lines.last().is_some_and(|l| UNDERLINE.is_match(l)) {
+    if lines.len() > 1 && lines.last().is_some_and(|l| is_underline(l)) {
         lines.pop();
     }
     let text: Vec<&str> = lines.iter().map(|l| l.trim()).collect();
@@ -317,9 +357,21 @@ static EMPHASIS_UNDERSCORE: LazyLock<Regex> = LazyLock::new(|| {
 /// HTML tags, code backticks, emphasis markers, escapes and the common
 /// entities resolved. This is what Hugo makes its anchor from.
 pub fn plain_text(raw: &str) -> String {
-    let text = AUTOLINK.replace_all(raw, "$1");
-    let text = IMAGE_OR_LINK.replace_all(&text, "$1");
-    let text = HTML_TAG.replace_all(&text, "");
+    let text = if raw.contains('<') {
+        AUTOLINK.replace_all(raw, "$1")
+    } else {
+        raw.into()
+    };
+    let text = if text.contains('[') {
+        IMAGE_OR_LINK.replace_all(&text, "$1")
+    } else {
+        text.as_ref().into()
+    };
+    let text = if text.contains('<') {
+        HTML_TAG.replace_all(&text, "")
+    } else {
+        text.as_ref().into()
+    };
     let text = strip_underscore_emphasis(&text);
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
