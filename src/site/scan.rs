@@ -27,9 +27,6 @@ pub struct Scan {
     pub html_ids: Vec<String>,
 }
 
-static ATX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$").unwrap_or_else(|_| unreachable!())
-});
 static CLOSING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[ \t]+)#+[ \t]*$").unwrap_or_else(|_| unreachable!()));
 static ATTRIBUTE: LazyLock<Regex> = LazyLock::new(|| {
@@ -223,14 +220,23 @@ pub fn block_ial_id(line: &str) -> Option<String> {
     Some(id.as_str().to_string())
 }
 
-/// An ATX heading line.
+/// An ATX heading line: up to three spaces, one to six `#`, then the end
+/// of the line or a space or tab; the text is what follows, spaces and
+/// tabs trimmed.
 pub fn atx(line: &str) -> Option<ScannedHeading> {
     let trimmed = line.trim_start_matches(' ');
-    if line.len() - trimmed.len() > 3 || !trimmed.starts_with('#') {
+    if line.len() - trimmed.len() > 3 {
         return None;
     }
-    let caps = ATX.captures(line)?;
-    let content = caps.get(2).map_or("", |m| m.as_str());
+    let marks = trimmed.bytes().take_while(|&b| b == b'#').count();
+    if !(1..=6).contains(&marks) {
+        return None;
+    }
+    let rest = &trimmed[marks..];
+    if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let content = rest.trim_matches([' ', '\t']);
     let closing = content.trim_end_matches([' ', '\t']).ends_with('#');
     let content = match closing.then(|| CLOSING.find(content)).flatten() {
         Some(m) => &content[..m.start()],
