@@ -54,16 +54,26 @@ static POSSESSIVE: LazyLock<Regex> =
 pub fn tokens(name: &str) -> Vec<String> {
     let name = name.trim();
     let reordered;
-    let name = match TRAILING_QUALIFIER.captures(name) {
+    // The pattern ends with `)` and trailing space, which `trim` removed.
+    let qualifier = name.ends_with(')').then(|| TRAILING_QUALIFIER.captures(name));
+    let name = match qualifier.flatten() {
         Some(c) if !c[1].trim().is_empty() && !c[2].eq_ignore_ascii_case("intermediate") => {
             reordered = format!("{} {}", &c[2], &c[1]);
             reordered.as_str()
         }
         _ => name,
     };
-    let lowered = POSSESSIVE
-        .replace_all(&name.to_lowercase(), "")
-        .replace('&', " and ");
+    let lowered = name.to_lowercase();
+    let lowered = if lowered.contains(['\'', '’']) {
+        POSSESSIVE.replace_all(&lowered, "").into_owned()
+    } else {
+        lowered
+    };
+    let lowered = if lowered.contains('&') {
+        lowered.replace('&', " and ")
+    } else {
+        lowered
+    };
     let mut words: Vec<String> = lowered
         .split(|c: char| !c.is_alphanumeric() && c != '+')
         .filter(|w| !w.is_empty() && *w != "+")
