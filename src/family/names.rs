@@ -55,7 +55,9 @@ pub fn tokens(name: &str) -> Vec<String> {
     let name = name.trim();
     let reordered;
     // The pattern ends with `)` and trailing space, which `trim` removed.
-    let qualifier = name.ends_with(')').then(|| TRAILING_QUALIFIER.captures(name));
+    let qualifier = name
+        .ends_with(')')
+        .then(|| TRAILING_QUALIFIER.captures(name));
     let name = match qualifier.flatten() {
         Some(c) if !c[1].trim().is_empty() && !c[2].eq_ignore_ascii_case("intermediate") => {
             reordered = format!("{} {}", &c[2], &c[1]);

@@ -50,6 +50,9 @@ nested items).
 /// white space made one space, lower case, final `.`, `;`, `,` and
 /// spaces dropped.
 fn normalise(text: &str) -> String {
+    if text.is_ascii() {
+        return normalise_ascii(text);
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -70,6 +73,30 @@ fn normalise(text: &str) -> String {
     let end = out.trim_end_matches(['.', ';', ',', ' ']).len();
     out.truncate(end);
     out
+}
+
+/// [`normalise`] for ASCII text, byte by byte. The white space is what
+/// `char::is_whitespace` says of ASCII (vertical tab included).
+fn normalise_ascii(text: &str) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
+    let words = text
+        .as_bytes()
+        .split(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+        .filter(|w| !w.is_empty());
+    for word in words {
+        if !out.is_empty() {
+            out.push(b' ');
+        }
+        out.extend_from_slice(word);
+    }
+    out.make_ascii_lowercase();
+    let end = out
+        .iter()
+        .rposition(|b| !matches!(b, b'.' | b';' | b',' | b' '))
+        .map_or(0, |i| i + 1);
+    out.truncate(end);
+    // Only ASCII bytes were copied.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -167,6 +194,31 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 mod tests {
     use super::*;
     use crate::rules::testing::{lines, run};
+
+    #[test]
+    fn keys_ignore_case_spacing_quotes_and_final_punctuation() {
+        // The same key as the plain definition, on ASCII and other text.
+        let reference = |text: &str| {
+            text.replace(['’', '‘'], "'")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+                .trim_end_matches(['.', ';', ',', ' '])
+                .to_string()
+        };
+        for text in [
+            "  Two years of  SQL.\t",
+            "Lead\u{b}the\u{c}team;, ",
+            "The team’s ‘roadmap’ ΣΑΣ.",
+            "\u{a0}Über\u{2003}Plan ,.",
+            "",
+            " . ",
+        ] {
+            assert_eq!(normalise(text), reference(text), "{text:?}");
+        }
+        assert_eq!(normalise(" Two  Years.;"), "two years");
+    }
 
     fn page(junior: &str, senior: &str, staff: &str) -> String {
         format!("---\ntitle: A\n---\n\nIntro.\n\n## Levels\n\n### A\n\n#### Requirements\n\n{junior}\n\n### Senior A\n\n#### Requirements\n\n{senior}\n\n### Staff A\n\n#### Requirements\n\n{staff}\n")

@@ -298,10 +298,13 @@ impl SiteIndex {
                 format!("/{joined}")
             }
         };
-        let from_result = |lookup: Lookup, target: String| match lookup {
+        let from_result = |lookup: Lookup, target: &dyn Fn() -> String| match lookup {
             Lookup::Page(page) => Resolution::Page(page),
             Lookup::Exists => Resolution::Exists,
-            Lookup::Missing { hint } => Resolution::Missing { target, hint },
+            Lookup::Missing { hint } => Resolution::Missing {
+                target: target(),
+                hint,
+            },
             Lookup::Elsewhere => Resolution::Unknown,
         };
         match path_kind(path) {
@@ -309,15 +312,15 @@ impl SiteIndex {
                 let Some(segments) = join(route, path) else {
                     return Resolution::Unknown;
                 };
-                let target = shown(&segments, !path.ends_with(".html"));
-                from_result(self.lookup_route(&segments), target)
+                let target = || shown(&segments, !path.ends_with(".html"));
+                from_result(self.lookup_route(&segments), &target)
             }
             PathKind::Markdown => {
                 let Some(segments) = join(dir, path) else {
                     return Resolution::Unknown;
                 };
-                let target = shown(&segments, false);
-                from_result(self.lookup_file(&segments), target)
+                let target = || shown(&segments, false);
+                from_result(self.lookup_file(&segments), &target)
             }
             PathKind::Asset => {
                 // Served next to the page's route, or next to its file, or
