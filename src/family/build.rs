@@ -128,6 +128,14 @@ static GRADE: LazyLock<Regex> = LazyLock::new(|| {
 /// Finds a grade statement in `span` of the page.
 fn grade_in(doc: &Document, span: Range<usize>) -> Option<Grade> {
     let text = doc.text(span.clone());
+    // The pattern needs the word "grade"; only ASCII letters fold to it.
+    if !text
+        .as_bytes()
+        .windows(5)
+        .any(|w| w.eq_ignore_ascii_case(b"grade"))
+    {
+        return None;
+    }
     let m = GRADE.captures(text)?;
     let whole = m.get(0)?;
     let number = m.get(1)?;
