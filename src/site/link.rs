@@ -66,7 +66,12 @@ impl Destination {
         if trimmed.is_empty() {
             return Target::Empty;
         }
-        if written.contains("{{") || written.contains("<%") || written.contains("%>") {
+        let template = written.bytes().any(|b| matches!(b, b'{' | b'<' | b'%'))
+            && written
+                .as_bytes()
+                .windows(2)
+                .any(|w| matches!(w, b"{{" | b"<%" | b"%>"));
+        if template {
             return Target::Template;
         }
         if hash == Some(0) {
@@ -145,7 +150,7 @@ fn find_unescaped(text: &str, byte: u8) -> Option<usize> {
 /// Resolves backslash escapes and `&amp;` (borrowing `text` when it has
 /// neither).
 fn unescape(text: &str) -> Cow<'_, str> {
-    if !text.contains(['\\', '&']) {
+    if !text.bytes().any(|b| b == b'\\' || b == b'&') {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());
@@ -269,7 +274,7 @@ impl SiteIndex {
     ) -> Resolution {
         let resolution = match &dest.target {
             Target::FragmentOnly => return Resolution::ThisPage,
-            Target::RootRelative(path) => self.resolve_path(&[], &[], path),
+            Target::RootRelative(path) => self.resolve_root(path),
             Target::Relative(path) => match here {
                 Some(here) => {
                     let route = SiteIndex::route_of(here);
@@ -285,6 +290,18 @@ impl SiteIndex {
             Resolution::Page(page) if Some(&page) == here => Resolution::ThisPage,
             other => other,
         }
+    }
+
+    /// Resolves a root-relative `path`, once per run.
+    fn resolve_root(&self, path: &str) -> Resolution {
+        if let Some(known) = self.resolved.lock().ok().and_then(|m| m.get(path).cloned()) {
+            return known;
+        }
+        let resolution = self.resolve_path(&[], &[], path);
+        if let Ok(mut memo) = self.resolved.lock() {
+            memo.insert(path.to_string(), resolution.clone());
+        }
+        resolution
     }
 
     /// Resolves `path` from a page served at `route` whose file is in the

@@ -21,7 +21,7 @@ pub mod scan;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use walkdir::WalkDir;
 
@@ -233,6 +233,9 @@ pub struct SiteIndex {
     /// Routes given in front matter (Hugo `aliases` and `url`), to the
     /// page that declares them; read when a route is first not found.
     aliases: OnceLock<HashMap<String, PageRef>>,
+    /// Root-relative paths already resolved (every page links to the
+    /// same few), shared by the threads linting pages.
+    resolved: Mutex<HashMap<String, Resolution>>,
 }
 
 /// The file names a route `p` may be served from, in order, each as a
@@ -327,6 +330,7 @@ impl SiteIndex {
         SiteIndex {
             roots: built,
             aliases: OnceLock::new(),
+            resolved: Mutex::new(HashMap::new()),
         }
     }
 
