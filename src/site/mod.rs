@@ -398,7 +398,10 @@ impl SiteIndex {
         cell.get_or_init(|| {
             let path = root.path.join(&page.rel);
             match std::fs::read(&path) {
-                Ok(bytes) => scan::anchors(&String::from_utf8_lossy(&bytes), root.layout),
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => scan::anchors(&text, root.layout),
+                    Err(e) => scan::anchors(&String::from_utf8_lossy(e.as_bytes()), root.layout),
+                },
                 Err(_) => Vec::new(),
             }
         })
