@@ -281,23 +281,54 @@ fn is_underline(line: &str) -> bool {
         .is_empty()
 }
 
-/// Whether `line` starts a block that ends a paragraph (the
-/// `BLOCK_START` pattern), run only when the first character can start
-/// one.
+/// Whether `line` starts a block that ends a paragraph, as the
+/// `BLOCK_START` pattern says: a list marker, a quote, a table row, HTML,
+/// a `{{` shortcode or a thematic break, after up to three spaces. The
+/// pattern itself runs only where a non-ASCII digit could take part.
 fn starts_block(line: &str) -> bool {
     let trimmed = line.trim_start_matches(' ');
     if line.len() - trimmed.len() > 3 {
         return false;
     }
-    match trimmed.chars().next() {
-        None => false,
-        Some(c)
-            if c.is_ascii()
-                && !matches!(c, '-' | '*' | '+' | '0'..='9' | '>' | '|' | '<' | '{' | '_') =>
-        {
-            false
+    let bytes = trimmed.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return false;
+    };
+    let blank = |b: Option<&u8>| matches!(b, Some(b' ' | b'\t'));
+    let rule_mark = |b: Option<&u8>| matches!(b, Some(b'-' | b'*' | b'_'));
+    match first {
+        b'>' | b'|' | b'<' => true,
+        b'{' => bytes.get(1) == Some(&b'{'),
+        b'-' | b'*' | b'+' | b'_' => {
+            if first != b'_' && blank(bytes.get(1)) {
+                return true;
+            }
+            if first == b'+' {
+                return false;
+            }
+            // A thematic break: three marks, spaces and tabs between.
+            let mut i = 1;
+            for _ in 0..2 {
+                while blank(bytes.get(i)) {
+                    i += 1;
+                }
+                if !rule_mark(bytes.get(i)) {
+                    return false;
+                }
+                i += 1;
+            }
+            true
         }
-        Some(_) => BLOCK_START.is_match(line),
+        b'0'..=b'9' => {
+            let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+            match bytes.get(digits) {
+                Some(b) if !b.is_ascii() => BLOCK_START.is_match(line),
+                Some(b'.' | b')') => (1..=9).contains(&digits) && blank(bytes.get(digits + 1)),
+                _ => false,
+            }
+        }
+        b if !b.is_ascii() => BLOCK_START.is_match(line),
+        _ => false,
     }
 }
 
@@ -436,6 +467,50 @@ fn decode_entities(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn block_starts_and_underlines_read_as_the_patterns_read_them() {
+        let underline = Regex::new(r"^ {0,3}(=+|-+)[ \t]*$").expect("pattern");
+        for line in [
+            "- item",
+            "-item",
+            "* item",
+            "+ item",
+            "+item",
+            "_ _ _",
+            "- - -",
+            "*\t*  *",
+            "-- -x",
+            "__",
+            "1. one",
+            "1) one",
+            "1.one",
+            "1234567890. ten",
+            "123456789. nine",
+            "١. arabic",
+            "1٣. mixed",
+            "> quote",
+            "| a |",
+            "<div>",
+            "{{< x >}}",
+            "{x",
+            "   - three",
+            "    - four",
+            "plain",
+            "",
+            "   ",
+            "===",
+            "--- ",
+            "- -",
+            "== =",
+            "   ---",
+            "    ---",
+            "=-",
+        ] {
+            assert_eq!(starts_block(line), BLOCK_START.is_match(line), "{line:?}");
+            assert_eq!(is_underline(line), underline.is_match(line), "{line:?}");
+        }
+    }
 
     #[test]
     fn finds_atx_and_setext_headings_outside_code() {
