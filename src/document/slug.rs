@@ -21,9 +21,13 @@ use std::collections::HashMap;
 pub fn hugo(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     for c in text.trim().chars() {
-        if c == ' ' || c == '-' {
-            slug.push('-');
-        } else if c == '_' || c.is_alphabetic() || c.is_numeric() {
+        if c.is_ascii() {
+            if c == ' ' || c == '-' {
+                slug.push('-');
+            } else if c == '_' || c.is_ascii_alphanumeric() {
+                slug.push(c.to_ascii_lowercase());
+            }
+        } else if c.is_alphabetic() || c.is_numeric() {
             slug.extend(c.to_lowercase());
         }
     }

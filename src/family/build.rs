@@ -55,10 +55,35 @@ static HEADING_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(\s*\((?:pi|pis|kpi|kpis)\))?\s*:?\s*$").expect("constant pattern")
 });
 
+/// Where `HEADING_TAIL` starts in `text` (trimmed): before a final
+/// colon, and before a "(PI)" in front of it. The pattern itself runs
+/// only when the bracketed word is not ASCII.
+fn tail_start(text: &str) -> usize {
+    let rest = text.strip_suffix(':').unwrap_or(text).trim_end();
+    let Some(body) = rest.strip_suffix(')') else {
+        return rest.len();
+    };
+    let Some(open) = body.rfind('(') else {
+        return rest.len();
+    };
+    let inner = &body[open + 1..];
+    if !inner.is_ascii() {
+        return HEADING_TAIL.find(text).map_or(text.len(), |m| m.start());
+    }
+    if ["pi", "pis", "kpi", "kpis"]
+        .iter()
+        .any(|w| inner.eq_ignore_ascii_case(w))
+    {
+        body[..open].trim_end().len()
+    } else {
+        rest.len()
+    }
+}
+
 /// Classifies a heading's (or a bold paragraph's) text.
 pub(crate) fn classify(text: &str) -> HeadingKind {
     let text = text.trim().trim_matches(['*', '_']).trim();
-    let cut = HEADING_TAIL.find(text).map_or(text.len(), |m| m.start());
+    let cut = tail_start(text);
     let words = text[..cut].split_whitespace().collect::<Vec<_>>().join(" ");
     let lower = words.to_lowercase();
     for (word, kind) in SECTION_WORDS {
@@ -128,6 +153,14 @@ static GRADE: LazyLock<Regex> = LazyLock::new(|| {
 /// Finds a grade statement in `span` of the page.
 fn grade_in(doc: &Document, span: Range<usize>) -> Option<Grade> {
     let text = doc.text(span.clone());
+    // The pattern needs the word "grade"; only ASCII letters fold to it.
+    if !text
+        .as_bytes()
+        .windows(5)
+        .any(|w| w.eq_ignore_ascii_case(b"grade"))
+    {
+        return None;
+    }
     let m = GRADE.captures(text)?;
     let whole = m.get(0)?;
     let number = m.get(1)?;
@@ -804,6 +837,30 @@ fn locate(doc: &Document, within: Range<usize>, from: usize, needle: &str) -> Op
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn heading_tails_end_where_the_pattern_starts() {
+        for text in [
+            "Performance Indicators (PI)",
+            "Performance Indicators (kpis):",
+            "Performance Indicators  (PI) :",
+            "Requirements:",
+            "Requirements :",
+            "X: :",
+            "(PI)",
+            "Levels (Senior)",
+            "Job Grade",
+            "",
+            ":",
+            "Indicators (\u{212a}PI)",
+            "Indicators(PI)",
+            "A (PI) (PI)",
+            "A\n(PI)",
+        ] {
+            let by_pattern = HEADING_TAIL.find(text).map_or(text.len(), |m| m.start());
+            assert_eq!(tail_start(text), by_pattern, "{text:?}");
+        }
+    }
 
     #[test]
     fn classifies_headings() {

@@ -124,6 +124,16 @@ fn trimmed(text: &str, word: Range<usize>) -> Range<usize> {
 /// Parses the leading words of an item's text; `None` when the item does
 /// not start with "Extends".
 pub fn parse(text: &str) -> Option<Parsed> {
+    // Most items are not references: look at the first word before
+    // splitting the whole text. Only ASCII letters lower-case to
+    // "extends", so an ASCII comparison decides it.
+    let first_word = text.split(char::is_whitespace).find(|w| !w.is_empty())?;
+    if !first_word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .eq_ignore_ascii_case("extends")
+    {
+        return None;
+    }
     let ws = words(text, 0..text.len());
     let first = ws.first()?;
     let head = core(&text[first.clone()]);

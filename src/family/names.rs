@@ -47,6 +47,47 @@ static TITLE_FIRST: LazyLock<Regex> = LazyLock::new(|| {
 static POSSESSIVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"['’]s\b").expect("constant pattern"));
 
+/// The qualifiers `TRAILING_QUALIFIER` accepts, as ASCII words.
+const QUALIFIERS: &[&str] = &[
+    "senior",
+    "sr",
+    "sr.",
+    "snr",
+    "snr.",
+    "junior",
+    "jr",
+    "jr.",
+    "staff",
+    "principal",
+    "lead",
+    "associate",
+    "intermediate",
+];
+
+/// A trimmed name's trailing seniority qualifier, `(role, qualifier)`,
+/// as `TRAILING_QUALIFIER` captures them. The pattern is run only when
+/// the words in the last brackets are not ASCII (case folding could then
+/// match them); otherwise the last `(` decides, since nothing after it
+/// may hold another.
+fn trailing_qualifier(name: &str) -> Option<(&str, &str)> {
+    let body = name.strip_suffix(')')?;
+    let open = body.rfind('(')?;
+    let inner = &body[open + 1..];
+    if !inner.is_ascii() {
+        let c = TRAILING_QUALIFIER.captures(name)?;
+        return Some((c.get(1)?.as_str(), c.get(2)?.as_str()));
+    }
+    let role = body[..open].trim_end();
+    if role.contains('\n') {
+        return None; // `.` does not match a line break
+    }
+    let word = inner.trim();
+    QUALIFIERS
+        .iter()
+        .any(|q| word.eq_ignore_ascii_case(q))
+        .then_some((role, word))
+}
+
 /// The words of a name, normalised: lower case, markup and punctuation
 /// dropped, abbreviations spelled out ("Sr." is "senior"), plurals made
 /// singular, a leading "the" and a trailing seniority qualifier moved to
@@ -54,16 +95,26 @@ static POSSESSIVE: LazyLock<Regex> =
 pub fn tokens(name: &str) -> Vec<String> {
     let name = name.trim();
     let reordered;
-    let name = match TRAILING_QUALIFIER.captures(name) {
-        Some(c) if !c[1].trim().is_empty() && !c[2].eq_ignore_ascii_case("intermediate") => {
-            reordered = format!("{} {}", &c[2], &c[1]);
+    let name = match trailing_qualifier(name) {
+        Some((role, word))
+            if !role.trim().is_empty() && !word.eq_ignore_ascii_case("intermediate") =>
+        {
+            reordered = format!("{word} {role}");
             reordered.as_str()
         }
         _ => name,
     };
-    let lowered = POSSESSIVE
-        .replace_all(&name.to_lowercase(), "")
-        .replace('&', " and ");
+    let lowered = name.to_lowercase();
+    let lowered = if lowered.contains(['\'', '’']) {
+        POSSESSIVE.replace_all(&lowered, "").into_owned()
+    } else {
+        lowered
+    };
+    let lowered = if lowered.contains('&') {
+        lowered.replace('&', " and ")
+    } else {
+        lowered
+    };
     let mut words: Vec<String> = lowered
         .split(|c: char| !c.is_alphanumeric() && c != '+')
         .filter(|w| !w.is_empty() && *w != "+")
@@ -175,6 +226,29 @@ pub fn aliases(name: &str, title: Option<&str>) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn trailing_qualifiers_read_as_the_pattern_reads_them() {
+        for name in [
+            "Data Analyst (Senior)",
+            "Data Analyst ( sr. )",
+            "Data Analyst (Backend) (Staff)",
+            "Data Analyst (Backend)",
+            "Data Analyst (Senior))",
+            "(Senior)",
+            "Data\nAnalyst (Senior)",
+            "Data Analyst \n (Lead)",
+            "Data Analyst (ſenior)",
+            "Data Analyst (INTERMEDIATE)",
+            "Senior",
+        ] {
+            let by_pattern = TRAILING_QUALIFIER
+                .captures(name)
+                .map(|c| (c[1].to_string(), c[2].to_string()));
+            let by_hand = trailing_qualifier(name).map(|(a, b)| (a.to_string(), b.to_string()));
+            assert_eq!(by_hand, by_pattern, "{name:?}");
+        }
+    }
 
     #[test]
     fn spellings_a_reader_accepts_share_a_key() {

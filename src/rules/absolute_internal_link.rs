@@ -5,7 +5,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::document::LinkKind;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 use crate::site::link::{percent_decode, Target};
-use crate::site::{Destination, Lookup};
+use crate::site::Lookup;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -91,11 +91,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .map(|h| Internal::parse(h))
         .filter(|h| !h.host.is_empty())
         .collect();
-    for link in &cx.doc.links {
+    if hosts.is_empty() {
+        return;
+    }
+    let destinations = cx.links().destinations();
+    for (link, dest) in cx.doc.links.iter().zip(destinations) {
         if link.kind == LinkKind::Email || link.destination_span.is_empty() {
             continue;
         }
-        let dest = Destination::parse(&link.destination);
         let Target::Url { host, path, rest } = &dest.target else {
             continue;
         };

@@ -2,7 +2,6 @@
 //! points into.
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
-use crate::rules::link_target::Here;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 use crate::site::Resolution;
 
@@ -53,9 +52,10 @@ Reports to the [Senior Manager](#senior-manager-data).
 const ALWAYS_THERE: &[&str] = &["", "top"];
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let here = Here::new(cx);
-    for link in &cx.doc.links {
-        let Some((dest, resolution)) = here.resolve(cx, link) else {
+    let links = cx.links();
+    let here = &links.here;
+    for (link, resolved) in cx.doc.links.iter().zip(links.iter()) {
+        let Some((dest, resolution)) = resolved else {
             continue;
         };
         let (Some(fragment), Some(offset)) = (&dest.fragment, dest.fragment_offset) else {
@@ -64,17 +64,18 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if ALWAYS_THERE.contains(&fragment.as_str()) {
             continue;
         }
-        let (anchors, place) = match (&resolution, here.site) {
-            (Resolution::ThisPage, _) => (here.own_anchors(cx), "this page".to_string()),
-            (Resolution::Page(page), Some(site)) => (
-                site.anchors(page),
-                format!("`{}`", site.path(page).display()),
-            ),
+        let anchors = match (resolution, here.site) {
+            (Resolution::ThisPage, _) => here.own_anchors(cx),
+            (Resolution::Page(page), Some(site)) => site.anchors(page),
             _ => continue,
         };
         if anchors.iter().any(|a| a == fragment) {
             continue;
         }
+        let place = match (resolution, here.site) {
+            (Resolution::Page(page), Some(site)) => format!("`{}`", site.path(page).display()),
+            _ => "this page".to_string(),
+        };
         let span = link.destination_span.clone();
         let fragment_span = (span.start + offset).min(span.end)..span.end;
         let mut diagnostic = Diagnostic::new(

@@ -2,7 +2,6 @@
 //! is not in the content tree.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::link_target::Here;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 use crate::site::Resolution;
 
@@ -55,12 +54,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if cx.site.is_none() {
         return;
     }
-    let here = Here::new(cx);
-    for link in &cx.doc.links {
-        let Some((_, resolution)) = here.resolve(cx, link) else {
-            continue;
-        };
-        let Resolution::Missing { target, hint } = resolution else {
+    for (link, resolved) in cx.doc.links.iter().zip(cx.links().iter()) {
+        let Some((_, Resolution::Missing { target, hint })) = resolved else {
             continue;
         };
         let what = if link.image { "image" } else { "page" };
@@ -71,7 +66,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         )
         .with_label("link target not found");
         if let Some(hint) = hint {
-            diagnostic = diagnostic.with_help(hint);
+            diagnostic = diagnostic.with_help(hint.clone());
         }
         out.push(diagnostic);
     }

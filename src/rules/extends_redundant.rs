@@ -46,14 +46,57 @@ nested items).
 ```
 ";
 
+/// An item's text as compared: curly apostrophes made straight, runs of
+/// white space made one space, lower case, final `.`, `;`, `,` and
+/// spaces dropped.
 fn normalise(text: &str) -> String {
-    text.replace(['’', '‘'], "'")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-        .trim_end_matches(['.', ';', ',', ' '])
-        .to_string()
+    if text.is_ascii() {
+        return normalise_ascii(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.contains(['’', '‘']) {
+            out.push_str(&word.replace(['’', '‘'], "'"));
+        } else {
+            out.push_str(word);
+        }
+    }
+    let mut out = if out.is_ascii() {
+        out.make_ascii_lowercase();
+        out
+    } else {
+        out.to_lowercase()
+    };
+    let end = out.trim_end_matches(['.', ';', ',', ' ']).len();
+    out.truncate(end);
+    out
+}
+
+/// [`normalise`] for ASCII text, byte by byte. The white space is what
+/// `char::is_whitespace` says of ASCII (vertical tab included).
+fn normalise_ascii(text: &str) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
+    let words = text
+        .as_bytes()
+        .split(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+        .filter(|w| !w.is_empty());
+    for word in words {
+        if !out.is_empty() {
+            out.push(b' ');
+        }
+        out.extend_from_slice(word);
+    }
+    out.make_ascii_lowercase();
+    let end = out
+        .iter()
+        .rposition(|b| !matches!(b, b'.' | b';' | b',' | b' '))
+        .map_or(0, |i| i + 1);
+    out.truncate(end);
+    // Only ASCII bytes were copied.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -66,22 +109,34 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .map(|p| normalise(p))
         .filter(|p| !p.is_empty())
         .collect();
+    // Each item's comparison key, worked out once: a level's items are
+    // compared with those of every level that extends it.
+    let mut keys: Vec<Option<String>> = vec![None; doc.items.len()];
+    for level in &family.levels {
+        for kind in [ListKind::Responsibilities, ListKind::Requirements] {
+            for &item in level.list(kind).map_or(&[][..], |l| &l.items) {
+                if let (Some(it), Some(key @ None)) = (doc.items.get(item), keys.get_mut(item)) {
+                    *key = Some(normalise(&it.text));
+                }
+            }
+        }
+    }
+    let key_of = |item: usize| keys.get(item).and_then(Option::as_deref);
     for (i, level) in family.levels.iter().enumerate() {
         for kind in [ListKind::Responsibilities, ListKind::Requirements] {
             let Some(list) = level.list(kind) else {
                 continue;
             };
             let extended = family.extended(i, kind);
-            let mut inherited: HashMap<String, (usize, usize)> = HashMap::new();
+            let mut inherited: HashMap<&str, (usize, usize)> = HashMap::new();
             for &t in &extended.levels {
                 let Some(their) = family.levels[t].list(kind) else {
                     continue;
                 };
                 for &item in &their.items {
-                    let Some(it) = doc.items.get(item) else {
+                    let Some(key) = key_of(item) else {
                         continue;
                     };
-                    let key = normalise(&it.text);
                     if !key.is_empty() && !key.starts_with("extends") {
                         inherited.entry(key).or_insert((t, item));
                     }
@@ -91,16 +146,15 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             for &item in &list.items {
-                let Some(it) = doc.items.get(item) else {
+                let (Some(it), Some(text)) = (doc.items.get(item), key_of(item)) else {
                     continue;
                 };
-                let text = normalise(&it.text);
                 // A required phrase ("Ability to use GitLab") is often
                 // repeated on purpose, for checks that read each level.
                 if required.iter().any(|p| text.contains(p.as_str())) {
                     continue;
                 }
-                let Some(&(t, original)) = inherited.get(&text) else {
+                let Some(&(t, original)) = inherited.get(text) else {
                     continue;
                 };
                 let Some(content) = it.content.clone() else {
@@ -140,6 +194,31 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 mod tests {
     use super::*;
     use crate::rules::testing::{lines, run};
+
+    #[test]
+    fn keys_ignore_case_spacing_quotes_and_final_punctuation() {
+        // The same key as the plain definition, on ASCII and other text.
+        let reference = |text: &str| {
+            text.replace(['’', '‘'], "'")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+                .trim_end_matches(['.', ';', ',', ' '])
+                .to_string()
+        };
+        for text in [
+            "  Two years of  SQL.\t",
+            "Lead\u{b}the\u{c}team;, ",
+            "The team’s ‘roadmap’ ΣΑΣ.",
+            "\u{a0}Über\u{2003}Plan ,.",
+            "",
+            " . ",
+        ] {
+            assert_eq!(normalise(text), reference(text), "{text:?}");
+        }
+        assert_eq!(normalise(" Two  Years.;"), "two years");
+    }
 
     fn page(junior: &str, senior: &str, staff: &str) -> String {
         format!("---\ntitle: A\n---\n\nIntro.\n\n## Levels\n\n### A\n\n#### Requirements\n\n{junior}\n\n### Senior A\n\n#### Requirements\n\n{senior}\n\n### Staff A\n\n#### Requirements\n\n{staff}\n")

@@ -1,7 +1,8 @@
 //! What the link rules share: where the page being linted sits in the
-//! content tree, and where each of its links leads.
+//! content tree, and where each of its links leads. Both are worked out
+//! once per page (see [`Context::links`]) and read by every link rule.
 
-use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 use crate::document::{Link, LinkKind};
 use crate::rules::Context;
@@ -16,7 +17,7 @@ pub(crate) struct Here<'a> {
     pub page: Option<PageRef>,
     /// The slugs its anchors follow.
     pub layout: Layout,
-    own: OnceCell<Vec<String>>,
+    own: OnceLock<Vec<String>>,
 }
 
 impl<'a> Here<'a> {
@@ -28,7 +29,7 @@ impl<'a> Here<'a> {
             site: cx.site,
             page,
             layout,
-            own: OnceCell::new(),
+            own: OnceLock::new(),
         }
     }
 
@@ -38,9 +39,9 @@ impl<'a> Here<'a> {
             .get_or_init(|| document_anchors(cx.doc, self.layout))
     }
 
-    /// Where `link` leads, with its parsed destination; `None` for links
+    /// Where `link`, whose destination is `dest`, leads; `None` for links
     /// that are not checked (e-mail, autolinks, undefined references).
-    pub fn resolve(&self, cx: &Context<'_>, link: &Link) -> Option<(Destination, Resolution)> {
+    pub fn resolve(&self, cx: &Context<'_>, link: &Link, dest: &Destination) -> Option<Resolution> {
         if matches!(link.kind, LinkKind::Email | LinkKind::Autolink) {
             return None;
         }
@@ -50,14 +51,61 @@ impl<'a> Here<'a> {
         if link.kind == LinkKind::Reference && link.destination_span.is_empty() {
             return None;
         }
-        let dest = Destination::parse(&link.destination);
-        let resolution = match self.site {
-            Some(site) => site.resolve(self.page.as_ref(), &cx.doc.path, &dest),
+        Some(match self.site {
+            Some(site) => site.resolve(self.page.as_ref(), &cx.doc.path, dest),
             None => match dest.target {
                 crate::site::link::Target::FragmentOnly => Resolution::ThisPage,
                 _ => Resolution::Unknown,
             },
-        };
-        Some((dest, resolution))
+        })
+    }
+}
+
+/// The page placed in the site and every link of it parsed and resolved,
+/// in the order of [`crate::document::Document::links`].
+pub(crate) struct Links<'a> {
+    /// The page.
+    pub here: Here<'a>,
+    destinations: Vec<Destination>,
+    resolved: Vec<Option<Resolution>>,
+}
+
+impl<'a> Links<'a> {
+    /// Places the page of `cx`, parses its links' destinations and
+    /// resolves them.
+    pub fn new(cx: &Context<'a>) -> Links<'a> {
+        let here = Here::new(cx);
+        let destinations: Vec<Destination> = cx
+            .doc
+            .links
+            .iter()
+            .map(|link| Destination::parse(&link.destination))
+            .collect();
+        let resolved = cx
+            .doc
+            .links
+            .iter()
+            .zip(&destinations)
+            .map(|(link, dest)| here.resolve(cx, link, dest))
+            .collect();
+        Links {
+            here,
+            destinations,
+            resolved,
+        }
+    }
+
+    /// The parsed destination of each link.
+    pub fn destinations(&self) -> &[Destination] {
+        &self.destinations
+    }
+
+    /// Each link's destination and resolution (`None` for links that are
+    /// not checked).
+    pub fn iter(&self) -> impl Iterator<Item = Option<(&Destination, &Resolution)>> {
+        self.destinations
+            .iter()
+            .zip(&self.resolved)
+            .map(|(dest, resolved)| resolved.as_ref().map(|r| (dest, r)))
     }
 }

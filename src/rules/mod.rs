@@ -210,6 +210,9 @@ pub struct Context<'a> {
     /// The page's prose, collected on first use and shared by the prose
     /// rules.
     prose: std::sync::OnceLock<prose::Prose<'a>>,
+    /// The page's links, resolved on first use and shared by the link
+    /// rules.
+    links: std::sync::OnceLock<link_target::Links<'a>>,
 }
 
 impl<'a> Context<'a> {
@@ -225,6 +228,7 @@ impl<'a> Context<'a> {
             site,
             family: std::sync::OnceLock::new(),
             prose: std::sync::OnceLock::new(),
+            links: std::sync::OnceLock::new(),
         }
     }
 
@@ -237,6 +241,11 @@ impl<'a> Context<'a> {
     /// The page's prose: text blocks and words with exact spans.
     pub fn prose(&self) -> &prose::Prose<'a> {
         self.prose.get_or_init(|| prose::Prose::new(self.doc))
+    }
+
+    /// The page placed in the site, and where each of its links leads.
+    pub(crate) fn links(&self) -> &link_target::Links<'a> {
+        self.links.get_or_init(|| link_target::Links::new(self))
     }
 }
 

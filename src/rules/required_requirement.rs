@@ -84,11 +84,32 @@ fn inherits(doc: &crate::document::Document, list: &crate::family::LevelList) ->
     INHERITS.is_match(&lead_in.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
+/// `text` with runs of white space made one space, trimmed, in lower
+/// case (ASCII text byte by byte, without intermediate strings).
 fn normalise(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    if !text.is_ascii() {
+        return text
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase();
+    }
+    // The white space is what `char::is_whitespace` says of ASCII
+    // (vertical tab included).
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
+    let words = text
+        .as_bytes()
+        .split(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+        .filter(|w| !w.is_empty());
+    for word in words {
+        if !out.is_empty() {
+            out.push(b' ');
+        }
+        out.extend_from_slice(word);
+    }
+    out.make_ascii_lowercase();
+    // Only ASCII bytes were copied.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -188,6 +209,24 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 mod tests {
     use super::*;
     use crate::rules::testing::lines;
+
+    #[test]
+    fn normalising_collapses_space_and_case() {
+        let reference = |text: &str| {
+            text.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        for text in [
+            "  Ability to\t use\u{b} GitLab ",
+            "ABILITY\n\nTO USE",
+            "Über\u{a0}Ability  ΣΑΣ",
+            "",
+        ] {
+            assert_eq!(normalise(text), reference(text), "{text:?}");
+        }
+    }
 
     fn page(junior: &str, senior: &str) -> String {
         format!(

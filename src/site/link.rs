@@ -1,6 +1,7 @@
 //! Link destinations: what a destination as written names, and how the
 //! site resolves it from the linking page.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use super::{layout_of_page, scan, Layout, Lookup, PageRef, SiteIndex};
@@ -65,7 +66,12 @@ impl Destination {
         if trimmed.is_empty() {
             return Target::Empty;
         }
-        if written.contains("{{") || written.contains("<%") || written.contains("%>") {
+        let template = written.bytes().any(|b| matches!(b, b'{' | b'<' | b'%'))
+            && written
+                .as_bytes()
+                .windows(2)
+                .any(|w| matches!(w, b"{{" | b"<%" | b"%>"));
+        if template {
             return Target::Template;
         }
         if hash == Some(0) {
@@ -86,8 +92,8 @@ impl Destination {
                 _ => Target::OtherScheme,
             };
         }
-        let path = before_fragment.split('?').next().unwrap_or("").to_string();
-        let path = percent_decode(&path);
+        let path = before_fragment.split('?').next().unwrap_or("");
+        let path = percent_decode(path);
         if path.starts_with('/') {
             Target::RootRelative(path)
         } else if path.is_empty() {
@@ -141,8 +147,12 @@ fn find_unescaped(text: &str, byte: u8) -> Option<usize> {
     None
 }
 
-/// Resolves backslash escapes and `&amp;`.
-fn unescape(text: &str) -> String {
+/// Resolves backslash escapes and `&amp;` (borrowing `text` when it has
+/// neither).
+fn unescape(text: &str) -> Cow<'_, str> {
+    if !text.bytes().any(|b| b == b'\\' || b == b'&') {
+        return Cow::Borrowed(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -157,7 +167,7 @@ fn unescape(text: &str) -> String {
         }
         out.push(c);
     }
-    out.replace("&amp;", "&")
+    Cow::Owned(out.replace("&amp;", "&"))
 }
 
 /// Decodes `%XX` escapes (invalid UTF-8 is replaced).
@@ -264,7 +274,7 @@ impl SiteIndex {
     ) -> Resolution {
         let resolution = match &dest.target {
             Target::FragmentOnly => return Resolution::ThisPage,
-            Target::RootRelative(path) => self.resolve_path(&[], &[], path),
+            Target::RootRelative(path) => self.resolve_root(path),
             Target::Relative(path) => match here {
                 Some(here) => {
                     let route = SiteIndex::route_of(here);
@@ -282,6 +292,18 @@ impl SiteIndex {
         }
     }
 
+    /// Resolves a root-relative `path`, once per run.
+    fn resolve_root(&self, path: &str) -> Resolution {
+        if let Some(known) = self.resolved.lock().ok().and_then(|m| m.get(path).cloned()) {
+            return known;
+        }
+        let resolution = self.resolve_path(&[], &[], path);
+        if let Ok(mut memo) = self.resolved.lock() {
+            memo.insert(path.to_string(), resolution.clone());
+        }
+        resolution
+    }
+
     /// Resolves `path` from a page served at `route` whose file is in the
     /// folder `dir` (both empty for root-relative paths).
     fn resolve_path(&self, route: &[String], dir: &[String], path: &str) -> Resolution {
@@ -293,10 +315,13 @@ impl SiteIndex {
                 format!("/{joined}")
             }
         };
-        let from_result = |lookup: Lookup, target: String| match lookup {
+        let from_result = |lookup: Lookup, target: &dyn Fn() -> String| match lookup {
             Lookup::Page(page) => Resolution::Page(page),
             Lookup::Exists => Resolution::Exists,
-            Lookup::Missing { hint } => Resolution::Missing { target, hint },
+            Lookup::Missing { hint } => Resolution::Missing {
+                target: target(),
+                hint,
+            },
             Lookup::Elsewhere => Resolution::Unknown,
         };
         match path_kind(path) {
@@ -304,15 +329,15 @@ impl SiteIndex {
                 let Some(segments) = join(route, path) else {
                     return Resolution::Unknown;
                 };
-                let target = shown(&segments, !path.ends_with(".html"));
-                from_result(self.lookup_route(&segments), target)
+                let target = || shown(&segments, !path.ends_with(".html"));
+                from_result(self.lookup_route(&segments), &target)
             }
             PathKind::Markdown => {
                 let Some(segments) = join(dir, path) else {
                     return Resolution::Unknown;
                 };
-                let target = shown(&segments, false);
-                from_result(self.lookup_file(&segments), target)
+                let target = || shown(&segments, false);
+                from_result(self.lookup_file(&segments), &target)
             }
             PathKind::Asset => {
                 // Served next to the page's route, or next to its file, or

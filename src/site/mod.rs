@@ -21,7 +21,7 @@ pub mod scan;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use walkdir::WalkDir;
 
@@ -233,49 +233,65 @@ pub struct SiteIndex {
     /// Routes given in front matter (Hugo `aliases` and `url`), to the
     /// page that declares them; read when a route is first not found.
     aliases: OnceLock<HashMap<String, PageRef>>,
+    /// Root-relative paths already resolved (every page links to the
+    /// same few), shared by the threads linting pages.
+    resolved: Mutex<HashMap<String, Resolution>>,
 }
 
-/// The file names a route `p` may be served from, in order.
-fn route_candidates(p: &str) -> Vec<String> {
+/// The file names a route `p` may be served from, in order, each as a
+/// prefix of `p` and a suffix to add to it (nothing is allocated).
+fn route_candidate_parts<'p>(p: &'p str, out: &mut Vec<(&'p str, &'static str)>) {
     if p.is_empty() {
-        return [
+        for name in [
             "_index.md",
             "index.md",
             "index.html.md",
             "index.html.md.erb",
             "index.html",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+        ] {
+            out.push(("", name));
+        }
+        return;
     }
     if let Some(base) = p.strip_suffix(".html") {
-        let mut c = vec![
-            format!("{p}.md"),
-            format!("{p}.md.erb"),
-            format!("{p}.erb"),
-            p.to_string(),
-            format!("{base}.md"),
-        ];
+        out.extend([
+            (p, ".md"),
+            (p, ".md.erb"),
+            (p, ".erb"),
+            (p, ""),
+            (base, ".md"),
+        ]);
         if let Some(dir) = base.strip_suffix("index") {
             let dir = dir.trim_end_matches('/');
-            c.extend(route_candidates(dir));
+            route_candidate_parts(dir, out);
         }
-        return c;
+        return;
     }
-    vec![
-        format!("{p}.md"),
-        format!("{p}/_index.md"),
-        format!("{p}/index.md"),
-        format!("{p}/index.html.md"),
-        format!("{p}.html.md"),
-        format!("{p}/index.html.md.erb"),
-        format!("{p}.html.md.erb"),
-        format!("{p}.html"),
-        format!("{p}/index.html"),
-        format!("{p}.markdown"),
-        format!("{p}/index.markdown"),
-    ]
+    for suffix in [
+        ".md",
+        "/_index.md",
+        "/index.md",
+        "/index.html.md",
+        ".html.md",
+        "/index.html.md.erb",
+        ".html.md.erb",
+        ".html",
+        "/index.html",
+        ".markdown",
+        "/index.markdown",
+    ] {
+        out.push((p, suffix));
+    }
+}
+
+/// The file names a route `p` may be served from, in order.
+fn route_candidates(p: &str) -> Vec<String> {
+    let mut parts = Vec::new();
+    route_candidate_parts(p, &mut parts);
+    parts
+        .into_iter()
+        .map(|(prefix, suffix)| format!("{prefix}{suffix}"))
+        .collect()
 }
 
 /// Whether a file is a page (has headings to index).
@@ -314,6 +330,7 @@ impl SiteIndex {
         SiteIndex {
             roots: built,
             aliases: OnceLock::new(),
+            resolved: Mutex::new(HashMap::new()),
         }
     }
 
@@ -381,7 +398,10 @@ impl SiteIndex {
         cell.get_or_init(|| {
             let path = root.path.join(&page.rel);
             match std::fs::read(&path) {
-                Ok(bytes) => scan::anchors(&String::from_utf8_lossy(&bytes), root.layout),
+                Ok(bytes) => match String::from_utf8(bytes) {
+                    Ok(text) => scan::anchors(&text, root.layout),
+                    Err(e) => scan::anchors(&String::from_utf8_lossy(e.as_bytes()), root.layout),
+                },
                 Err(_) => Vec::new(),
             }
         })
@@ -390,12 +410,18 @@ impl SiteIndex {
     /// Looks up a route given as segments from the site's root.
     pub fn lookup_route(&self, segments: &[String]) -> Lookup {
         let p = segments.join("/");
+        let mut parts = Vec::with_capacity(16);
+        route_candidate_parts(&p, &mut parts);
+        let mut c = String::with_capacity(p.len() + 24);
         for (i, root) in self.roots.iter().enumerate() {
             if !root.pages {
                 continue;
             }
-            for c in route_candidates(&p) {
-                if root.files.contains_key(&c) {
+            for (prefix, suffix) in &parts {
+                c.clear();
+                c.push_str(prefix);
+                c.push_str(suffix);
+                if root.files.contains_key(c.as_str()) {
                     return if is_page(&c) {
                         Lookup::Page(PageRef { root: i, rel: c })
                     } else {

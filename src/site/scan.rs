@@ -27,9 +27,6 @@ pub struct Scan {
     pub html_ids: Vec<String>,
 }
 
-static ATX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$").unwrap_or_else(|_| unreachable!())
-});
 static CLOSING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[ \t]+)#+[ \t]*$").unwrap_or_else(|_| unreachable!()));
 static ATTRIBUTE: LazyLock<Regex> = LazyLock::new(|| {
@@ -40,8 +37,6 @@ static ATTRIBUTE_ID: LazyLock<Regex> =
 static BLOCK_IAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^ {0,3}\{:[ \t]*([^{}]*)\}[ \t]*$").unwrap_or_else(|_| unreachable!())
 });
-static UNDERLINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^ {0,3}(=+|-+)[ \t]*$").unwrap_or_else(|_| unreachable!()));
 static BLOCK_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^ {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|\||<|\{\{|[-*_][ \t]*[-*_][ \t]*[-*_])")
         .unwrap_or_else(|_| unreachable!())
@@ -102,7 +97,7 @@ pub fn scan(source: &str) -> Scan {
                 continue;
             }
         }
-        if !paragraph.is_empty() && UNDERLINE.is_match(line) {
+        if !paragraph.is_empty() && is_underline(line) {
             let text = paragraph.iter().map(|l| l.trim()).collect::<Vec<_>>();
             out.headings.push(with_attribute(&text.join(" ")));
             paragraph.clear();
@@ -112,7 +107,7 @@ pub fn scan(source: &str) -> Scan {
         if indent >= 4 && paragraph.is_empty() {
             continue; // indented code
         }
-        if BLOCK_START.is_match(line) {
+        if starts_block(line) {
             paragraph.clear();
             continue;
         }
@@ -225,11 +220,25 @@ pub fn block_ial_id(line: &str) -> Option<String> {
     Some(id.as_str().to_string())
 }
 
-/// An ATX heading line.
+/// An ATX heading line: up to three spaces, one to six `#`, then the end
+/// of the line or a space or tab; the text is what follows, spaces and
+/// tabs trimmed.
 pub fn atx(line: &str) -> Option<ScannedHeading> {
-    let caps = ATX.captures(line)?;
-    let content = caps.get(2).map_or("", |m| m.as_str());
-    let content = match CLOSING.find(content) {
+    let trimmed = line.trim_start_matches(' ');
+    if line.len() - trimmed.len() > 3 {
+        return None;
+    }
+    let marks = trimmed.bytes().take_while(|&b| b == b'#').count();
+    if !(1..=6).contains(&marks) {
+        return None;
+    }
+    let rest = &trimmed[marks..];
+    if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let content = rest.trim_matches([' ', '\t']);
+    let closing = content.trim_end_matches([' ', '\t']).ends_with('#');
+    let content = match closing.then(|| CLOSING.find(content)).flatten() {
         Some(m) => &content[..m.start()],
         None => content,
     };
@@ -239,7 +248,8 @@ pub fn atx(line: &str) -> Option<ScannedHeading> {
 /// Splits a trailing `{#id}` (goldmark) or `{: #id}` (kramdown) attribute
 /// off a heading's text.
 pub fn with_attribute(text: &str) -> ScannedHeading {
-    if let Some(caps) = ATTRIBUTE.captures(text) {
+    let attribute = text.trim_end_matches([' ', '\t']).ends_with('}');
+    if let Some(caps) = attribute.then(|| ATTRIBUTE.captures(text)).flatten() {
         let inner = caps.get(1).map_or("", |m| m.as_str());
         if let Some(id) = ATTRIBUTE_ID.captures(inner).and_then(|c| c.get(1)) {
             let start = caps.get(0).map_or(text.len(), |m| m.start());
@@ -255,6 +265,73 @@ pub fn with_attribute(text: &str) -> ScannedHeading {
     }
 }
 
+/// Whether `line` is a setext underline: up to three spaces, a run of
+/// `=` or of `-`, then only spaces and tabs.
+fn is_underline(line: &str) -> bool {
+    let trimmed = line.trim_start_matches(' ');
+    if line.len() - trimmed.len() > 3 {
+        return false;
+    }
+    let Some(c) = trimmed.chars().next().filter(|c| matches!(c, '=' | '-')) else {
+        return false;
+    };
+    trimmed
+        .trim_start_matches(c)
+        .trim_start_matches([' ', '\t'])
+        .is_empty()
+}
+
+/// Whether `line` starts a block that ends a paragraph, as the
+/// `BLOCK_START` pattern says: a list marker, a quote, a table row, HTML,
+/// a `{{` shortcode or a thematic break, after up to three spaces. The
+/// pattern itself runs only where a non-ASCII digit could take part.
+fn starts_block(line: &str) -> bool {
+    let trimmed = line.trim_start_matches(' ');
+    if line.len() - trimmed.len() > 3 {
+        return false;
+    }
+    let bytes = trimmed.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return false;
+    };
+    let blank = |b: Option<&u8>| matches!(b, Some(b' ' | b'\t'));
+    let rule_mark = |b: Option<&u8>| matches!(b, Some(b'-' | b'*' | b'_'));
+    match first {
+        b'>' | b'|' | b'<' => true,
+        b'{' => bytes.get(1) == Some(&b'{'),
+        b'-' | b'*' | b'+' | b'_' => {
+            if first != b'_' && blank(bytes.get(1)) {
+                return true;
+            }
+            if first == b'+' {
+                return false;
+            }
+            // A thematic break: three marks, spaces and tabs between.
+            let mut i = 1;
+            for _ in 0..2 {
+                while blank(bytes.get(i)) {
+                    i += 1;
+                }
+                if !rule_mark(bytes.get(i)) {
+                    return false;
+                }
+                i += 1;
+            }
+            true
+        }
+        b'0'..=b'9' => {
+            let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+            match bytes.get(digits) {
+                Some(b) if !b.is_ascii() => BLOCK_START.is_match(line),
+                Some(b'.' | b')') => (1..=9).contains(&digits) && blank(bytes.get(digits + 1)),
+                _ => false,
+            }
+        }
+        b if !b.is_ascii() => BLOCK_START.is_match(line),
+        _ => false,
+    }
+}
+
 /// A heading as written in `source` (the heading's whole span): markers,
 /// closing sequence and setext underline removed, a trailing `{#id}` or
 /// `{: #id}` attribute split off. kramdown makes its anchor from the raw
@@ -266,7 +343,7 @@ pub fn heading_of_span(source: &str) -> ScannedHeading {
             return h;
         }
     }
-    if lines.len() > 1 && lines.last().is_some_and(|l| UNDERLINE.is_match(l)) {
+    if lines.len() > 1 && lines.last().is_some_and(|l| is_underline(l)) {
         lines.pop();
     }
     let text: Vec<&str> = lines.iter().map(|l| l.trim()).collect();
@@ -317,9 +394,21 @@ static EMPHASIS_UNDERSCORE: LazyLock<Regex> = LazyLock::new(|| {
 /// HTML tags, code backticks, emphasis markers, escapes and the common
 /// entities resolved. This is what Hugo makes its anchor from.
 pub fn plain_text(raw: &str) -> String {
-    let text = AUTOLINK.replace_all(raw, "$1");
-    let text = IMAGE_OR_LINK.replace_all(&text, "$1");
-    let text = HTML_TAG.replace_all(&text, "");
+    let text = if raw.contains('<') {
+        AUTOLINK.replace_all(raw, "$1")
+    } else {
+        raw.into()
+    };
+    let text = if text.contains('[') {
+        IMAGE_OR_LINK.replace_all(&text, "$1")
+    } else {
+        text.as_ref().into()
+    };
+    let text = if text.contains('<') {
+        HTML_TAG.replace_all(&text, "")
+    } else {
+        text.as_ref().into()
+    };
     let text = strip_underscore_emphasis(&text);
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
@@ -378,6 +467,50 @@ fn decode_entities(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn block_starts_and_underlines_read_as_the_patterns_read_them() {
+        let underline = Regex::new(r"^ {0,3}(=+|-+)[ \t]*$").expect("pattern");
+        for line in [
+            "- item",
+            "-item",
+            "* item",
+            "+ item",
+            "+item",
+            "_ _ _",
+            "- - -",
+            "*\t*  *",
+            "-- -x",
+            "__",
+            "1. one",
+            "1) one",
+            "1.one",
+            "1234567890. ten",
+            "123456789. nine",
+            "١. arabic",
+            "1٣. mixed",
+            "> quote",
+            "| a |",
+            "<div>",
+            "{{< x >}}",
+            "{x",
+            "   - three",
+            "    - four",
+            "plain",
+            "",
+            "   ",
+            "===",
+            "--- ",
+            "- -",
+            "== =",
+            "   ---",
+            "    ---",
+            "=-",
+        ] {
+            assert_eq!(starts_block(line), BLOCK_START.is_match(line), "{line:?}");
+            assert_eq!(is_underline(line), underline.is_match(line), "{line:?}");
+        }
+    }
 
     #[test]
     fn finds_atx_and_setext_headings_outside_code() {
