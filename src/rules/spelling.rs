@@ -1,7 +1,10 @@
 //! `spelling`: words that are neither in the dictionary nor in the
 //! handbook vocabulary, with ranked suggestions.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+
+use foldhash::fast::FixedState;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::rules::prose::data::{BRAND_NAMES, MISSPELLED, VOCABULARY_WORDS};
@@ -297,11 +300,49 @@ fn skipped(word: &str) -> bool {
 /// Whether a lower-case word is in the dictionary, the vocabulary, the
 /// brand names or the configured words (the last three with a plural).
 fn is_known(lower: &str, extra: &HashSet<String>) -> bool {
+    let listed = |w: &str| extra.contains(w);
+    is_built_in(lower)
+        || (!extra.is_empty()
+            && (listed(lower)
+                || lower.strip_suffix('s').is_some_and(listed)
+                || lower.strip_suffix("es").is_some_and(listed)))
+}
+
+/// Most verdicts a thread remembers before it starts afresh.
+const VERDICTS: usize = 1 << 14;
+
+thread_local! {
+    /// Verdicts of [`is_built_in`] for the words this thread has seen:
+    /// prose repeats a few hundred words, and this small table stays in
+    /// the processor's cache where the dictionary does not.
+    static SEEN: RefCell<HashMap<Box<str>, bool, FixedState>> = RefCell::default();
+}
+
+/// Whether a lower-case word is in the dictionary, the vocabulary or the
+/// brand names (with a plural), or is a regular adverb or plural of a
+/// dictionary word. Remembered per thread.
+fn is_built_in(lower: &str) -> bool {
+    let remembered = SEEN.with(|seen| seen.try_borrow().ok()?.get(lower).copied());
+    if let Some(known) = remembered {
+        return known;
+    }
+    let known = look_up_built_in(lower);
+    SEEN.with(|seen| {
+        if let Ok(mut seen) = seen.try_borrow_mut() {
+            if seen.len() >= VERDICTS {
+                seen.clear();
+            }
+            seen.insert(lower.into(), known);
+        }
+    });
+    known
+}
+
+fn look_up_built_in(lower: &str) -> bool {
     if DICT.contains_lower(lower) || is_regular_adverb(lower) || is_regular_plural(lower) {
         return true;
     }
-    let listed =
-        |w: &str| VOCABULARY_WORDS.contains(w) || BRAND_NAMES.contains_key(w) || extra.contains(w);
+    let listed = |w: &str| VOCABULARY_WORDS.contains(w) || BRAND_NAMES.contains_key(w);
     listed(lower)
         || lower.strip_suffix('s').is_some_and(listed)
         || lower.strip_suffix("es").is_some_and(listed)

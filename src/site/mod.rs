@@ -236,6 +236,9 @@ pub struct SiteIndex {
     /// Root-relative paths already resolved (every page links to the
     /// same few), shared by the threads linting pages.
     resolved: Mutex<HashMap<String, Resolution>>,
+    /// Folders already made canonical (each costs a system call a
+    /// component), shared by the threads linting pages.
+    folders: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
 }
 
 /// The file names a route `p` may be served from, in order, each as a
@@ -331,6 +334,7 @@ impl SiteIndex {
             roots: built,
             aliases: OnceLock::new(),
             resolved: Mutex::new(HashMap::new()),
+            folders: Mutex::new(HashMap::new()),
         }
     }
 
@@ -349,7 +353,7 @@ impl SiteIndex {
 
     /// The page at `path` (a file on disk), if it lies in a content root.
     pub fn locate(&self, path: &Path) -> Option<PageRef> {
-        let canonical = canonical(path)?;
+        let canonical = self.canonical(path)?;
         self.roots.iter().enumerate().find_map(|(i, root)| {
             let rel = canonical.strip_prefix(&root.canonical).ok()?;
             root.pages.then_some(())?;
@@ -602,6 +606,34 @@ fn read_front_matter(path: &Path) -> Option<String> {
 
 /// `path` made canonical; for a file that does not exist (an editor's
 /// unsaved buffer), its folder made canonical.
+impl SiteIndex {
+    /// [`canonical`], with the canonical folders remembered: a page that
+    /// is not a symbolic link is its canonical folder joined with its
+    /// name.
+    fn canonical(&self, path: &Path) -> Option<PathBuf> {
+        let (Some(name), Some(parent)) = (path.file_name(), path.parent()) else {
+            return canonical(path);
+        };
+        let parent = if parent.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            parent
+        };
+        let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+        if is_link {
+            return canonical(path);
+        }
+        let folder = match self.folders.lock() {
+            Ok(mut folders) => folders
+                .entry(parent.to_path_buf())
+                .or_insert_with(|| std::fs::canonicalize(parent).ok())
+                .clone(),
+            Err(_) => std::fs::canonicalize(parent).ok(),
+        };
+        Some(folder?.join(name))
+    }
+}
+
 fn canonical(path: &Path) -> Option<PathBuf> {
     if let Ok(c) = std::fs::canonicalize(path) {
         return Some(c);

@@ -169,7 +169,10 @@ impl<'a> Prose<'a> {
     /// Collects the prose of `doc`.
     pub fn new(doc: &'a Document) -> Prose<'a> {
         let mut segments = segments(doc);
-        let mut words = Vec::new();
+        // About one word in six bytes of prose: enough room for most
+        // pages at once.
+        let prose_bytes: usize = segments.iter().map(|s| s.text.len()).sum();
+        let mut words = Vec::with_capacity(prose_bytes / 6);
         let mut ranges = Vec::new();
         for (index, segment) in segments.iter_mut().enumerate() {
             ranges.clear();
