@@ -1,5 +1,7 @@
 //! `brand-name`: product and company names with the wrong capitals.
 
+use std::sync::LazyLock;
+
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::rules::prose::data::BRAND_NAMES;
 use crate::rules::prose::dictionary::DICT;
@@ -40,6 +42,50 @@ GitLab team members use NetSuite for purchasing.
 ```
 ";
 
+/// The first letters and lengths of the brand names: most words are
+/// ruled out without lower-casing them or hashing.
+struct Shapes {
+    /// For each letter `a`-`z`, a bit for each length of a brand name
+    /// that starts with it.
+    lengths: [u64; 26],
+    /// Whether every brand name is ASCII, starts with a letter and is
+    /// shorter than 64 bytes (otherwise nothing is ruled out).
+    complete: bool,
+}
+
+impl Shapes {
+    fn new<'n>(names: impl Iterator<Item = &'n String>) -> Shapes {
+        let mut shapes = Shapes {
+            lengths: [0; 26],
+            complete: true,
+        };
+        for name in names {
+            match name.bytes().next() {
+                Some(first @ b'a'..=b'z') if name.is_ascii() && name.len() < 64 => {
+                    shapes.lengths[usize::from(first - b'a')] |= 1 << name.len();
+                }
+                _ => shapes.complete = false,
+            }
+        }
+        shapes
+    }
+
+    /// Whether the ASCII word `name` may be a brand name in some case.
+    fn may_be_brand(&self, name: &str) -> bool {
+        if !self.complete {
+            return true;
+        }
+        let Some(first) = name.bytes().next().map(|b| b.to_ascii_lowercase()) else {
+            return false;
+        };
+        first.is_ascii_lowercase()
+            && name.len() < 64
+            && self.lengths[usize::from(first - b'a')] & (1 << name.len()) != 0
+    }
+}
+
+static BRAND_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::new(BRAND_NAMES.keys()));
+
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let prose = cx.prose();
     let source = cx.doc.source.as_str();
@@ -50,6 +96,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .strip_suffix("'s")
             .or_else(|| word.text.strip_suffix("\u{2019}s"))
             .unwrap_or(word.text);
+        if name.is_ascii() && !BRAND_SHAPES.may_be_brand(name) {
+            continue;
+        }
         lower.clear();
         if name.is_ascii() {
             lower.extend(name.chars().map(|c| c.to_ascii_lowercase()));
@@ -99,6 +148,19 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shapes_rule_out_only_words_no_brand_can_be() {
+        let names = ["gitlab".to_string(), "zoom".to_string()];
+        let shapes = Shapes::new(names.iter());
+        assert!(shapes.may_be_brand("GITLAB"));
+        assert!(shapes.may_be_brand("Zoom"));
+        assert!(!shapes.may_be_brand("gitlabs"));
+        assert!(!shapes.may_be_brand("room"));
+        assert!(!shapes.may_be_brand("1zoom"));
+        let odd = ["élan".to_string()];
+        assert!(Shapes::new(odd.iter()).may_be_brand("anything"));
+    }
     use crate::rules::testing::{lines, run};
 
     #[test]
