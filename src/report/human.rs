@@ -1,6 +1,7 @@
 //! `--format human`: miette's annotated report, one per finding.
 
 use std::fmt;
+use std::io;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 
@@ -10,14 +11,20 @@ use crate::engine::{Excerpts, Finding, LintedFile, RunReport};
 
 /// Renders every finding, then the summary line.
 pub fn render(report: &RunReport, color: bool) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write(report, color, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Writes what [`render`] returns to `out`, one file at a time, so the
+/// whole report is never held in memory.
+pub fn write(report: &RunReport, color: bool, out: &mut dyn io::Write) -> io::Result<()> {
     let renderer = Renderer::new(color);
-    let mut out = String::new();
     for file in &report.files {
-        out.push_str(&renderer.file(file));
+        out.write_all(renderer.file(file).as_bytes())?;
     }
-    out.push_str(&super::summary(report));
-    out.push('\n');
-    out
+    writeln!(out, "{}", super::summary(report))
 }
 
 /// Renders one file's findings at a time, so a run can print each file
