@@ -39,8 +39,9 @@ pub struct Finding {
     pub end: Position,
     /// The heading text of the innermost section holding the span's
     /// start (`None` before the first heading). Reports use it to name a
-    /// finding without its line number.
-    pub section: Option<String>,
+    /// finding without its line number. Findings in one section share
+    /// the text.
+    pub section: Option<Arc<str>>,
 }
 
 /// The findings for one file.
@@ -366,6 +367,7 @@ pub const BATCH: usize = 256;
 fn locate(doc: &Document, diagnostics: Vec<Diagnostic>) -> Vec<Finding> {
     let source = doc.source.as_str();
     let mut last: Option<(usize, Position)> = None;
+    let mut sections = Sections::default();
     diagnostics
         .into_iter()
         .map(|diagnostic| {
@@ -397,19 +399,35 @@ fn locate(doc: &Document, diagnostics: Vec<Diagnostic>) -> Vec<Finding> {
             Finding {
                 start,
                 end,
-                section: enclosing_section(doc, diagnostic.span.start),
+                section: sections.enclosing(doc, diagnostic.span.start),
                 diagnostic,
             }
         })
         .collect()
 }
 
-/// The heading text of the innermost section holding `offset`.
-fn enclosing_section(doc: &Document, offset: usize) -> Option<String> {
-    // The innermost section holding `offset` is the one of the last
-    // heading that starts at or before it: its section runs at least to
-    // the next heading.
-    let after = doc.headings.partition_point(|h| h.span.start <= offset);
-    let index = after.checked_sub(1)?;
-    doc.headings.get(index).map(|h| h.text.clone())
+/// Heading texts handed out to findings, each made once per page.
+#[derive(Default)]
+struct Sections {
+    /// The heading index and text last handed out.
+    last: Option<(usize, Arc<str>)>,
+}
+
+impl Sections {
+    /// The heading text of the innermost section holding `offset`.
+    fn enclosing(&mut self, doc: &Document, offset: usize) -> Option<Arc<str>> {
+        // The innermost section holding `offset` is the one of the last
+        // heading that starts at or before it: its section runs at least
+        // to the next heading.
+        let after = doc.headings.partition_point(|h| h.span.start <= offset);
+        let index = after.checked_sub(1)?;
+        match &self.last {
+            Some((at, text)) if *at == index => Some(Arc::clone(text)),
+            _ => {
+                let text: Arc<str> = doc.headings.get(index)?.text.as_str().into();
+                self.last = Some((index, Arc::clone(&text)));
+                Some(text)
+            }
+        }
+    }
 }

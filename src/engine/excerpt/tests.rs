@@ -1,3 +1,6 @@
+// Slices of one span are meant: each test passes the spans of a page.
+#![allow(clippy::single_range_in_vec_init)]
+
 use super::*;
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
 use proptest::prelude::*;
