@@ -142,8 +142,8 @@ impl Format {
         }
     }
 
-    /// Writes what [`Format::render`] returns to `out`; the human and
-    /// JSON reports are written one file at a time.
+    /// Writes what [`Format::render`] returns to `out`; the human, JSON
+    /// and SARIF reports are written one file at a time.
     fn write(self, report: &RunReport, color: bool, out: &mut dyn Write) -> std::io::Result<()> {
         match self {
             Format::Human => report::human::write(report, color, out),
@@ -151,6 +151,7 @@ impl Format {
                 report::json::write(report, out)?;
                 out.write_all(b"\n")
             }
+            Format::Sarif => report::sarif::write(report, out),
             _ => out.write_all(self.render(report, color).as_bytes()),
         }
     }
