@@ -59,7 +59,7 @@ fn no_spelling_finding_on_handbook_vocabulary_in_any_fixture() {
             .and_then(|n| n.to_str())
             .is_some_and(|n| n.starts_with("good"));
         for f in &file.findings {
-            let word = file.source.get(f.diagnostic.span.clone()).unwrap_or("");
+            let word = file.text(f.diagnostic.span.clone()).unwrap_or("");
             let lower = word.to_lowercase();
             let plural = lower
                 .strip_suffix('s')
@@ -108,12 +108,7 @@ fn a_name_used_on_three_pages_is_vocabulary_but_a_near_miss_is_not() {
             .flat_map(|f| {
                 f.findings
                     .iter()
-                    .map(|d| {
-                        f.source
-                            .get(d.diagnostic.span.clone())
-                            .unwrap_or("")
-                            .to_string()
-                    })
+                    .map(|d| f.text(d.diagnostic.span.clone()).unwrap_or("").to_string())
                     .collect::<Vec<_>>()
             })
             .collect()

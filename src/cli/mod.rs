@@ -141,6 +141,20 @@ impl Format {
             Format::Sarif => report::sarif::render(report),
         }
     }
+
+    /// Writes what [`Format::render`] returns to `out`; the human, JSON
+    /// and SARIF reports are written one file at a time.
+    fn write(self, report: &RunReport, color: bool, out: &mut dyn Write) -> std::io::Result<()> {
+        match self {
+            Format::Human => report::human::write(report, color, out),
+            Format::Json => {
+                report::json::write(report, out)?;
+                out.write_all(b"\n")
+            }
+            Format::Sarif => report::sarif::write(report, out),
+            _ => out.write_all(self.render(report, color).as_bytes()),
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -242,7 +256,7 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
         }
     }
     if let Some(format) = stdout_format {
-        write_stdout(&format.render(&report, color))?;
+        write_report_to_stdout(format, &report, color)?;
     }
     Ok(exit_code(&report))
 }
@@ -453,14 +467,27 @@ fn use_color(choice: Color) -> bool {
     }
 }
 
-fn write_stdout(text: &str) -> Result<(), String> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+/// Writes the report in `format` to standard output as it is rendered.
+fn write_report_to_stdout(format: Format, report: &RunReport, color: bool) -> Result<(), String> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = format
+        .write(report, color, &mut out)
+        .and_then(|()| out.flush());
+    stdout_result(written)
+}
+
+fn stdout_result(written: std::io::Result<()>) -> Result<(), String> {
+    match written {
         Ok(()) => Ok(()),
         // A closed pipe (`| head`) is not a failure of the lint.
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(err) => Err(format!("cannot write the report: {err}")),
     }
+}
+
+fn write_stdout(text: &str) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    stdout_result(out.write_all(text.as_bytes()).and_then(|()| out.flush()))
 }
 
 fn list_rules(format: ListFormat) -> Result<ExitCode, String> {

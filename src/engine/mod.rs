@@ -4,17 +4,20 @@
 
 pub mod changed;
 mod discover;
+pub mod excerpt;
 pub mod fix;
 mod read;
 mod suppress;
 mod write;
 
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
 pub use discover::{discover, DiscoverError};
+pub use excerpt::{Excerpt, Excerpts};
 pub use read::{decode, read_source, ReadFailure};
 pub use write::write_atomic;
 
@@ -36,8 +39,9 @@ pub struct Finding {
     pub end: Position,
     /// The heading text of the innermost section holding the span's
     /// start (`None` before the first heading). Reports use it to name a
-    /// finding without its line number.
-    pub section: Option<String>,
+    /// finding without its line number. Findings in one section share
+    /// the text.
+    pub section: Option<Arc<str>>,
 }
 
 /// The findings for one file.
@@ -45,10 +49,11 @@ pub struct Finding {
 pub struct LintedFile {
     /// The path, as given or relative to the working directory.
     pub path: PathBuf,
-    /// The text the findings point into (lossy for files that are not
-    /// UTF-8). Empty when the file has no findings: a run keeps only the
-    /// text it may have to show.
-    pub source: Arc<String>,
+    /// The parts of the text the findings point into that reports show
+    /// (lossy for files that are not UTF-8): the lines of each finding
+    /// and their context. Empty when the file has no findings: a run
+    /// keeps only the text it may have to show, never whole pages.
+    pub excerpts: Excerpts,
     /// Findings in order of position.
     pub findings: Vec<Finding>,
 }
@@ -60,6 +65,12 @@ impl LintedFile {
             .iter()
             .filter(|f| f.diagnostic.severity == severity)
             .count()
+    }
+
+    /// The file's text at `span` (a finding's span, say), when the
+    /// excerpts hold all of it.
+    pub fn text(&self, span: Range<usize>) -> Option<&str> {
+        self.excerpts.text(span)
     }
 }
 
@@ -252,14 +263,10 @@ impl Linter {
         let doc = Document::parse(path, source);
         let diagnostics = self.check(&doc);
         let findings = locate(&doc, diagnostics);
-        let source = if findings.is_empty() {
-            Arc::default()
-        } else {
-            doc.source
-        };
+        let excerpts = excerpts_of(&doc.source, &doc.lines, &findings);
         LintedFile {
             path: doc.path,
-            source,
+            excerpts,
             findings,
         }
     }
@@ -285,7 +292,8 @@ impl Linter {
     }
 
     fn read_failure(&self, path: &Path, failure: ReadFailure) -> LintedFile {
-        let source = Arc::new(failure.display_text);
+        let source = failure.display_text;
+        let lines = crate::document::LineIndex::new(&source);
         let mut findings = Vec::new();
         if let Some(severity) = self.severity_of(rules::read_error::RULE.id) {
             let mut diagnostic = Diagnostic::new(
@@ -294,7 +302,6 @@ impl Linter {
                 failure.message,
             );
             diagnostic.severity = severity;
-            let lines = crate::document::LineIndex::new(&source);
             findings.push(Finding {
                 start: lines.position(&source, failure.span.start),
                 end: lines.position(&source, failure.span.end),
@@ -304,10 +311,22 @@ impl Linter {
         }
         LintedFile {
             path: path.to_path_buf(),
-            source,
+            excerpts: excerpts_of(&source, &lines, &findings),
             findings,
         }
     }
+}
+
+/// What reports need of `source` to show `findings`.
+fn excerpts_of(source: &str, lines: &crate::document::LineIndex, findings: &[Finding]) -> Excerpts {
+    if findings.is_empty() {
+        return Excerpts::default();
+    }
+    Excerpts::capture(
+        source,
+        lines,
+        findings.iter().map(|f| f.diagnostic.span.clone()),
+    )
 }
 
 /// The run-level pass of `spelling`: unknown words that the run itself
@@ -316,9 +335,7 @@ impl Linter {
 fn drop_corpus_vocabulary(files: &mut [LintedFile]) {
     let id = rules::spelling::RULE.id;
     let word = |file: &LintedFile, f: &Finding| -> Option<String> {
-        file.source
-            .get(f.diagnostic.span.clone())
-            .map(str::to_string)
+        file.text(f.diagnostic.span.clone()).map(str::to_string)
     };
     let flagged: Vec<(usize, String)> = files
         .iter()
@@ -336,10 +353,10 @@ fn drop_corpus_vocabulary(files: &mut [LintedFile]) {
         return;
     }
     for file in files.iter_mut() {
-        let source = Arc::clone(&file.source);
+        let excerpts = file.excerpts.clone();
         file.findings.retain(|f| {
             f.diagnostic.rule != id
-                || !source.get(f.diagnostic.span.clone()).is_some_and(|w| {
+                || !excerpts.text(f.diagnostic.span.clone()).is_some_and(|w| {
                     vocabulary.contains(&w.replace('\u{2019}', "'").to_lowercase())
                 })
         });
@@ -356,6 +373,7 @@ pub const BATCH: usize = 256;
 fn locate(doc: &Document, diagnostics: Vec<Diagnostic>) -> Vec<Finding> {
     let source = doc.source.as_str();
     let mut last: Option<(usize, Position)> = None;
+    let mut sections = Sections::default();
     diagnostics
         .into_iter()
         .map(|diagnostic| {
@@ -387,19 +405,35 @@ fn locate(doc: &Document, diagnostics: Vec<Diagnostic>) -> Vec<Finding> {
             Finding {
                 start,
                 end,
-                section: enclosing_section(doc, diagnostic.span.start),
+                section: sections.enclosing(doc, diagnostic.span.start),
                 diagnostic,
             }
         })
         .collect()
 }
 
-/// The heading text of the innermost section holding `offset`.
-fn enclosing_section(doc: &Document, offset: usize) -> Option<String> {
-    // The innermost section holding `offset` is the one of the last
-    // heading that starts at or before it: its section runs at least to
-    // the next heading.
-    let after = doc.headings.partition_point(|h| h.span.start <= offset);
-    let index = after.checked_sub(1)?;
-    doc.headings.get(index).map(|h| h.text.clone())
+/// Heading texts handed out to findings, each made once per page.
+#[derive(Default)]
+struct Sections {
+    /// The heading index and text last handed out.
+    last: Option<(usize, Arc<str>)>,
+}
+
+impl Sections {
+    /// The heading text of the innermost section holding `offset`.
+    fn enclosing(&mut self, doc: &Document, offset: usize) -> Option<Arc<str>> {
+        // The innermost section holding `offset` is the one of the last
+        // heading that starts at or before it: its section runs at least
+        // to the next heading.
+        let after = doc.headings.partition_point(|h| h.span.start <= offset);
+        let index = after.checked_sub(1)?;
+        match &self.last {
+            Some((at, text)) if *at == index => Some(Arc::clone(text)),
+            _ => {
+                let text: Arc<str> = doc.headings.get(index)?.text.as_str().into();
+                self.last = Some((index, Arc::clone(&text)));
+                Some(text)
+            }
+        }
+    }
 }

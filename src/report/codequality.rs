@@ -109,25 +109,20 @@ pub fn fingerprints(path: &str, file: &LintedFile) -> Vec<String> {
 
 /// The finding's text with runs of blanks collapsed; when that is empty
 /// (a finding about whitespace, or an empty span), the text of the line it
-/// is on.
+/// is on. Both come from the file's excerpts, which hold a finding's
+/// lines whole unless they are very long (then the text around the span).
 fn offending_text(file: &LintedFile, finding: &Finding) -> String {
-    let source = file.source.as_str();
     let span = &finding.diagnostic.span;
-    let text = source.get(span.clone()).map(normalise).unwrap_or_default();
+    let text = file.text(span.clone()).map(normalise).unwrap_or_default();
     if !text.is_empty() {
         return text;
     }
-    let at = span.start.min(source.len());
-    let line_start = source
-        .get(..at)
-        .and_then(|s| s.rfind('\n'))
-        .map_or(0, |i| i + 1);
-    let line_end = source
-        .get(at..)
-        .and_then(|s| s.find('\n'))
-        .map_or(source.len(), |i| at + i);
-    source
-        .get(line_start..line_end)
+    let at = file
+        .excerpts
+        .clamp(span.clone())
+        .map_or(span.start, |s| s.start);
+    file.excerpts
+        .line_text(at)
         .map(normalise)
         .unwrap_or_default()
 }

@@ -1,26 +1,30 @@
 //! `--format human`: miette's annotated report, one per finding.
 
 use std::fmt;
-use std::sync::Arc;
+use std::io;
 
-use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, NamedSource, SourceCode,
-    SourceSpan, SpanContents,
-};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 
 use crate::diagnostic::Severity;
-use crate::engine::{Finding, LintedFile, RunReport};
+use crate::engine::excerpt::CONTEXT_LINES;
+use crate::engine::{Excerpts, Finding, LintedFile, RunReport};
 
 /// Renders every finding, then the summary line.
 pub fn render(report: &RunReport, color: bool) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write(report, color, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Writes what [`render`] returns to `out`, one file at a time, so the
+/// whole report is never held in memory.
+pub fn write(report: &RunReport, color: bool, out: &mut dyn io::Write) -> io::Result<()> {
     let renderer = Renderer::new(color);
-    let mut out = String::new();
     for file in &report.files {
-        out.push_str(&renderer.file(file));
+        out.write_all(renderer.file(file).as_bytes())?;
     }
-    out.push_str(&super::summary(report));
-    out.push('\n');
-    out
+    writeln!(out, "{}", super::summary(report))
 }
 
 /// Renders one file's findings at a time, so a run can print each file
@@ -39,7 +43,7 @@ impl Renderer {
         };
         let handler = GraphicalReportHandler::new_themed(theme)
             .with_links(false)
-            .with_context_lines(1)
+            .with_context_lines(CONTEXT_LINES)
             .with_width(100);
         Renderer { handler }
     }
@@ -51,11 +55,12 @@ impl Renderer {
             return out;
         }
         let name = file.path.to_string_lossy().into_owned();
-        let source =
-            NamedSource::new(name, SharedText(file.source.clone())).with_language("markdown");
+        let source = NamedSource::new(name, file.excerpts.clone()).with_language("markdown");
         for finding in &file.findings {
             let shown = Shown::new(file, finding, source.clone());
-            if self.handler.render_report(&mut out, &shown).is_err() {
+            let rendered =
+                shown.is_some_and(|shown| self.handler.render_report(&mut out, &shown).is_ok());
+            if !rendered {
                 out.push_str(&plain_line(file, finding));
             }
         }
@@ -77,23 +82,6 @@ fn plain_line(file: &LintedFile, finding: &Finding) -> String {
     )
 }
 
-/// The file text shared between findings without copying.
-#[derive(Debug, Clone)]
-struct SharedText(Arc<String>);
-
-impl SourceCode for SharedText {
-    fn read_span<'a>(
-        &'a self,
-        span: &SourceSpan,
-        context_lines_before: usize,
-        context_lines_after: usize,
-    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        self.0
-            .as_str()
-            .read_span(span, context_lines_before, context_lines_after)
-    }
-}
-
 /// One finding in miette's terms.
 #[derive(Debug)]
 struct Shown {
@@ -102,17 +90,17 @@ struct Shown {
     severity: miette::Severity,
     help: Option<String>,
     label: LabeledSpan,
-    source: NamedSource<SharedText>,
+    source: NamedSource<Excerpts>,
 }
 
 impl Shown {
-    fn new(file: &LintedFile, finding: &Finding, source: NamedSource<SharedText>) -> Self {
+    /// The finding as miette shows it, its span limited to the page and
+    /// to the text kept of it; `None` when no text was kept for it.
+    fn new(file: &LintedFile, finding: &Finding, source: NamedSource<Excerpts>) -> Option<Self> {
         let d = &finding.diagnostic;
-        let len = file.source.len();
-        let start = d.span.start.min(len);
-        let end = d.span.end.clamp(start, len);
+        let span = file.excerpts.clamp(d.span.clone())?;
         let label_text = d.label.clone().or_else(|| Some(d.rule.to_string()));
-        Shown {
+        Some(Shown {
             message: d.message.clone(),
             rule: d.rule,
             severity: match d.severity {
@@ -121,9 +109,9 @@ impl Shown {
                 Severity::Info => miette::Severity::Advice,
             },
             help: help_text(finding),
-            label: LabeledSpan::new_primary_with_span(label_text, start..end),
+            label: LabeledSpan::new_primary_with_span(label_text, span),
             source,
-        }
+        })
     }
 }
 

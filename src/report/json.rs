@@ -89,6 +89,17 @@ pub fn render(report: &RunReport) -> String {
     out
 }
 
+/// Writes what [`render`] returns to `out`, one file at a time, so the
+/// whole report is never held in memory.
+pub fn write(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut stream = Stream::default();
+    out.write_all(stream.start(report.files_checked).as_bytes())?;
+    for file in &report.files {
+        out.write_all(stream.file(file).as_bytes())?;
+    }
+    out.write_all(stream.finish().as_bytes())
+}
+
 /// Writes the same JSON as [`render`] in pieces: [`Stream::start`], then
 /// [`Stream::file`] for each file in order, then [`Stream::finish`]. A run
 /// can print each file's diagnostics as soon as it is linted.

@@ -10,7 +10,7 @@
 use serde_json::{json, Value};
 
 use crate::diagnostic::Severity;
-use crate::engine::RunReport;
+use crate::engine::{Finding, LintedFile, RunReport};
 use crate::rules;
 
 /// The SARIF level for a severity.
@@ -24,6 +24,49 @@ fn level(severity: Severity) -> &'static str {
 
 /// Renders the report as a SARIF 2.1.0 log.
 pub fn render(report: &RunReport) -> String {
+    let mut out = Vec::new();
+    match write(report, &mut out) {
+        Ok(()) => String::from_utf8_lossy(&out).into_owned(),
+        Err(_) => "{}\n".to_string(),
+    }
+}
+
+/// The results array as the log's pretty-printed text first has it,
+/// before [`write`] fills it in.
+const NO_RESULTS: &str = "\"results\": []";
+
+/// How deep the results are indented in the log.
+const RESULT_INDENT: &str = "\n        ";
+
+/// Writes what [`render`] returns to `out`, one file's results at a
+/// time, so that neither the log nor its results are held whole.
+pub fn write(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let text = serde_json::to_string_pretty(&log()).map_err(std::io::Error::other)?;
+    let (head, tail) = text
+        .split_once(NO_RESULTS)
+        .ok_or_else(|| std::io::Error::other("no results array in the SARIF log"))?;
+    out.write_all(head.as_bytes())?;
+    out.write_all(b"\"results\": [")?;
+    let mut written = 0;
+    for file in &report.files {
+        for result in results(file) {
+            let text = serde_json::to_string_pretty(&result).map_err(std::io::Error::other)?;
+            out.write_all(if written == 0 { b"" } else { b"," })?;
+            out.write_all(RESULT_INDENT.as_bytes())?;
+            out.write_all(text.replace('\n', RESULT_INDENT).as_bytes())?;
+            written += 1;
+        }
+    }
+    if written > 0 {
+        out.write_all(b"\n      ")?;
+    }
+    out.write_all(b"]")?;
+    out.write_all(tail.as_bytes())?;
+    out.write_all(b"\n")
+}
+
+/// The log with an empty results array.
+fn log() -> Value {
     let rule_list: Vec<Value> = rules::ALL
         .iter()
         .map(|rule| {
@@ -39,57 +82,7 @@ pub fn render(report: &RunReport) -> String {
             })
         })
         .collect();
-    let mut results = Vec::new();
-    for file in &report.files {
-        let path = super::portable_path(&file.path);
-        let prints = super::codequality::fingerprints(&path, file);
-        for (finding, print) in file.findings.iter().zip(prints) {
-            let d = &finding.diagnostic;
-            let mut result = json!({
-                "ruleId": d.rule,
-                "level": level(d.severity),
-                "message": { "text": d.message },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": { "uri": uri_reference(&path) },
-                        "region": {
-                            "startLine": finding.start.line,
-                            "startColumn": finding.start.column,
-                            "endLine": finding.end.line,
-                            "endColumn": finding.end.column,
-                            "charOffset": d.span.start,
-                            "charLength": d.span.len(),
-                        }
-                    }
-                }],
-                "partialFingerprints": { "handbookLint/v1": print },
-            });
-            if let Some(index) = rules::ALL.iter().position(|r| r.id == d.rule) {
-                result["ruleIndex"] = json!(index);
-            }
-            if let Some(fix) = &d.fix {
-                let replacements: Vec<Value> = fix
-                    .edits
-                    .iter()
-                    .map(|e| {
-                        json!({
-                            "deletedRegion": { "byteOffset": e.byte_start, "byteLength": e.byte_end - e.byte_start },
-                            "insertedContent": { "text": e.replacement },
-                        })
-                    })
-                    .collect();
-                result["fixes"] = json!([{
-                    "description": { "text": fix.description },
-                    "artifactChanges": [{
-                        "artifactLocation": { "uri": uri_reference(&path) },
-                        "replacements": replacements,
-                    }],
-                }]);
-            }
-            results.push(result);
-        }
-    }
-    let log = json!({
+    json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
@@ -102,10 +95,67 @@ pub fn render(report: &RunReport) -> String {
                 }
             },
             "columnKind": "unicodeCodePoints",
-            "results": results,
+            "results": [],
         }]
+    })
+}
+
+/// The results of one file's findings.
+fn results(file: &LintedFile) -> Vec<Value> {
+    let path = super::portable_path(&file.path);
+    let prints = super::codequality::fingerprints(&path, file);
+    file.findings
+        .iter()
+        .zip(prints)
+        .map(|(finding, print)| result(&path, finding, print))
+        .collect()
+}
+
+/// One finding as a SARIF result.
+fn result(path: &str, finding: &Finding, print: String) -> Value {
+    let d = &finding.diagnostic;
+    let mut result = json!({
+        "ruleId": d.rule,
+        "level": level(d.severity),
+        "message": { "text": d.message },
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": { "uri": uri_reference(path) },
+                "region": {
+                    "startLine": finding.start.line,
+                    "startColumn": finding.start.column,
+                    "endLine": finding.end.line,
+                    "endColumn": finding.end.column,
+                    "charOffset": d.span.start,
+                    "charLength": d.span.len(),
+                }
+            }
+        }],
+        "partialFingerprints": { "handbookLint/v1": print },
     });
-    serde_json::to_string_pretty(&log).unwrap_or_else(|_| "{}".to_string()) + "\n"
+    if let Some(index) = rules::ALL.iter().position(|r| r.id == d.rule) {
+        result["ruleIndex"] = json!(index);
+    }
+    if let Some(fix) = &d.fix {
+        let replacements: Vec<Value> = fix
+            .edits
+            .iter()
+            .map(|e| {
+                json!({
+                    "deletedRegion": { "byteOffset": e.byte_start, "byteLength": e.byte_end - e.byte_start },
+                    "insertedContent": { "text": e.replacement },
+                })
+            })
+            .collect();
+        result["fixes"] = json!([{
+            "description": { "text": fix.description },
+            "artifactChanges": [{
+                "artifactLocation": { "uri": uri_reference(path) },
+                "replacements": replacements,
+            }],
+        }]);
+    }
+    result
 }
 
 /// A relative path as a URI reference: characters outside the unreserved
@@ -128,6 +178,29 @@ mod tests {
     use crate::engine::Linter;
     use std::path::Path;
     use std::sync::Arc;
+
+    #[test]
+    fn a_report_without_findings_has_an_empty_results_array() {
+        let log: serde_json::Value = serde_json::from_str(&render(&RunReport::default())).unwrap();
+        assert_eq!(log["runs"][0]["results"], json!([]));
+        assert_eq!(log["runs"][0]["tool"]["driver"]["name"], "handbook-lint");
+    }
+
+    #[test]
+    fn results_of_several_files_form_one_array() {
+        let linter = Linter::with_defaults();
+        let files = ["a.md", "b.md"]
+            .map(|name| linter.lint_source(Path::new(name), Arc::new("Text \n".into())));
+        let count: usize = files.iter().map(|f| f.findings.len()).sum();
+        let report = RunReport {
+            files_checked: 2,
+            files: files.to_vec(),
+        };
+        let log: serde_json::Value = serde_json::from_str(&render(&report)).unwrap();
+        let results = log["runs"][0]["results"].as_array().unwrap();
+        assert_eq!(results.len(), count);
+        assert!(count >= 2);
+    }
 
     #[test]
     fn results_have_rules_and_regions() {
