@@ -6,6 +6,8 @@
 //! suggestions and fix where the rule has them. Ordered by path, then
 //! position.
 
+use rayon::prelude::*;
+
 use serde::Serialize;
 
 use crate::diagnostic::{Applicability, Edit, Severity};
@@ -94,10 +96,41 @@ pub fn render(report: &RunReport) -> String {
 pub fn write(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut stream = Stream::default();
     out.write_all(stream.start(report.files_checked).as_bytes())?;
-    for file in &report.files {
-        out.write_all(stream.file(file).as_bytes())?;
+    // Files are rendered in parallel, a batch at a time, and written in
+    // order.
+    for batch in report.files.chunks(RENDER_BATCH) {
+        let rendered: Vec<(String, usize)> = batch
+            .par_iter()
+            .map(|file| (items(file), file.findings.len()))
+            .collect();
+        for (text, count) in rendered {
+            out.write_all(stream.separator(count).as_bytes())?;
+            out.write_all(text.as_bytes())?;
+        }
     }
     out.write_all(stream.finish().as_bytes())
+}
+
+/// How many files [`write`] renders at a time.
+const RENDER_BATCH: usize = 256;
+
+/// One file's diagnostics as items of the array, separated by commas,
+/// without the separator before the first.
+fn items(file: &LintedFile) -> String {
+    let mut out = String::new();
+    let path = file.path.to_string_lossy();
+    let mut text = Vec::new();
+    for (i, finding) in file.findings.iter().enumerate() {
+        text.clear();
+        if let Err(err) = serde_json::to_writer_pretty(&mut text, &diagnostic(&path, finding)) {
+            text = format!("{{\"error\": \"{err}\"}}").into_bytes();
+        }
+        if i > 0 {
+            out.push_str(",\n    ");
+        }
+        indent_into(&mut out, &String::from_utf8_lossy(&text));
+    }
+    out
 }
 
 /// Writes the same JSON as [`render`] in pieces: [`Stream::start`], then
@@ -118,23 +151,20 @@ impl Stream {
 
     /// One file's diagnostics.
     pub fn file(&mut self, file: &LintedFile) -> String {
-        let mut out = String::new();
-        let path = file.path.to_string_lossy();
-        let mut text = Vec::new();
-        for finding in &file.findings {
-            text.clear();
-            if let Err(err) = serde_json::to_writer_pretty(&mut text, &diagnostic(&path, finding)) {
-                text = format!("{{\"error\": \"{err}\"}}").into_bytes();
-            }
-            out.push_str(if self.written == 0 {
-                "\n    "
-            } else {
-                ",\n    "
-            });
-            indent_into(&mut out, &String::from_utf8_lossy(&text));
-            self.written += 1;
-        }
+        let mut out = self.separator(file.findings.len()).to_string();
+        out.push_str(&items(file));
         out
+    }
+
+    /// What goes before the items of a file with `count` diagnostics.
+    fn separator(&mut self, count: usize) -> &'static str {
+        let separator = match (count, self.written) {
+            (0, _) => "",
+            (_, 0) => "\n    ",
+            _ => ",\n    ",
+        };
+        self.written += count;
+        separator
     }
 
     /// The closing.
