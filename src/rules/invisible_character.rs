@@ -64,7 +64,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let doc = cx.doc;
     let source = doc.source.as_str();
     let mut runs: Vec<(usize, usize, Vec<char>)> = Vec::new();
-    for (offset, c) in source.char_indices() {
+    // Every character reported starts with one of these UTF-8 lead bytes
+    // (U+00A0 and U+00AD; U+2000 to U+2FFF; U+FEFF): look only there.
+    for offset in memchr::memchr3_iter(0xC2, 0xE2, 0xEF, source.as_bytes()) {
+        let Some(c) = source.get(offset..).and_then(|rest| rest.chars().next()) else {
+            continue;
+        };
         if name(c).is_none() || (c == '\u{FEFF}' && offset == 0) {
             continue;
         }

@@ -118,11 +118,15 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if !family.is_job_family {
         return;
     }
+    // Each item's text is normalised once, when first compared.
+    let normalised: Vec<std::cell::OnceCell<String>> =
+        (0..doc.items.len()).map(|_| std::cell::OnceCell::new()).collect();
     let has = |items: &[usize], phrase: &str| {
         items.iter().any(|&i| {
-            doc.items
-                .get(i)
-                .is_some_and(|item| normalise(&item.text).contains(phrase))
+            let (Some(item), Some(text)) = (doc.items.get(i), normalised.get(i)) else {
+                return false;
+            };
+            text.get_or_init(|| normalise(&item.text)).contains(phrase)
         })
     };
     // Items outside every level count as the family's: some pages list

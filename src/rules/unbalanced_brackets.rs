@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{contains, BlockKind, Document};
+use crate::document::{BlockKind, Document};
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -161,10 +161,18 @@ fn first_problem(doc: &Document, unit: Range<usize>) -> Option<(usize, String)> 
         return None;
     }
     let mask = masked(doc, &unit);
+    // The mask is sorted and merged, and characters come in order: one
+    // cursor walks it.
+    let mut next_mask = 0;
     let chars: Vec<(usize, char)> = text
         .char_indices()
         .map(|(i, c)| (unit.start + i, c))
-        .filter(|(at, _)| !contains(&mask, *at))
+        .filter(|&(at, _)| {
+            while mask.get(next_mask).is_some_and(|r| r.end <= at) {
+                next_mask += 1;
+            }
+            !mask.get(next_mask).is_some_and(|r| r.start <= at)
+        })
         .collect();
     // Open positions per bracket kind: ( [ { “
     let mut open: [Vec<usize>; 4] = Default::default();
