@@ -100,11 +100,15 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let stem = strip_possessive(word.text);
         write_lookup_form(stem, &mut lower);
         let span = word.span.start..word.span.start + stem.len();
-        if let Some(right) = MISSPELLED.get(lower.as_str()) {
-            out.push(misspelled(stem, right, span));
-            continue;
+        match verdict(&lower) {
+            Verdict::Misspelled(right) => {
+                out.push(misspelled(stem, right, span));
+                continue;
+            }
+            Verdict::Known => continue,
+            Verdict::Unknown => {}
         }
-        if lower.chars().nth(2).is_none() || is_known(&lower, &extra) {
+        if lower.chars().nth(2).is_none() || is_listed(&lower, &extra) {
             continue;
         }
         let ranked = match seen.get(lower.as_str()) {
@@ -297,36 +301,54 @@ fn skipped(word: &str) -> bool {
     (body > 1 && capitals == body) || inner_capital
 }
 
-/// Whether a lower-case word is in the dictionary, the vocabulary, the
-/// brand names or the configured words (the last three with a plural).
-fn is_known(lower: &str, extra: &HashSet<String>) -> bool {
+/// Whether a lower-case word is one of the configured words, with a
+/// plural.
+fn is_listed(lower: &str, extra: &HashSet<String>) -> bool {
     let listed = |w: &str| extra.contains(w);
-    is_built_in(lower)
-        || (!extra.is_empty()
-            && (listed(lower)
-                || lower.strip_suffix('s').is_some_and(listed)
-                || lower.strip_suffix("es").is_some_and(listed)))
+    !extra.is_empty()
+        && (listed(lower)
+            || lower.strip_suffix('s').is_some_and(listed)
+            || lower.strip_suffix("es").is_some_and(listed))
+}
+
+/// What the built-in lists say of a lower-case word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Verdict {
+    /// A dictionary, vocabulary or brand word (or a regular adverb or
+    /// plural of one).
+    Known,
+    /// A listed misspelling, with its correction.
+    Misspelled(&'static str),
+    /// Neither.
+    Unknown,
 }
 
 /// Most verdicts a thread remembers before it starts afresh.
 const VERDICTS: usize = 1 << 14;
 
 thread_local! {
-    /// Verdicts of [`is_built_in`] for the words this thread has seen:
+    /// Verdicts of [`verdict`] for the words this thread has seen:
     /// prose repeats a few hundred words, and this small table stays in
     /// the processor's cache where the dictionary does not.
-    static SEEN: RefCell<HashMap<Box<str>, bool, FixedState>> = RefCell::default();
+    static SEEN: RefCell<HashMap<Box<str>, Verdict, FixedState>> = RefCell::default();
 }
 
-/// Whether a lower-case word is in the dictionary, the vocabulary or the
-/// brand names (with a plural), or is a regular adverb or plural of a
-/// dictionary word. Remembered per thread.
-fn is_built_in(lower: &str) -> bool {
+/// The verdict of the built-in lists on a lower-case word: a listed
+/// misspelling; a word in the dictionary, the vocabulary or the brand
+/// names (with a plural), or a regular adverb or plural of a dictionary
+/// word; or unknown. Remembered per thread.
+fn verdict(lower: &str) -> Verdict {
     let remembered = SEEN.with(|seen| seen.try_borrow().ok()?.get(lower).copied());
-    if let Some(known) = remembered {
-        return known;
+    if let Some(verdict) = remembered {
+        return verdict;
     }
-    let known = look_up_built_in(lower);
+    let known = if let Some(right) = MISSPELLED.get(lower) {
+        Verdict::Misspelled(right.as_str())
+    } else if look_up_built_in(lower) {
+        Verdict::Known
+    } else {
+        Verdict::Unknown
+    };
     SEEN.with(|seen| {
         if let Ok(mut seen) = seen.try_borrow_mut() {
             if seen.len() >= VERDICTS {
