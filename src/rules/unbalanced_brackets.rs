@@ -171,7 +171,7 @@ fn first_problem(doc: &Document, unit: Range<usize>) -> Option<(usize, String)> 
             while mask.get(next_mask).is_some_and(|r| r.end <= at) {
                 next_mask += 1;
             }
-            !mask.get(next_mask).is_some_and(|r| r.start <= at)
+            mask.get(next_mask).is_none_or(|r| r.start > at)
         })
         .collect();
     // Open positions per bracket kind: ( [ { “
