@@ -457,38 +457,45 @@ fn scan(text: &str, words: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
     technical
 }
 
-/// [`scan`] for ASCII text (most of it), byte by byte.
+/// [`scan`] for ASCII text (most of it): one pass over the bytes finds
+/// the chunks and their words; a chunk is tested for looking technical
+/// only when it holds a character such a chunk needs.
 fn scan_ascii(text: &str, words: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
+    let is_space = |b: u8| b.is_ascii_whitespace() || b == 0x0B;
     let mut technical = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i].is_ascii_whitespace() || bytes[i] == 0x0B {
+        if is_space(bytes[i]) {
             i += 1;
             continue;
         }
         let start = i;
-        while i < bytes.len() && !(bytes[i].is_ascii_whitespace() || bytes[i] == 0x0B) {
-            i += 1;
-        }
-        let chunk = &bytes[start..i];
-        if looks_technical(&text[start..i]) {
-            technical.push(start..i);
-            continue;
-        }
+        let words_before = words.len();
+        let mut special = false;
         let mut word: Option<usize> = None;
-        for (k, &b) in chunk.iter().enumerate() {
-            let inner_apostrophe = b == b'\''
-                && word.is_some()
-                && chunk.get(k + 1).is_some_and(u8::is_ascii_alphabetic);
-            if b.is_ascii_alphanumeric() || inner_apostrophe {
-                word.get_or_insert(start + k);
-            } else if let Some(w) = word.take() {
-                words.push(w..start + k);
+        while let Some(&b) = bytes.get(i).filter(|&&b| !is_space(b)) {
+            if b.is_ascii_alphanumeric() {
+                word.get_or_insert(i);
+            } else {
+                special |= matches!(b, b'/' | b'@' | b'.' | b'_' | b'\\' | b'~' | b':');
+                let inner_apostrophe = b == b'\''
+                    && word.is_some()
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
+                if !inner_apostrophe {
+                    if let Some(w) = word.take() {
+                        words.push(w..i);
+                    }
+                }
             }
+            i += 1;
         }
         if let Some(w) = word {
             words.push(w..i);
+        }
+        if special && looks_technical(&text[start..i]) {
+            words.truncate(words_before);
+            technical.push(start..i);
         }
     }
     technical
