@@ -5,8 +5,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use pulldown_cmark::utils::TextMergeWithOffset;
-use pulldown_cmark::{BrokenLink, Event, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{BrokenLink, CowStr, Event, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::slug::{self, Deduplicator};
 use super::*;
@@ -110,24 +109,27 @@ struct Builder<'s> {
 
 impl<'s> Builder<'s> {
     fn new(source: &'s str, offset: usize) -> Self {
+        // Room for what a typical page holds, from its length, so that the
+        // vectors rarely grow while the page is walked.
+        let body = source.len().saturating_sub(offset);
         Builder {
             source,
             offset,
-            stack: Vec::new(),
+            stack: Vec::with_capacity(16),
             block_depth: 0,
             in_code_block: false,
-            owners: Vec::new(),
-            open_links: Vec::new(),
-            open_lists: Vec::new(),
-            open_items: Vec::new(),
+            owners: Vec::with_capacity(8),
+            open_links: Vec::with_capacity(4),
+            open_lists: Vec::with_capacity(8),
+            open_items: Vec::with_capacity(8),
             definition_index: HashMap::new(),
             anchors: Deduplicator::default(),
-            blocks: Vec::new(),
-            headings: Vec::new(),
-            lists: Vec::new(),
-            items: Vec::new(),
-            links: Vec::new(),
-            texts: Vec::new(),
+            blocks: Vec::with_capacity(body / 256 + 4),
+            headings: Vec::with_capacity(body / 512 + 2),
+            lists: Vec::with_capacity(body / 1024 + 2),
+            items: Vec::with_capacity(body / 128 + 4),
+            links: Vec::with_capacity(body / 512 + 2),
+            texts: Vec::with_capacity(body / 48 + 8),
             code: Vec::new(),
             html: Vec::new(),
             hard_breaks: Vec::new(),
@@ -162,9 +164,37 @@ impl<'s> Builder<'s> {
                 .or_insert(i);
         }
         self.reference_definitions = definitions;
-        for (event, range) in TextMergeWithOffset::new(iter) {
+        // Consecutive text events are merged into one run, as
+        // `TextMergeWithOffset` merges them (a merged run that comes out
+        // empty is dropped), into one buffer kept across the page.
+        let mut pending: Option<(CowStr<'_>, Range<usize>)> = None;
+        let mut merged = String::new();
+        let mut merging = false;
+        for (event, range) in iter {
             let range = range.start + offset..range.end + offset;
+            if let Event::Text(text) = event {
+                match &mut pending {
+                    None => pending = Some((text, range)),
+                    Some((first, run)) => {
+                        if !merging {
+                            merged.clear();
+                            merged.push_str(first);
+                            merging = true;
+                        }
+                        merged.push_str(&text);
+                        run.end = range.end;
+                    }
+                }
+                continue;
+            }
+            if let Some((first, run)) = pending.take() {
+                self.flush_text(&first, &merged, merging, run);
+                merging = false;
+            }
             self.event(event, range);
+        }
+        if let Some((first, run)) = pending.take() {
+            self.flush_text(&first, &merged, merging, run);
         }
         self.undefined_references = broken
             .into_iter()
@@ -185,6 +215,16 @@ impl<'s> Builder<'s> {
                 shortcut: matches!(kind, LinkType::Shortcut | LinkType::ShortcutUnknown),
             })
             .collect();
+    }
+
+    /// Hands on a text run: `first` alone, or `merged` when several text
+    /// events were merged.
+    fn flush_text(&mut self, first: &str, merged: &str, merging: bool, run: Range<usize>) {
+        if !merging {
+            self.text(first, run);
+        } else if !merged.is_empty() {
+            self.text(merged, run);
+        }
     }
 
     fn event(&mut self, event: Event<'_>, range: Range<usize>) {
@@ -226,7 +266,7 @@ impl<'s> Builder<'s> {
                 self.headings.push(Heading {
                     level: level as u8,
                     span: range.clone(),
-                    text: String::new(),
+                    text: String::with_capacity(range.len().min(256)),
                     content: range.end..range.end,
                     custom_id: id.map(|id| id.to_string()),
                     anchor: String::new(),
@@ -272,12 +312,13 @@ impl<'s> Builder<'s> {
                 let index = self.items.len();
                 let list = self.innermost_list().unwrap_or(0);
                 let (marker, marker_span) = self.marker_at(range.start);
+                let text = String::with_capacity(range.len().min(128));
                 self.items.push(ListItem {
                     span: range,
                     list,
                     marker,
                     marker_span,
-                    text: String::new(),
+                    text,
                     content: None,
                     sublists: Vec::new(),
                 });
@@ -397,7 +438,7 @@ impl<'s> Builder<'s> {
                 self.block_depth = self.block_depth.saturating_sub(1);
                 if let Open::Item { index } = open {
                     let item = &mut self.items[index];
-                    item.text = item.text.trim().to_string();
+                    trim_in_place(&mut item.text);
                     // A lazy continuation line can end an item after the
                     // range pulldown-cmark first gave it.
                     item.span.end = item.span.end.max(range.end);
@@ -522,8 +563,8 @@ impl<'s> Builder<'s> {
         Link {
             kind,
             image,
+            text: String::with_capacity(span.len().min(128)),
             span: span.clone(),
-            text: String::new(),
             text_span: text_start..text_start,
             destination: dest.to_string(),
             destination_span: span.end..span.end,
@@ -585,7 +626,7 @@ impl<'s> Builder<'s> {
 
     fn finish_heading(&mut self, index: usize) {
         let h = &mut self.headings[index];
-        h.text = h.text.trim().to_string();
+        trim_in_place(&mut h.text);
         if h.content.start == h.span.end {
             // Empty heading: point at the end of its markers.
             let line = &self.source[h.span.clone()];
@@ -597,6 +638,16 @@ impl<'s> Builder<'s> {
             None => slug::hugo(&h.text),
         };
         h.anchor = self.anchors.unique(anchor);
+    }
+}
+
+/// Trims `text` without allocating a new string.
+fn trim_in_place(text: &mut String) {
+    let end = text.trim_end().len();
+    text.truncate(end);
+    let start = text.len() - text.trim_start().len();
+    if start > 0 {
+        text.drain(..start);
     }
 }
 

@@ -23,7 +23,9 @@ pub struct LineIndex {
 impl LineIndex {
     /// Indexes `text`.
     pub fn new(text: &str) -> Self {
-        let mut starts = vec![0];
+        // Room for lines of 32 bytes on average, so that few pages grow it.
+        let mut starts = Vec::with_capacity(text.len() / 32 + 2);
+        starts.push(0);
         starts.extend(memchr_newlines(text.as_bytes()).map(|i| i + 1));
         LineIndex {
             starts,

@@ -17,10 +17,29 @@
 
 use std::collections::HashMap;
 
+use foldhash::fast::RandomState;
+
 /// Hugo's default anchor for a heading's text.
 pub fn hugo(text: &str) -> String {
+    let text = text.trim();
+    if text.is_ascii() {
+        // The common case, byte by byte.
+        let mut slug: Vec<u8> = Vec::with_capacity(text.len());
+        for b in text.bytes() {
+            if b == b' ' || b == b'-' {
+                slug.push(b'-');
+            } else if b == b'_' || b.is_ascii_alphanumeric() {
+                slug.push(b.to_ascii_lowercase());
+            }
+        }
+        if slug.is_empty() {
+            return "heading".to_string();
+        }
+        // Only ASCII bytes were pushed, so this never fails.
+        return String::from_utf8(slug).unwrap_or_default();
+    }
     let mut slug = String::with_capacity(text.len());
-    for c in text.trim().chars() {
+    for c in text.chars() {
         if c.is_ascii() {
             if c == ' ' || c == '-' {
                 slug.push('-');
@@ -60,10 +79,10 @@ pub fn kramdown(raw: &str) -> String {
 /// reusing an anchor already given.
 #[derive(Debug, Default)]
 pub struct Deduplicator {
-    taken: std::collections::HashSet<String>,
+    taken: std::collections::HashSet<String, RandomState>,
     /// For each repeated anchor, the suffix to try next, so that many
     /// repeats cost linear time.
-    next: HashMap<String, usize>,
+    next: HashMap<String, usize, RandomState>,
 }
 
 impl Deduplicator {
@@ -90,7 +109,7 @@ impl Deduplicator {
 /// `{#id}` attributes are not counted.
 #[derive(Debug, Default)]
 pub struct KramdownDeduplicator {
-    used: HashMap<String, usize>,
+    used: HashMap<String, usize, RandomState>,
 }
 
 impl KramdownDeduplicator {

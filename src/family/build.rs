@@ -150,15 +150,21 @@ static GRADE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("constant pattern")
 });
 
+/// Whether `bytes` hold "grade" in any ASCII case: a `g` found by
+/// `memchr`, then the four letters after it.
+fn mentions_grade(bytes: &[u8]) -> bool {
+    memchr::memchr2_iter(b'g', b'G', bytes).any(|i| {
+        bytes
+            .get(i + 1..i + 5)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"rade"))
+    })
+}
+
 /// Finds a grade statement in `span` of the page.
 fn grade_in(doc: &Document, span: Range<usize>) -> Option<Grade> {
     let text = doc.text(span.clone());
     // The pattern needs the word "grade"; only ASCII letters fold to it.
-    if !text
-        .as_bytes()
-        .windows(5)
-        .any(|w| w.eq_ignore_ascii_case(b"grade"))
-    {
+    if !mentions_grade(text.as_bytes()) {
         return None;
     }
     let m = GRADE.captures(text)?;
@@ -175,11 +181,23 @@ fn grade_in(doc: &Document, span: Range<usize>) -> Option<Grade> {
             let raw = &before[from..];
             let trimmed = raw.trim_end();
             let lead = raw.len() - raw.trim_start().len();
-            let role_text: String = trimmed
-                .chars()
-                .filter(|c| !matches!(c, '*' | '_' | '[' | ']' | '`'))
-                .collect();
-            let role_text = role_text.split_whitespace().collect::<Vec<_>>().join(" ");
+            // Markup dropped, white space collapsed to single spaces.
+            let mut role_text = String::with_capacity(trimmed.len());
+            let mut space = false;
+            for c in trimmed.chars() {
+                if matches!(c, '*' | '_' | '[' | ']' | '`') {
+                    continue;
+                }
+                if c.is_whitespace() {
+                    space = !role_text.is_empty();
+                } else {
+                    if space {
+                        role_text.push(' ');
+                        space = false;
+                    }
+                    role_text.push(c);
+                }
+            }
             let role_span = span.start + from + lead..span.start + from + trimmed.len();
             (
                 (!role_text.is_empty()).then_some(role_text),

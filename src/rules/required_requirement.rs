@@ -119,8 +119,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     // Each item's text is normalised once, when first compared.
-    let normalised: Vec<std::cell::OnceCell<String>> =
-        (0..doc.items.len()).map(|_| std::cell::OnceCell::new()).collect();
+    let normalised: Vec<std::cell::OnceCell<String>> = (0..doc.items.len())
+        .map(|_| std::cell::OnceCell::new())
+        .collect();
     let has = |items: &[usize], phrase: &str| {
         items.iter().any(|&i| {
             let (Some(item), Some(text)) = (doc.items.get(i), normalised.get(i)) else {
