@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use foldhash::fast::RandomState;
+
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::family::ListKind;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
@@ -128,7 +130,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             let extended = family.extended(i, kind);
-            let mut inherited: HashMap<&str, (usize, usize)> = HashMap::new();
+            let mut inherited: HashMap<&str, (usize, usize), RandomState> = HashMap::default();
             for &t in &extended.levels {
                 let Some(their) = family.levels[t].list(kind) else {
                     continue;

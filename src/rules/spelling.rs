@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
-use foldhash::fast::FixedState;
+use foldhash::fast::RandomState;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::rules::prose::data::{BRAND_NAMES, MISSPELLED, VOCABULARY_WORDS};
@@ -330,7 +330,7 @@ thread_local! {
     /// Verdicts of [`verdict`] for the words this thread has seen:
     /// prose repeats a few hundred words, and this small table stays in
     /// the processor's cache where the dictionary does not.
-    static SEEN: RefCell<HashMap<Box<str>, Verdict, FixedState>> = RefCell::default();
+    static SEEN: RefCell<HashMap<Box<str>, Verdict, RandomState>> = RefCell::default();
 }
 
 /// The verdict of the built-in lists on a lower-case word: a listed
