@@ -80,25 +80,10 @@ fn normalise(text: &str) -> String {
 /// [`normalise`] for ASCII text, byte by byte. The white space is what
 /// `char::is_whitespace` says of ASCII (vertical tab included).
 fn normalise_ascii(text: &str) -> String {
-    let mut out: Vec<u8> = Vec::with_capacity(text.len());
-    let words = text
-        .as_bytes()
-        .split(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
-        .filter(|w| !w.is_empty());
-    for word in words {
-        if !out.is_empty() {
-            out.push(b' ');
-        }
-        out.extend_from_slice(word);
-    }
-    out.make_ascii_lowercase();
-    let end = out
-        .iter()
-        .rposition(|b| !matches!(b, b'.' | b';' | b',' | b' '))
-        .map_or(0, |i| i + 1);
+    let mut out = crate::rules::squash_ascii_lowercase(text);
+    let end = out.trim_end_matches(['.', ';', ',', ' ']).len();
     out.truncate(end);
-    // Only ASCII bytes were copied.
-    String::from_utf8(out).unwrap_or_default()
+    out
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {

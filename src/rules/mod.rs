@@ -104,6 +104,26 @@ pub fn find(id: &str) -> Option<&'static Rule> {
     ALL.iter().copied().find(|r| r.id == id)
 }
 
+/// ASCII `text` with its words joined by single spaces, lower-cased. The
+/// white space is what `char::is_whitespace` says of ASCII (vertical tab
+/// included).
+pub(crate) fn squash_ascii_lowercase(text: &str) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(text.len());
+    let words = text
+        .as_bytes()
+        .split(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+        .filter(|w| !w.is_empty());
+    for word in words {
+        if !out.is_empty() {
+            out.push(b' ');
+        }
+        out.extend_from_slice(word);
+    }
+    out.make_ascii_lowercase();
+    // Only bytes of `text` were copied: valid UTF-8 when `text` is ASCII.
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// Builds the data `rule` needs (word lists, dictionaries, compiled
 /// patterns) ahead of its first page, so that a run can build it while it
 /// walks the tree. Does nothing for rules that need nothing built; the

@@ -94,22 +94,7 @@ fn normalise(text: &str) -> String {
             .join(" ")
             .to_lowercase();
     }
-    // The white space is what `char::is_whitespace` says of ASCII
-    // (vertical tab included).
-    let mut out: Vec<u8> = Vec::with_capacity(text.len());
-    let words = text
-        .as_bytes()
-        .split(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
-        .filter(|w| !w.is_empty());
-    for word in words {
-        if !out.is_empty() {
-            out.push(b' ');
-        }
-        out.extend_from_slice(word);
-    }
-    out.make_ascii_lowercase();
-    // Only ASCII bytes were copied.
-    String::from_utf8(out).unwrap_or_default()
+    crate::rules::squash_ascii_lowercase(text)
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
