@@ -18,23 +18,12 @@
 #                            ci/test-pre-commit.sh so the build is reused)
 set -euo pipefail
 
-REPO="$(cd "$(dirname "$0")/.." && pwd)"
 GITLAB_CI_LOCAL_VERSION="${GITLAB_CI_LOCAL_VERSION:-4.75.1}"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$REPO/target/ci-install}"
 
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/handbook-lint-gitlab-ci.XXXXXX")"
-cleanup() { rm -rf "$WORK"; }
-trap cleanup EXIT
-
-fail() {
-    echo "test-gitlab-ci: FAIL: $*" >&2
-    exit 1
-}
-step() { echo "test-gitlab-ci: $*"; }
-
-for tool in git node npm cargo python3; do
-    command -v "$tool" >/dev/null || fail "$tool is not installed"
-done
+NAME=test-gitlab-ci
+# shellcheck source=ci/lib.sh
+source "$(dirname "$0")/lib.sh"
+require git node npm cargo python3
 # gitlab-ci-local copies the project with rsync.
 if ! command -v rsync >/dev/null; then
     step "installing rsync"

@@ -16,23 +16,12 @@
 #                       this checkout, shared with ci/test-gitlab-ci.sh)
 set -euo pipefail
 
-REPO="$(cd "$(dirname "$0")/.." && pwd)"
 PRE_COMMIT_VERSION="${PRE_COMMIT_VERSION:-4.7.0}"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$REPO/target/ci-install}"
 
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/handbook-lint-pre-commit.XXXXXX")"
-cleanup() { rm -rf "$WORK"; }
-trap cleanup EXIT
-
-fail() {
-    echo "test-pre-commit: FAIL: $*" >&2
-    exit 1
-}
-step() { echo "test-pre-commit: $*"; }
-
-for tool in git python3 cargo; do
-    command -v "$tool" >/dev/null || fail "$tool is not installed"
-done
+NAME=test-pre-commit
+# shellcheck source=ci/lib.sh
+source "$(dirname "$0")/lib.sh"
+require git python3 cargo
 
 REV="$(git -C "$REPO" rev-parse HEAD)"
 git -C "$REPO" cat-file -e "$REV:.pre-commit-hooks.yaml" 2>/dev/null ||

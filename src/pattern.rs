@@ -119,6 +119,7 @@ fn strip_looks(hir: Hir) -> Hir {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::time::{Duration, Instant};
 
     #[test]
     fn pattern_set_finds_the_patterns_that_match() {
@@ -133,7 +134,6 @@ mod tests {
         // Without its assertions a pattern matches more, never less.
         assert_eq!(without_assertions(r"\bTODO\b").as_deref(), Some("(?:TODO)"));
     }
-    use std::time::{Duration, Instant};
 
     #[test]
     fn ordinary_patterns_compile() {

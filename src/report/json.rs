@@ -82,13 +82,10 @@ fn diagnostic<'a>(path: &str, finding: &'a Finding) -> JsonDiagnostic<'a> {
 
 /// Renders the report as pretty-printed JSON.
 pub fn render(report: &RunReport) -> String {
-    let mut stream = Stream::default();
-    let mut out = stream.start(report.files_checked);
-    for file in &report.files {
-        out.push_str(&stream.file(file));
-    }
-    out.push_str(&stream.finish());
-    out
+    let mut out = Vec::new();
+    // Writing into memory cannot fail, and only valid UTF-8 is written.
+    let _ = write(report, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
 }
 
 /// Writes what [`render`] returns to `out`, one file at a time, so the
@@ -133,27 +130,19 @@ fn items(file: &LintedFile) -> String {
     out
 }
 
-/// Writes the same JSON as [`render`] in pieces: [`Stream::start`], then
-/// [`Stream::file`] for each file in order, then [`Stream::finish`]. A run
-/// can print each file's diagnostics as soon as it is linted.
+/// The JSON document in pieces: [`Stream::start`], then each file's items
+/// after [`Stream::separator`], then [`Stream::finish`].
 #[derive(Debug, Default)]
-pub struct Stream {
+struct Stream {
     written: usize,
 }
 
 impl Stream {
     /// The opening, up to the diagnostics array.
-    pub fn start(&mut self, files_checked: usize) -> String {
+    fn start(&mut self, files_checked: usize) -> String {
         format!(
             "{{\n  \"version\": 1,\n  \"files_checked\": {files_checked},\n  \"diagnostics\": ["
         )
-    }
-
-    /// One file's diagnostics.
-    pub fn file(&mut self, file: &LintedFile) -> String {
-        let mut out = self.separator(file.findings.len()).to_string();
-        out.push_str(&items(file));
-        out
     }
 
     /// What goes before the items of a file with `count` diagnostics.
@@ -168,7 +157,7 @@ impl Stream {
     }
 
     /// The closing.
-    pub fn finish(&mut self) -> String {
+    fn finish(&mut self) -> String {
         if self.written == 0 {
             "]\n}".to_string()
         } else {

@@ -361,7 +361,7 @@ fn verdict(lower: &str) -> Verdict {
 }
 
 fn look_up_built_in(lower: &str) -> bool {
-    if DICT.contains_lower(lower) || is_regular_adverb(lower) || is_regular_plural(lower) {
+    if DICT.contains(lower) || is_regular_adverb(lower) || is_regular_plural(lower) {
         return true;
     }
     let listed = |w: &str| VOCABULARY_WORDS.contains(w) || BRAND_NAMES.contains_key(w);
@@ -394,7 +394,7 @@ fn is_regular_plural(lower: &str) -> bool {
     stem.chars().count() >= 5
         && !stem.ends_with('s')
         && !UNCOUNTABLE.contains(&stem)
-        && DICT.contains_lower(stem)
+        && DICT.contains(stem)
 }
 
 /// Whether `lower` is an adverb regularly formed from a dictionary
@@ -405,10 +405,10 @@ fn is_regular_adverb(lower: &str) -> bool {
         return false;
     };
     stem.len() >= 5
-        && (DICT.contains_lower(stem)
+        && (DICT.contains(stem)
             || stem
                 .strip_suffix("al")
-                .is_some_and(|s| s.ends_with("ic") && DICT.contains_lower(s)))
+                .is_some_and(|s| s.ends_with("ic") && DICT.contains(s)))
 }
 
 /// The words a run shows to be vocabulary: given the unknown words the

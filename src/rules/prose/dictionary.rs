@@ -114,11 +114,6 @@ impl Dictionary {
         self.known.contains(lower_case(word).as_ref())
     }
 
-    /// Whether the dictionary knows `lower`, given in lower case.
-    pub fn contains_lower(&self, lower: &str) -> bool {
-        self.known.contains(lower)
-    }
-
     fn build_index(&self) -> Vec<u64> {
         let mut index = Vec::with_capacity(self.list.len() * 10);
         let mut lower: Vec<char> = Vec::new();

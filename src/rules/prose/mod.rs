@@ -351,13 +351,6 @@ impl PhraseMatcher {
         }
     }
 
-    /// The terms found in `segment`'s prose (not in URLs and the like).
-    pub fn find(&self, segment: &Segment) -> Vec<PhraseMatch> {
-        self.matches_in(&segment.text)
-            .filter(|m| !segment.is_technical(&m.range))
-            .collect()
-    }
-
     /// The terms found in the prose of a whole page, with the index of
     /// the segment each is in: one search over the page instead of one a
     /// segment.
@@ -426,16 +419,6 @@ fn is_word_char(c: char) -> bool {
 
 fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
-}
-
-/// The ranges of the words of `text`: letters and digits, with inner
-/// apostrophes; hyphens and slashes separate words. Words inside chunks
-/// that look like URLs, e-mail addresses, domains, paths or handles are
-/// left out.
-pub fn word_ranges(text: &str) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    scan(text, &mut out);
-    out
 }
 
 /// Splits `text` into whitespace-separated chunks in one pass: returns
