@@ -4,6 +4,7 @@
 //! those into lines and columns, and rendering them, is the job of the
 //! engine and the reports.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::Range;
 
@@ -129,13 +130,14 @@ pub struct Diagnostic {
     /// Byte range of the offending text in the file.
     pub span: Range<usize>,
     /// Short text shown under the span in the human report.
-    pub label: Option<String>,
+    pub label: Option<Cow<'static, str>>,
     /// A hint on how to fix it, when there is no machine fix.
-    pub help: Option<String>,
+    pub help: Option<Cow<'static, str>>,
     /// Candidate replacements, best first.
     pub suggestions: Vec<String>,
-    /// A machine-applicable fix.
-    pub fix: Option<Fix>,
+    /// A machine-applicable fix. Boxed: most findings have none, and a
+    /// run holds every finding until the end.
+    pub fix: Option<Box<Fix>>,
 }
 
 impl Diagnostic {
@@ -155,13 +157,13 @@ impl Diagnostic {
     }
 
     /// Adds a label shown under the span.
-    pub fn with_label(mut self, label: impl Into<String>) -> Self {
+    pub fn with_label(mut self, label: impl Into<Cow<'static, str>>) -> Self {
         self.label = Some(label.into());
         self
     }
 
     /// Adds a help line.
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Cow<'static, str>>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -174,7 +176,7 @@ impl Diagnostic {
 
     /// Adds a machine-applicable fix.
     pub fn with_fix(mut self, fix: Fix) -> Self {
-        self.fix = Some(fix);
+        self.fix = Some(Box::new(fix));
         self
     }
 }

@@ -133,7 +133,7 @@ fn conflicts(a: &Edit, b: &Edit) -> bool {
 pub fn eligible(diagnostics: &[Diagnostic], mode: FixMode) -> impl Iterator<Item = &Fix> {
     diagnostics
         .iter()
-        .filter_map(|d| d.fix.as_ref())
+        .filter_map(|d| d.fix.as_deref())
         .filter(move |fix| mode.allows(fix.applicability))
 }
 
@@ -240,7 +240,7 @@ mod tests {
             label: None,
             help: None,
             suggestions: Vec::new(),
-            fix: Some(Fix::unsafe_("u", Edit::delete(0..1))),
+            fix: Some(Box::new(Fix::unsafe_("u", Edit::delete(0..1)))),
         };
         let diagnostics = [d];
         assert_eq!(eligible(&diagnostics, FixMode::Safe).count(), 0);

@@ -437,3 +437,8 @@ impl Sections {
         }
     }
 }
+// A run holds every finding until the end (the run-level spelling pass
+// needs all pages first): keep the record small. Rare parts (fixes) are
+// boxed.
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Finding>() <= 192);

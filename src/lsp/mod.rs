@@ -284,7 +284,9 @@ impl Server<'_> {
             let lines = params.range.start.line..=params.range.end.line;
             for finding in &findings {
                 let d = &finding.diagnostic;
-                let Some(fix) = &d.fix else { continue };
+                let Some(fix) = d.fix.as_deref() else {
+                    continue;
+                };
                 // Findings on the lines of the requested range: editors
                 // ask with the cursor's position, which need not be on
                 // the span itself (a trailing space is hard to click).

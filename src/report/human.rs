@@ -99,7 +99,7 @@ impl Shown {
     fn new(file: &LintedFile, finding: &Finding, source: NamedSource<Excerpts>) -> Option<Self> {
         let d = &finding.diagnostic;
         let span = file.excerpts.clamp(d.span.clone())?;
-        let label_text = d.label.clone().or_else(|| Some(d.rule.to_string()));
+        let label_text = Some(d.label.as_deref().unwrap_or(d.rule).to_string());
         Some(Shown {
             message: d.message.clone(),
             rule: d.rule,
@@ -119,7 +119,7 @@ impl Shown {
 fn help_text(finding: &Finding) -> Option<String> {
     let d = &finding.diagnostic;
     if let Some(help) = &d.help {
-        return Some(help.clone());
+        return Some(help.to_string());
     }
     if let Some(fix) = &d.fix {
         return Some(format!("fix: {}", fix.description));
