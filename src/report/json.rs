@@ -24,7 +24,7 @@ struct Report<'a> {
 
 #[derive(Serialize)]
 struct JsonDiagnostic<'a> {
-    path: String,
+    path: &'a str,
     rule: &'a str,
     severity: Severity,
     message: &'a str,
@@ -51,7 +51,7 @@ struct JsonFix<'a> {
     more_edits: &'a [Edit],
 }
 
-fn diagnostic<'a>(path: &str, finding: &'a Finding) -> JsonDiagnostic<'a> {
+fn diagnostic<'a>(path: &'a str, finding: &'a Finding) -> JsonDiagnostic<'a> {
     let d = &finding.diagnostic;
     let fix = d.fix.as_ref().and_then(|fix| {
         let (first, rest) = fix.edits.split_first()?;
@@ -65,7 +65,7 @@ fn diagnostic<'a>(path: &str, finding: &'a Finding) -> JsonDiagnostic<'a> {
         })
     });
     JsonDiagnostic {
-        path: path.to_string(),
+        path,
         rule: d.rule,
         severity: d.severity,
         message: &d.message,
@@ -96,13 +96,13 @@ pub fn write(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Resul
     // Files are rendered in parallel, a batch at a time, and written in
     // order.
     for batch in report.files.chunks(RENDER_BATCH) {
-        let rendered: Vec<(String, usize)> = batch
+        let rendered: Vec<(Vec<u8>, usize)> = batch
             .par_iter()
             .map(|file| (items(file), file.findings.len()))
             .collect();
         for (text, count) in rendered {
             out.write_all(stream.separator(count).as_bytes())?;
-            out.write_all(text.as_bytes())?;
+            out.write_all(&text)?;
         }
     }
     out.write_all(stream.finish().as_bytes())
@@ -113,19 +113,20 @@ const RENDER_BATCH: usize = 256;
 
 /// One file's diagnostics as items of the array, separated by commas,
 /// without the separator before the first.
-fn items(file: &LintedFile) -> String {
-    let mut out = String::new();
+fn items(file: &LintedFile) -> Vec<u8> {
     let path = file.path.to_string_lossy();
-    let mut text = Vec::new();
+    let mut out = Vec::new();
+    let mut item = Vec::new();
     for (i, finding) in file.findings.iter().enumerate() {
-        text.clear();
-        if let Err(err) = serde_json::to_writer_pretty(&mut text, &diagnostic(&path, finding)) {
-            text = format!("{{\"error\": \"{err}\"}}").into_bytes();
+        item.clear();
+        if let Err(err) = serde_json::to_writer_pretty(&mut item, &diagnostic(&path, finding)) {
+            item.clear();
+            item.extend_from_slice(format!("{{\"error\": \"{err}\"}}").as_bytes());
         }
         if i > 0 {
-            out.push_str(",\n    ");
+            out.extend_from_slice(b",\n    ");
         }
-        indent_into(&mut out, &String::from_utf8_lossy(&text));
+        indent_into(&mut out, &item);
     }
     out
 }
@@ -167,17 +168,16 @@ impl Stream {
 }
 
 /// Appends `text` to `out`, indenting each line after the first by four
-/// spaces (JSON strings hold no raw line break, so this only touches the
-/// layout).
-fn indent_into(out: &mut String, text: &str) {
-    let mut lines = text.split('\n');
-    if let Some(first) = lines.next() {
-        out.push_str(first);
+/// spaces: an item of the array as `serde_json` pretty-prints it alone.
+/// JSON strings hold no raw line break, so this only touches the layout.
+fn indent_into(out: &mut Vec<u8>, text: &[u8]) {
+    let mut rest = text;
+    while let Some(i) = memchr::memchr(b'\n', rest) {
+        out.extend_from_slice(&rest[..i]);
+        out.extend_from_slice(b"\n    ");
+        rest = &rest[i + 1..];
     }
-    for line in lines {
-        out.push_str("\n    ");
-        out.push_str(line);
-    }
+    out.extend_from_slice(rest);
 }
 
 #[cfg(test)]
@@ -203,10 +203,14 @@ mod tests {
                 files_checked: n,
                 files: files[..n].to_vec(),
             };
+            let paths: Vec<_> = report
+                .files
+                .iter()
+                .map(|f| f.path.to_string_lossy())
+                .collect();
             let mut diagnostics = Vec::new();
-            for file in &report.files {
-                let path = file.path.to_string_lossy();
-                diagnostics.extend(file.findings.iter().map(|f| diagnostic(&path, f)));
+            for (file, path) in report.files.iter().zip(&paths) {
+                diagnostics.extend(file.findings.iter().map(|f| diagnostic(path, f)));
             }
             let whole = Report {
                 version: 1,
