@@ -13,7 +13,6 @@ mod convert;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 use std::sync::Arc;
 
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
@@ -24,7 +23,7 @@ use lsp_types::notification::{
 use lsp_types::request::{CodeActionRequest, Request as _};
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOptions, CodeActionOrCommand, CodeActionParams,
-    CodeActionProviderCapability, CodeDescription, Diagnostic as LspDiagnostic, DiagnosticSeverity,
+    CodeActionProviderCapability, Diagnostic as LspDiagnostic, DiagnosticSeverity,
     DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
     DidSaveTextDocumentParams, MessageType, NumberOrString, PublishDiagnosticsParams, SaveOptions,
     ServerCapabilities, ShowMessageParams, TextDocumentSyncCapability, TextDocumentSyncKind,
@@ -37,7 +36,6 @@ use crate::config::Config;
 use crate::diagnostic::Severity;
 use crate::engine::fix::{apply_once, FixMode};
 use crate::engine::{Finding, Linter, Selection};
-use crate::report::rule_docs_url;
 
 /// The diagnostics' `source`.
 const SOURCE: &str = "handbook-lint";
@@ -370,9 +368,6 @@ fn diagnostic(text: &Text<'_>, finding: &Finding) -> LspDiagnostic {
             Severity::Info => DiagnosticSeverity::INFORMATION,
         }),
         code: Some(NumberOrString::String(d.rule.to_string())),
-        code_description: Uri::from_str(&rule_docs_url(d.rule))
-            .ok()
-            .map(|href| CodeDescription { href }),
         source: Some(SOURCE.to_string()),
         message,
         ..LspDiagnostic::default()

@@ -13,18 +13,6 @@ use std::path::Path;
 use crate::diagnostic::Severity;
 use crate::engine::{LintedFile, RunReport};
 
-/// Where a rule's documentation lives on the web: the README's rule
-/// catalogue, which has one heading per rule id, so the rule id is the
-/// anchor. Editors show it as the link of a diagnostic's code; SARIF
-/// gives it as the rule's help URI. `handbook-lint explain RULE` prints
-/// the same text offline.
-pub const DOCS_URL: &str = "https://crates.io/crates/handbook-lint";
-
-/// The documentation link of rule `id`: `<DOCS_URL>#<id>`.
-pub fn rule_docs_url(id: &str) -> String {
-    format!("{DOCS_URL}#{id}")
-}
-
 /// A path as reports give it: forward slashes, no leading `./`.
 pub fn portable_path(path: &Path) -> String {
     let mut text = path.to_string_lossy().into_owned();

@@ -1,7 +1,7 @@
 //! `--format sarif`: SARIF 2.1.0, for code-scanning dashboards.
 //!
 //! One run; the tool's rules with id, name, short and full description,
-//! help URI and default level; one result per finding with its region
+//! help text and default level; one result per finding with its region
 //! (1-based lines and columns, columns counted in Unicode code points as
 //! the run's `columnKind` says), a line-independent partial fingerprint,
 //! and the fix as a replacement where the rule has one. Written with
@@ -76,7 +76,6 @@ fn log() -> Value {
                 "shortDescription": { "text": rule.summary },
                 "fullDescription": { "text": rule.docs.split("\n\n").next().unwrap_or(rule.summary).replace('\n', " ") },
                 "help": { "text": rule.docs, "markdown": rule.docs },
-                "helpUri": super::rule_docs_url(rule.id),
                 "defaultConfiguration": { "level": level(rule.severity) },
                 "properties": { "tags": [rule.group.name()] },
             })
@@ -90,7 +89,6 @@ fn log() -> Value {
                 "driver": {
                     "name": "handbook-lint",
                     "version": env!("CARGO_PKG_VERSION"),
-                    "informationUri": super::DOCS_URL,
                     "rules": rule_list,
                 }
             },
