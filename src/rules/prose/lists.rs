@@ -12,7 +12,9 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
 
 use super::data::{CODED, CONFUSED, INCLUSIVE, PLACEHOLDER_PATTERNS, VACANCY};
 use super::{PhraseMatch, Prose};
@@ -60,7 +62,7 @@ enum Target {
 /// The literals of every list in one automaton.
 #[derive(Debug)]
 struct Searcher {
-    automaton: Option<AhoCorasick>,
+    automaton: Option<DFA>,
     /// What each literal stands for, by pattern id.
     targets: Vec<Target>,
     /// For each pattern list, its patterns without required literals:
@@ -103,7 +105,8 @@ impl Searcher {
         let mut targets = Vec::new();
         for (list, terms) in phrase_lists {
             for (term, (text, prefix)) in terms.into_iter().enumerate() {
-                for spelling in spellings(text) {
+                // The lists hold no empty term; the search needs none.
+                for spelling in spellings(text).filter(|s| !s.is_empty()) {
                     literals.push(spelling.into_bytes());
                     targets.push(Target::Phrase { list, term, prefix });
                 }
@@ -138,12 +141,14 @@ impl Searcher {
             literals.push(c.to_string().into_bytes());
             targets.push(Target::Fold);
         }
-        let automaton = AhoCorasickBuilder::new()
-            // A full DFA is the fastest to search; the lists are short
-            // enough for it to stay small.
-            .kind(Some(AhoCorasickKind::DFA))
+        // A full DFA is the fastest to search; the lists are short enough
+        // for it to stay small. Most bytes of prose can start a term: a
+        // prefilter would only slow the search down.
+        let automaton = DFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Unanchored)
+            .prefilter(false)
             .build(&literals)
             .ok();
         Searcher {
@@ -190,24 +195,23 @@ impl ListMatches {
         let mut occurrences: [Vec<Occurrence>; 3] = Default::default();
         let mut candidates: [Vec<(usize, usize)>; 2] = Default::default();
         let mut folded = false;
-        let found = searcher
-            .automaton
-            .as_ref()
-            .and_then(|a| a.try_find_overlapping_iter(prose.joined.as_str()).ok());
-        for m in found.into_iter().flatten() {
-            let id = m.pattern().as_usize();
+        let mut found = Vec::new();
+        if let Some(dfa) = &searcher.automaton {
+            every_literal(dfa, prose.joined.as_bytes(), &mut found);
+        }
+        for (id, start, end) in found {
             match searcher.targets.get(id) {
                 Some(&Target::Phrase { list, term, prefix }) => {
                     occurrences[list as usize].push(Occurrence {
-                        start: m.start(),
-                        end: m.end(),
+                        start,
+                        end,
                         id,
                         term,
                         prefix,
                     });
                 }
                 Some(&Target::Pattern { list, index }) => {
-                    if let Some(segment) = segment_at(prose, m.start()) {
+                    if let Some(segment) = segment_at(prose, start) {
                         candidates[list as usize].push((segment, index));
                     }
                 }
@@ -251,6 +255,44 @@ impl ListMatches {
     /// a pattern is here with it.
     pub fn candidates(&self, list: PatternList) -> &[(usize, usize)] {
         &self.candidates[list as usize]
+    }
+}
+
+/// Adds to `found` the literal id, start and end of every occurrence of
+/// every literal in `haystack` (overlapping ones included), in the order
+/// of their ends. The automaton's own search loop goes through a trait
+/// object and keeps its state in memory; this one, on the DFA itself, is
+/// a few instructions a byte.
+#[inline(never)]
+fn every_literal(dfa: &DFA, haystack: &[u8], found: &mut Vec<(usize, usize, usize)>) {
+    let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+        return;
+    };
+    // No literal is empty, so the start state matches nothing; and an
+    // unanchored search never dies: a special state is a match state.
+    for (at, &byte) in haystack.iter().enumerate() {
+        sid = dfa.next_state(Anchored::No, sid, byte);
+        if dfa.is_special(sid) {
+            matches_at(dfa, sid, at + 1, found);
+        }
+    }
+}
+
+/// The literals that state `sid`, reached at `end`, matches.
+#[inline(never)]
+fn matches_at(
+    dfa: &DFA,
+    sid: aho_corasick::automaton::StateID,
+    end: usize,
+    found: &mut Vec<(usize, usize, usize)>,
+) {
+    if !dfa.is_match(sid) {
+        return;
+    }
+    for i in 0..dfa.match_len(sid) {
+        let pid = dfa.match_pattern(sid, i);
+        let start = end.saturating_sub(dfa.pattern_len(pid));
+        found.push((pid.as_usize(), start, end));
     }
 }
 

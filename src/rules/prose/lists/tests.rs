@@ -1,5 +1,6 @@
 use super::*;
 use crate::document::Document;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 
 /// The search of one phrase list on its own, as each rule ran it before
 /// the lists were searched together: the reference the merged search
