@@ -5,8 +5,8 @@
 //! [`compile`] bounds both, and says in its error which file and line the
 //! pattern came from.
 
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
-use regex_syntax::hir::{Hir, HirKind};
+use regex::{Regex, RegexBuilder};
+use regex_syntax::hir::{Class, Hir, HirKind};
 
 /// Most bytes a compiled pattern may take (the default is 10 MiB).
 pub const SIZE_LIMIT: usize = 1 << 20;
@@ -43,77 +43,223 @@ pub fn compile(pattern: &str, origin: &str) -> Result<Regex, String> {
         })
 }
 
-/// Compiled patterns with a one-pass prefilter: [`PatternSet::matching`]
-/// says which patterns match a text by running all of them at once, so
-/// the (slower) search for each match runs only for those.
-#[derive(Debug)]
-pub struct PatternSet {
-    set: Option<RegexSet>,
-    len: usize,
-}
+/// The non-ASCII characters that Unicode case folding matches with ASCII
+/// letters: `ſ` (long s, matched by `(?i)s`) and `K` (Kelvin sign, matched
+/// by `(?i)k`). [`required_literals`] holds only for text without them.
+pub const ASCII_FOLDS: [char; 2] = ['\u{17F}', '\u{212A}'];
 
-impl PatternSet {
-    /// A prefilter for `patterns`, which must already compile one by one
-    /// with [`compile`]. If the set as a whole is over the size limits,
-    /// every pattern is reported as matching (slower, never wrong).
-    pub fn new<'p>(patterns: impl IntoIterator<Item = &'p Regex>) -> PatternSet {
-        let patterns: Vec<&Regex> = patterns.into_iter().collect();
-        let len = patterns.len();
-        let sources: Option<Vec<String>> = patterns
-            .iter()
-            .map(|p| without_assertions(p.as_str()))
-            .collect();
-        let set = sources.and_then(|sources| {
-            RegexSetBuilder::new(&sources)
-                .size_limit(SIZE_LIMIT.saturating_mul(len.max(1)))
-                .dfa_size_limit(DFA_SIZE_LIMIT.saturating_mul(len.max(1)))
-                .nest_limit(NEST_LIMIT)
-                .build()
-                .ok()
-        });
-        PatternSet { set, len }
-    }
+/// Most strings in one literal set.
+const MAX_LITERALS: usize = 64;
+/// Most characters in a class taken as a set of literals.
+const MAX_CLASS: u32 = 8;
 
-    /// The indexes of the patterns that match somewhere in `text`, in
-    /// order.
-    pub fn matching(&self, text: &str) -> Vec<usize> {
-        match &self.set {
-            Some(set) => set.matches(text).into_iter().collect(),
-            None => (0..self.len).collect(),
-        }
-    }
-}
-
-/// `pattern` with its word-boundary and other look-around assertions
-/// removed: it matches wherever `pattern` does, and more. Unicode word
-/// boundaries keep the regex crate's fast engines off text that is not
-/// ASCII; a prefilter has no need of them.
-fn without_assertions(pattern: &str) -> Option<String> {
+/// Literals at least one of which every match of `pattern` holds, when
+/// the text is matched ignoring ASCII case and holds none of
+/// [`ASCII_FOLDS`]; ASCII letters in them are lower-case. `None` when no
+/// such set is found: the pattern can then match anywhere.
+///
+/// A search for these literals tells which texts need the (slower)
+/// search for the pattern itself; the set is chosen to be rare in prose.
+pub fn required_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
     let hir = regex_syntax::ParserBuilder::new()
         .nest_limit(NEST_LIMIT)
         .build()
         .parse(pattern)
         .ok()?;
-    Some(strip_looks(hir).to_string())
+    analyse(&hir).required()
 }
 
-fn strip_looks(hir: Hir) -> Hir {
-    match hir.into_kind() {
-        HirKind::Look(_) => Hir::empty(),
-        HirKind::Repetition(mut rep) => {
-            rep.sub = Box::new(strip_looks(*rep.sub));
-            Hir::repetition(rep)
-        }
-        HirKind::Capture(mut cap) => {
-            cap.sub = Box::new(strip_looks(*cap.sub));
-            Hir::capture(cap)
-        }
-        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(strip_looks).collect()),
-        HirKind::Alternation(subs) => Hir::alternation(subs.into_iter().map(strip_looks).collect()),
-        HirKind::Empty => Hir::empty(),
-        HirKind::Literal(lit) => Hir::literal(lit.0),
-        HirKind::Class(class) => Hir::class(class),
+/// What is known of the strings a piece of a pattern matches (ASCII
+/// letters lower-cased).
+enum Known {
+    /// It matches exactly one of these strings.
+    Exact(Vec<Vec<u8>>),
+    /// Every string it matches holds one of these (`None`: nothing known).
+    Holds(Option<Vec<Vec<u8>>>),
+}
+
+impl Known {
+    /// A set one of which every match holds, when it is of use (no empty
+    /// string in it).
+    fn required(self) -> Option<Vec<Vec<u8>>> {
+        let set = match self {
+            Known::Exact(set) => set,
+            Known::Holds(set) => set?,
+        };
+        (!set.is_empty() && set.iter().all(|s| !s.is_empty())).then_some(set)
     }
+}
+
+fn analyse(hir: &Hir) -> Known {
+    match hir.kind() {
+        // Assertions match no text: they do not break a run of literals.
+        HirKind::Empty | HirKind::Look(_) => Known::Exact(vec![Vec::new()]),
+        HirKind::Literal(lit) => Known::Exact(vec![lit.0.to_ascii_lowercase()]),
+        HirKind::Class(class) => match class_literals(class) {
+            Some(set) => Known::Exact(set),
+            None => Known::Holds(None),
+        },
+        HirKind::Capture(cap) => analyse(&cap.sub),
+        HirKind::Repetition(rep) => {
+            let sub = analyse(&rep.sub);
+            match sub {
+                Known::Exact(set) if rep.max == Some(rep.min) => match power(&set, rep.min) {
+                    Some(all) => Known::Exact(all),
+                    None => Known::Holds(Known::Exact(set).required()),
+                },
+                _ if rep.min == 0 => Known::Holds(None),
+                sub => Known::Holds(sub.required()),
+            }
+        }
+        HirKind::Concat(subs) => concat(subs),
+        HirKind::Alternation(subs) => alternation(subs),
+    }
+}
+
+/// A class as a small set of one-character strings; the characters of
+/// [`ASCII_FOLDS`] are left out (the text holds none of them).
+fn class_literals(class: &Class) -> Option<Vec<Vec<u8>>> {
+    let mut bytes: Vec<u8> = Vec::new();
+    let mut count = 0u32;
+    let mut add = |c: u32| -> Option<()> {
+        count += 1;
+        if count > MAX_CLASS {
+            return None;
+        }
+        match u8::try_from(c) {
+            Ok(b) if b.is_ascii() => bytes.push(b.to_ascii_lowercase()),
+            _ if char::from_u32(c).is_some_and(|c| ASCII_FOLDS.contains(&c)) => {}
+            _ => return None,
+        }
+        Some(())
+    };
+    match class {
+        Class::Unicode(class) => {
+            for range in class.ranges() {
+                for c in u32::from(range.start())..=u32::from(range.end()) {
+                    add(c)?;
+                }
+            }
+        }
+        Class::Bytes(class) => {
+            for range in class.ranges() {
+                for b in range.start()..=range.end() {
+                    add(u32::from(b))?;
+                }
+            }
+        }
+    }
+    bytes.sort_unstable();
+    bytes.dedup();
+    (!bytes.is_empty()).then(|| bytes.into_iter().map(|b| vec![b]).collect())
+}
+
+/// Every string of `set` repeated `times` times over, if not too many.
+fn power(set: &[Vec<u8>], times: u32) -> Option<Vec<Vec<u8>>> {
+    let mut all = vec![Vec::new()];
+    for _ in 0..times {
+        all = product(&all, set)?;
+    }
+    Some(all)
+}
+
+/// Every string of `a` followed by every string of `b`, if not too many.
+fn product(a: &[Vec<u8>], b: &[Vec<u8>]) -> Option<Vec<Vec<u8>>> {
+    if a.len().saturating_mul(b.len()) > MAX_LITERALS {
+        return None;
+    }
+    Some(
+        a.iter()
+            .flat_map(|x| b.iter().map(move |y| [x.as_slice(), y].concat()))
+            .collect(),
+    )
+}
+
+/// A concatenation: consecutive exact parts join into longer literals
+/// ("l", "e", "a", "d" into "lead"); the rarest set among these runs and
+/// the other parts' sets is the one required.
+fn concat(subs: &[Hir]) -> Known {
+    let mut choices: Vec<Vec<Vec<u8>>> = Vec::new();
+    let mut run: Vec<Vec<u8>> = vec![Vec::new()];
+    let mut exact = true;
+    for sub in subs {
+        let known = analyse(sub);
+        if let Known::Exact(set) = known {
+            run = match product(&run, &set) {
+                Some(longer) => longer,
+                None => {
+                    exact = false;
+                    choices.extend(Known::Exact(std::mem::take(&mut run)).required());
+                    set
+                }
+            };
+            continue;
+        }
+        exact = false;
+        // `x{2,}` starts with `xx`: the run goes on through it, then ends.
+        if let HirKind::Repetition(rep) = sub.kind() {
+            if let Known::Exact(set) = analyse(&rep.sub) {
+                if let Some(longer) = power(&set, rep.min).and_then(|p| product(&run, &p)) {
+                    run = longer;
+                }
+            }
+        }
+        choices.extend(Known::Exact(std::mem::replace(&mut run, vec![Vec::new()])).required());
+        choices.extend(known.required());
+    }
+    if exact {
+        return Known::Exact(run);
+    }
+    choices.extend(Known::Exact(run).required());
+    // `max_by_key` keeps the last of equals: reversed, the first.
+    Known::Holds(choices.into_iter().rev().max_by_key(|set| rarity(set)))
+}
+
+/// An alternation: the union of its branches' sets.
+fn alternation(subs: &[Hir]) -> Known {
+    let known: Vec<Known> = subs.iter().map(analyse).collect();
+    if known.iter().all(|k| matches!(k, Known::Exact(_))) {
+        let mut all: Vec<Vec<u8>> = Vec::new();
+        for k in known {
+            if let Known::Exact(set) = k {
+                all.extend(set);
+            }
+        }
+        all.sort_unstable();
+        all.dedup();
+        return if all.len() <= MAX_LITERALS {
+            Known::Exact(all)
+        } else {
+            Known::Holds(None)
+        };
+    }
+    let mut all: Vec<Vec<u8>> = Vec::new();
+    for k in known {
+        match k.required() {
+            Some(set) => all.extend(set),
+            None => return Known::Holds(None),
+        }
+    }
+    all.sort_unstable();
+    all.dedup();
+    Known::Holds((all.len() <= MAX_LITERALS).then_some(all))
+}
+
+/// How rare a set of literals is in prose, higher is rarer: by its most
+/// common literal (letters and common punctuation are common, brackets
+/// and the like are rare), then by fewer literals.
+fn rarity(set: &[Vec<u8>]) -> (u32, std::cmp::Reverse<usize>) {
+    let weight = |s: &Vec<u8>| -> u32 {
+        s.iter()
+            .map(|&b| match b {
+                b'a'..=b'z' | b' ' | b'.' | b',' | b';' | b':' | b'-' => 1,
+                b'0'..=b'9' | b'\'' | b'"' | b'(' | b')' | b'!' | b'?' => 2,
+                _ => 6,
+            })
+            .sum()
+    };
+    let commonest = set.iter().map(weight).min().unwrap_or(0);
+    (commonest, std::cmp::Reverse(set.len()))
 }
 
 #[cfg(test)]
@@ -121,18 +267,89 @@ mod tests {
     use super::*;
     use std::time::{Duration, Instant};
 
+    fn literals(pattern: &str) -> Option<Vec<String>> {
+        let set = required_literals(pattern)?;
+        Some(
+            set.into_iter()
+                .map(|l| String::from_utf8_lossy(&l).into_owned())
+                .collect(),
+        )
+    }
+
     #[test]
-    fn pattern_set_finds_the_patterns_that_match() {
-        let patterns: Vec<Regex> = [r"\bTODO\b", r"(?i)\blorem ipsum\b", r"\{\s*add\b[^{}]*\}"]
+    fn required_literals_join_runs_and_pick_the_rarest() {
+        let words = |w: &[&str]| Some(w.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(literals(r"\bTODO\b"), words(&["todo"]));
+        assert_eq!(literals(r"(?i)\blorem ipsum\b"), words(&["lorem ipsum"]));
+        assert_eq!(literals(r"\bXXX+\b"), words(&["xxx"]));
+        assert_eq!(
+            literals(r"(?i)\b(?:has|have)\s+(?P<w>lead)\b"),
+            words(&["lead"])
+        );
+        assert_eq!(literals(r"\{\s*(?i:add|insert)\b[^{}]*\}"), words(&["{"]));
+        assert_eq!(
+            literals(r"(?i)\b(?:to|and)\s+(?:one|two)s?"),
+            words(&["one", "two"])
+        );
+        assert_eq!(literals(r"a{2}(?:b|c)"), words(&["aab", "aac"]));
+        // Nothing every match holds.
+        assert_eq!(literals(r"\w+"), None);
+        assert_eq!(literals(r"(?:x|\w)y?"), None);
+        assert_eq!(literals(r"(?:ab)?"), None);
+        assert_eq!(literals(r"é+"), words(&["é"]));
+        assert_eq!(literals(r"(?i)é+"), None);
+    }
+
+    #[test]
+    fn required_literals_hold_in_every_match() {
+        let patterns = [
+            r"(?i)\b(?:to|and|or)\s+(?P<w>identity)\s+(?:the|a|an)\b",
+            r"(?i)\b(?P<w>an?)\s+(?:one|two|three)\s+(?:to|or)\s+(?:two|three)\s+\w+s\b",
+            r"(?i)\b(?:over|in|out)\s+(?P<w>their)\s*[.,;]",
+            r"\{\s*(?i:add|link|list)\b[^{}]*\}",
+            r"\bXX{2,}\b",
+            r"(?i)(?:kick|sKip)s?",
+        ];
+        let texts = [
+            "We need TO identity THE gaps",
+            "an two or three calls",
+            "over their.",
+            "{ Link here }",
+            "XXXXX",
+            "a KICK and skips",
+            "{ LIST }",
+            "AND IDENTITY A",
+        ];
+        for pattern in patterns {
+            let regex = compile(pattern, "t").unwrap();
+            let set = required_literals(pattern).unwrap();
+            for text in texts {
+                let lower = text.to_ascii_lowercase();
+                for m in regex.find_iter(text) {
+                    let found = &lower[m.range()];
+                    assert!(
+                        set.iter()
+                            .any(|l| found.contains(&*String::from_utf8_lossy(l))),
+                        "{pattern} on {text}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_folds_are_every_non_ascii_match_of_an_ascii_letter() {
+        let hir = regex_syntax::Parser::new().parse("(?i)[a-z]").unwrap();
+        let HirKind::Class(Class::Unicode(class)) = hir.kind() else {
+            panic!("{hir:?}");
+        };
+        let non_ascii: Vec<char> = class
+            .ranges()
             .iter()
-            .filter_map(|p| compile(p, "t").ok())
+            .flat_map(|r| r.start()..=r.end())
+            .filter(|c| !c.is_ascii())
             .collect();
-        let set = PatternSet::new(&patterns);
-        assert_eq!(set.matching("a TODO – and Lorem Ipsum"), vec![0, 1]);
-        assert_eq!(set.matching("é{ add x }"), vec![2]);
-        assert_eq!(set.matching("nothing here – ’"), Vec::<usize>::new());
-        // Without its assertions a pattern matches more, never less.
-        assert_eq!(without_assertions(r"\bTODO\b").as_deref(), Some("(?:TODO)"));
+        assert_eq!(non_ascii, ASCII_FOLDS);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! `confused-word`: a real word in the wrong place.
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
-use crate::rules::prose::data::{CONFUSED, CONFUSED_SET};
+use crate::rules::prose::data::CONFUSED;
+use crate::rules::prose::lists::PatternList;
 use crate::rules::prose::match_case;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
@@ -42,41 +43,37 @@ gives a replacement, the fix writes it, keeping the word's capital.
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let prose = cx.prose();
-    // Most pages hold none of the patterns: one pass over the page's
-    // prose tells which patterns need a search segment by segment.
-    let candidates = CONFUSED_SET.matching(&prose.joined);
-    if candidates.is_empty() {
-        return;
-    }
-    for segment in &prose.segments {
-        for &index in &candidates {
-            let Some(pattern) = CONFUSED.get(index) else {
+    // Most blocks hold none of the patterns: one search of the page's
+    // prose for the literals each pattern needs tells which patterns to
+    // look for in which blocks.
+    for &(index, pattern) in cx.list_matches().candidates(PatternList::Confused) {
+        let (Some(segment), Some(pattern)) = (prose.segments.get(index), CONFUSED.get(pattern))
+        else {
+            continue;
+        };
+        for caps in pattern.regex.captures_iter(&segment.text) {
+            let Some(w) = caps.name("w") else { continue };
+            let range = w.range();
+            if segment.is_technical(&range) {
                 continue;
-            };
-            for caps in pattern.regex.captures_iter(&segment.text) {
-                let Some(w) = caps.name("w") else { continue };
-                let range = w.range();
-                if segment.is_technical(&range) {
-                    continue;
-                }
-                let exact = segment.exact_span(range.clone());
-                let span = exact.clone().unwrap_or_else(|| segment.span(range));
-                let message = match &pattern.replacement {
-                    Some(r) => {
-                        format!("`{}` here should be `{r}`: {}", w.as_str(), pattern.message)
-                    }
-                    None => pattern.message.clone(),
-                };
-                let mut d = Diagnostic::new(&RULE, span, message).with_label("confused word");
-                if let (Some(r), Some(exact)) = (&pattern.replacement, exact) {
-                    let fixed = match_case(w.as_str(), r);
-                    d = d.with_suggestions(vec![fixed.clone()]).with_fix(Fix::safe(
-                        format!("write `{fixed}`"),
-                        Edit::replace(exact, fixed),
-                    ));
-                }
-                out.push(d);
             }
+            let exact = segment.exact_span(range.clone());
+            let span = exact.clone().unwrap_or_else(|| segment.span(range));
+            let message = match &pattern.replacement {
+                Some(r) => {
+                    format!("`{}` here should be `{r}`: {}", w.as_str(), pattern.message)
+                }
+                None => pattern.message.clone(),
+            };
+            let mut d = Diagnostic::new(&RULE, span, message).with_label("confused word");
+            if let (Some(r), Some(exact)) = (&pattern.replacement, exact) {
+                let fixed = match_case(w.as_str(), r);
+                d = d.with_suggestions(vec![fixed.clone()]).with_fix(Fix::safe(
+                    format!("write `{fixed}`"),
+                    Edit::replace(exact, fixed),
+                ));
+            }
+            out.push(d);
         }
     }
 }

@@ -2,11 +2,11 @@
 //! innate talent.
 
 use std::collections::{BTreeMap, HashSet};
-use std::sync::LazyLock;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::prose::data::{Entry, CODED};
-use crate::rules::prose::{PhraseMatch, PhraseMatcher, Segment};
+use crate::rules::prose::lists::PhraseList;
+use crate::rules::prose::{PhraseMatch, Segment};
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -60,14 +60,6 @@ least four more masculine-coded words than feminine-coded ones.
 /// How many more masculine-coded than feminine-coded words make a lean.
 pub const LEAN: usize = 4;
 
-static MATCHER: LazyLock<PhraseMatcher> =
-    LazyLock::new(|| PhraseMatcher::new(CODED.iter().map(|e| (e.term.as_str(), e.prefix))));
-
-/// Builds the rule's matcher ahead of its first page.
-pub(crate) fn prepare() {
-    LazyLock::force(&MATCHER);
-}
-
 struct Hit<'e> {
     entry: &'e Entry,
     word: String,
@@ -78,10 +70,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let prose = cx.prose();
     // A coded stem that names the role or a section ("Analyst", "Lead")
     // is the job's vocabulary, not wording: none of its uses count.
-    let found: Vec<(&Segment, PhraseMatch)> = MATCHER
-        .find_all(prose)
-        .into_iter()
-        .filter_map(|(index, m)| Some((prose.segments.get(index)?, m)))
+    let found: Vec<(&Segment, &PhraseMatch)> = cx
+        .list_matches()
+        .phrases(PhraseList::GenderCoded)
+        .iter()
+        .filter_map(|(index, m)| Some((prose.segments.get(*index)?, m)))
         .collect();
     let structural: HashSet<usize> = found
         .iter()

@@ -1,10 +1,8 @@
 //! `inclusive-language`: misused words and gendered pronouns.
 
-use std::sync::LazyLock;
-
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::prose::data::INCLUSIVE;
-use crate::rules::prose::PhraseMatcher;
+use crate::rules::prose::lists::PhraseList;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -44,18 +42,10 @@ right alternative depends on the sentence.
 ```
 ";
 
-static MATCHER: LazyLock<PhraseMatcher> =
-    LazyLock::new(|| PhraseMatcher::new(INCLUSIVE.iter().map(|e| (e.term.as_str(), e.prefix))));
-
-/// Builds the rule's matcher ahead of its first page.
-pub(crate) fn prepare() {
-    LazyLock::force(&MATCHER);
-}
-
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let prose = cx.prose();
-    for (index, m) in MATCHER.find_all(prose) {
-        let Some(segment) = prose.segments.get(index) else {
+    for (index, m) in cx.list_matches().phrases(PhraseList::Inclusive) {
+        let Some(segment) = prose.segments.get(*index) else {
             continue;
         };
         let Some(entry) = INCLUSIVE.get(m.term) else {

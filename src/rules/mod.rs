@@ -140,15 +140,11 @@ pub fn prepare(rule: &Rule) {
         "brand-name" => {
             LazyLock::force(&data::BRAND_NAMES);
         }
-        "confused-word" => {
-            LazyLock::force(&data::CONFUSED_SET);
-        }
-        "placeholder" => {
-            LazyLock::force(&data::PLACEHOLDER_SET);
-        }
-        "gender-coded-language" => gender_coded_language::prepare(),
-        "inclusive-language" => inclusive_language::prepare(),
-        "vacancy-language" => vacancy_language::prepare(),
+        "confused-word"
+        | "placeholder"
+        | "gender-coded-language"
+        | "inclusive-language"
+        | "vacancy-language" => prose::lists::prepare(),
         _ => {}
     }
 }
@@ -230,6 +226,9 @@ pub struct Context<'a> {
     /// The page's prose, collected on first use and shared by the prose
     /// rules.
     prose: std::sync::OnceLock<prose::Prose<'a>>,
+    /// What the one search of the prose rules' lists found in the page's
+    /// prose, on first use.
+    list_matches: std::sync::OnceLock<prose::lists::ListMatches>,
     /// The page's links, resolved on first use and shared by the link
     /// rules.
     links: std::sync::OnceLock<link_target::Links<'a>>,
@@ -248,6 +247,7 @@ impl<'a> Context<'a> {
             site,
             family: std::sync::OnceLock::new(),
             prose: std::sync::OnceLock::new(),
+            list_matches: std::sync::OnceLock::new(),
             links: std::sync::OnceLock::new(),
         }
     }
@@ -261,6 +261,13 @@ impl<'a> Context<'a> {
     /// The page's prose: text blocks and words with exact spans.
     pub fn prose(&self) -> &prose::Prose<'a> {
         self.prose.get_or_init(|| prose::Prose::new(self.doc))
+    }
+
+    /// The phrases of the prose rules' lists in the page's prose, and the
+    /// blocks where their patterns may match: one search for them all.
+    pub fn list_matches(&self) -> &prose::lists::ListMatches {
+        self.list_matches
+            .get_or_init(|| prose::lists::ListMatches::new(self.prose()))
     }
 
     /// The page placed in the site, and where each of its links leads.

@@ -1,7 +1,8 @@
 //! `placeholder`: template text left in a page.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::prose::data::{PLACEHOLDER_PATTERNS, PLACEHOLDER_SET};
+use crate::rules::prose::data::PLACEHOLDER_PATTERNS;
+use crate::rules::prose::lists::PatternList;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -43,15 +44,19 @@ content it does not have.
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let prose = cx.prose();
-    // Most pages hold none of the patterns: one pass over the page's
-    // prose tells which patterns need a search segment by segment.
-    let candidates = PLACEHOLDER_SET.matching(&prose.joined);
-    if candidates.is_empty() {
-        return;
-    }
-    for segment in &prose.segments {
+    // Most blocks hold none of the patterns: one search of the page's
+    // prose for the literals each pattern needs tells which patterns to
+    // look for in which blocks.
+    let candidates = cx.list_matches().candidates(PatternList::Placeholder);
+    for block in candidates.chunk_by(|a, b| a.0 == b.0) {
+        let Some(segment) = block
+            .first()
+            .and_then(|&(index, _)| prose.segments.get(index))
+        else {
+            continue;
+        };
         let mut found: Vec<std::ops::Range<usize>> = Vec::new();
-        for &index in &candidates {
+        for &(_, index) in block {
             let Some(pattern) = PLACEHOLDER_PATTERNS.get(index) else {
                 continue;
             };

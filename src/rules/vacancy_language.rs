@@ -1,10 +1,7 @@
 //! `vacancy-language`: wording that reads like a job advertisement.
 
-use std::sync::LazyLock;
-
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::prose::data::VACANCY;
-use crate::rules::prose::PhraseMatcher;
+use crate::rules::prose::lists::PhraseList;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -40,18 +37,10 @@ The Data Analyst turns the company's data into decisions.
 ```
 ";
 
-static MATCHER: LazyLock<PhraseMatcher> =
-    LazyLock::new(|| PhraseMatcher::new(VACANCY.iter().map(|p| (p.as_str(), false))));
-
-/// Builds the rule's matcher ahead of its first page.
-pub(crate) fn prepare() {
-    LazyLock::force(&MATCHER);
-}
-
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let prose = cx.prose();
-    for (index, m) in MATCHER.find_all(prose) {
-        let Some(segment) = prose.segments.get(index) else {
+    for (index, m) in cx.list_matches().phrases(PhraseList::Vacancy) {
+        let Some(segment) = prose.segments.get(*index) else {
             continue;
         };
         let phrase = &segment.text[m.range.clone()];

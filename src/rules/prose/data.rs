@@ -7,8 +7,6 @@ use std::sync::LazyLock;
 use foldhash::fast::FixedState;
 use regex::Regex;
 
-use crate::pattern::PatternSet;
-
 /// `rules/dictionary/en_US.txt`: SCOWL's American English list (size 50,
 /// as Debian's `wamerican` ships it), possessives removed.
 pub const DICTIONARY: &str = include_str!("../../../rules/dictionary/en_US.txt");
@@ -189,14 +187,6 @@ pub static PLACEHOLDER_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         .filter_map(|l| crate::pattern::compile(l, "rules/placeholders.txt").ok())
         .collect()
 });
-
-/// One-pass prefilter of [`PLACEHOLDER_PATTERNS`].
-pub static PLACEHOLDER_SET: LazyLock<PatternSet> =
-    LazyLock::new(|| PatternSet::new(PLACEHOLDER_PATTERNS.iter()));
-
-/// One-pass prefilter of [`CONFUSED`].
-pub static CONFUSED_SET: LazyLock<PatternSet> =
-    LazyLock::new(|| PatternSet::new(CONFUSED.iter().map(|p| &p.regex)));
 
 /// Replaces curly apostrophes with straight ones (same byte length is not
 /// kept: use on list entries, or map offsets with care).

@@ -8,10 +8,9 @@
 
 pub mod data;
 pub mod dictionary;
+pub mod lists;
 
 use std::ops::Range;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::document::{Container, Document, LinkKind};
 
@@ -302,114 +301,14 @@ fn overlaps(ranges: &[Range<usize>], gap: Range<usize>) -> bool {
         .is_some_and(|r| r.start < gap.end)
 }
 
-/// A list of words and phrases found in prose with aho-corasick, ignoring
-/// ASCII case, on word boundaries; straight and curly apostrophes match
-/// each other.
-#[derive(Debug)]
-pub struct PhraseMatcher {
-    automaton: Option<AhoCorasick>,
-    /// For each pattern: the term it stands for, and whether any ending
-    /// may follow.
-    patterns: Vec<(usize, bool)>,
-}
-
 /// A phrase found in a segment.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PhraseMatch {
-    /// Index of the term in the list given to [`PhraseMatcher::new`].
+    /// Index of the term in its list.
     pub term: usize,
     /// The matched range of the segment's text, extended to the end of
     /// the word for terms that allow any ending.
     pub range: Range<usize>,
-}
-
-impl PhraseMatcher {
-    /// A matcher for `terms`: `(phrase, any ending allowed)`.
-    pub fn new<'t>(terms: impl IntoIterator<Item = (&'t str, bool)>) -> PhraseMatcher {
-        let mut texts = Vec::new();
-        let mut patterns = Vec::new();
-        for (i, (term, prefix)) in terms.into_iter().enumerate() {
-            let straight = term.replace('\u{2019}', "'");
-            if straight.contains('\'') {
-                texts.push(straight.replace('\'', "\u{2019}"));
-                patterns.push((i, prefix));
-            }
-            texts.push(straight);
-            patterns.push((i, prefix));
-        }
-        let automaton = AhoCorasickBuilder::new()
-            // The lists are short: a full DFA is small and the fastest to
-            // search.
-            .kind(Some(AhoCorasickKind::DFA))
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&texts)
-            .ok();
-        PhraseMatcher {
-            automaton,
-            patterns,
-        }
-    }
-
-    /// The terms found in the prose of a whole page, with the index of
-    /// the segment each is in: one search over the page instead of one a
-    /// segment.
-    pub fn find_all(&self, prose: &Prose<'_>) -> Vec<(usize, PhraseMatch)> {
-        let mut out = Vec::new();
-        for m in self.matches_in(&prose.joined) {
-            let index = prose.starts.partition_point(|&s| s <= m.range.start);
-            let Some(index) = index.checked_sub(1) else {
-                continue;
-            };
-            let (Some(segment), Some(&start)) =
-                (prose.segments.get(index), prose.starts.get(index))
-            else {
-                continue;
-            };
-            let range = m.range.start - start..m.range.end - start;
-            // Terms hold no line break, so a match never crosses into
-            // the next segment; check anyway.
-            if range.end > segment.text.len() || segment.is_technical(&range) {
-                continue;
-            }
-            out.push((
-                index,
-                PhraseMatch {
-                    term: m.term,
-                    range,
-                },
-            ));
-        }
-        out
-    }
-
-    /// The terms found in `text`, on word boundaries.
-    fn matches_in<'t>(&'t self, text: &'t str) -> impl Iterator<Item = PhraseMatch> + 't {
-        let found = self.automaton.as_ref().map(|a| a.find_iter(text));
-        found.into_iter().flatten().filter_map(move |m| {
-            let &(term, prefix) = self.patterns.get(m.pattern().as_usize())?;
-            let before = text[..m.start()].chars().next_back();
-            if before.is_some_and(|c| c.is_alphanumeric()) {
-                return None;
-            }
-            let mut end = m.end();
-            if prefix {
-                end += text[end..]
-                    .find(|c: char| !c.is_alphanumeric())
-                    .unwrap_or(text.len() - end);
-            } else if text[end..]
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_alphanumeric())
-            {
-                return None;
-            }
-            Some(PhraseMatch {
-                term,
-                range: m.start()..end,
-            })
-        })
-    }
 }
 
 /// Whether `c` may sit inside a word.

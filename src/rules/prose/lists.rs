@@ -1,0 +1,369 @@
+//! The word lists and patterns of the prose rules, searched together: one
+//! pass over a page's prose finds the phrases of `inclusive-language`,
+//! `gender-coded-language` and `vacancy-language`, and tells
+//! `confused-word` and `placeholder` which blocks may hold one of their
+//! patterns.
+//!
+//! Each phrase list gets exactly the matches a search of that list alone
+//! gives: the leftmost-longest matches, then those on word boundaries.
+//! A pattern is looked for only in the blocks that hold one of the
+//! literals every match of it holds (see [`required_literals`]).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::automaton::Automaton;
+use aho_corasick::dfa::DFA;
+use aho_corasick::{Anchored, MatchKind, StartKind};
+
+use super::data::{CODED, CONFUSED, INCLUSIVE, PLACEHOLDER_PATTERNS, VACANCY};
+use super::{PhraseMatch, Prose};
+use crate::pattern::{required_literals, ASCII_FOLDS};
+
+/// A list of words and phrases, matched ignoring ASCII case, on word
+/// boundaries; straight and curly apostrophes match each other.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhraseList {
+    /// `rules/inclusive-language.txt`.
+    Inclusive = 0,
+    /// `rules/gender-coded.txt`.
+    GenderCoded = 1,
+    /// `rules/vacancy-language.txt`.
+    Vacancy = 2,
+}
+
+/// A list of regular expressions, searched block by block.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PatternList {
+    /// `rules/confused-words.txt`.
+    Confused = 0,
+    /// `rules/placeholders.txt`.
+    Placeholder = 1,
+}
+
+/// What one literal of the search stands for.
+#[derive(Clone, Copy, Debug)]
+enum Target {
+    /// A spelling of a term of a phrase list; `prefix`: any ending may
+    /// follow.
+    Phrase {
+        list: PhraseList,
+        term: usize,
+        prefix: bool,
+    },
+    /// A literal that every match of a pattern holds.
+    Pattern { list: PatternList, index: usize },
+    /// A character that the literals of the patterns do not account for
+    /// (one of [`ASCII_FOLDS`]): every pattern is then searched in every
+    /// block of the page.
+    Fold,
+}
+
+/// The literals of every list in one automaton.
+#[derive(Debug)]
+struct Searcher {
+    automaton: Option<DFA>,
+    /// What each literal stands for, by pattern id.
+    targets: Vec<Target>,
+    /// For each pattern list, its patterns without required literals:
+    /// searched in every block.
+    unfiltered: [Vec<usize>; 2],
+    /// For each pattern list, how many patterns it has.
+    lengths: [usize; 2],
+}
+
+/// The spellings a phrase is searched as: with a curly apostrophe (when
+/// it has one) and with a straight one.
+fn spellings(term: &str) -> impl Iterator<Item = String> {
+    let straight = term.replace('\u{2019}', "'");
+    let curly = straight
+        .contains('\'')
+        .then(|| straight.replace('\'', "\u{2019}"));
+    curly.into_iter().chain(std::iter::once(straight))
+}
+
+impl Searcher {
+    fn new() -> Searcher {
+        let phrase_lists: [(PhraseList, Vec<(&str, bool)>); 3] = [
+            (
+                PhraseList::Inclusive,
+                INCLUSIVE
+                    .iter()
+                    .map(|e| (e.term.as_str(), e.prefix))
+                    .collect(),
+            ),
+            (
+                PhraseList::GenderCoded,
+                CODED.iter().map(|e| (e.term.as_str(), e.prefix)).collect(),
+            ),
+            (
+                PhraseList::Vacancy,
+                VACANCY.iter().map(|p| (p.as_str(), false)).collect(),
+            ),
+        ];
+        let mut literals: Vec<Vec<u8>> = Vec::new();
+        let mut targets = Vec::new();
+        for (list, terms) in phrase_lists {
+            for (term, (text, prefix)) in terms.into_iter().enumerate() {
+                // The lists hold no empty term; the search needs none.
+                for spelling in spellings(text).filter(|s| !s.is_empty()) {
+                    literals.push(spelling.into_bytes());
+                    targets.push(Target::Phrase { list, term, prefix });
+                }
+            }
+        }
+        let pattern_lists: [(PatternList, Vec<&str>); 2] = [
+            (
+                PatternList::Confused,
+                CONFUSED.iter().map(|p| p.regex.as_str()).collect(),
+            ),
+            (
+                PatternList::Placeholder,
+                PLACEHOLDER_PATTERNS.iter().map(|p| p.as_str()).collect(),
+            ),
+        ];
+        let mut unfiltered: [Vec<usize>; 2] = Default::default();
+        let mut lengths = [0; 2];
+        for (list, patterns) in pattern_lists {
+            lengths[list as usize] = patterns.len();
+            for (index, pattern) in patterns.into_iter().enumerate() {
+                let Some(required) = required_literals(pattern) else {
+                    unfiltered[list as usize].push(index);
+                    continue;
+                };
+                for literal in required {
+                    literals.push(literal);
+                    targets.push(Target::Pattern { list, index });
+                }
+            }
+        }
+        for c in ASCII_FOLDS {
+            literals.push(c.to_string().into_bytes());
+            targets.push(Target::Fold);
+        }
+        // A full DFA is the fastest to search; the lists are short enough
+        // for it to stay small. Most bytes of prose can start a term: a
+        // prefilter would only slow the search down.
+        let automaton = DFA::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Unanchored)
+            .prefilter(false)
+            .build(&literals)
+            .ok();
+        Searcher {
+            automaton,
+            targets,
+            unfiltered,
+            lengths,
+        }
+    }
+}
+
+static SEARCHER: LazyLock<Searcher> = LazyLock::new(Searcher::new);
+
+/// Builds the search ahead of the first page.
+pub(crate) fn prepare() {
+    LazyLock::force(&SEARCHER);
+}
+
+/// What the one search found in a page's prose.
+#[derive(Debug, Default)]
+pub struct ListMatches {
+    /// For each phrase list, its matches: segment index and match.
+    phrases: [Vec<(usize, PhraseMatch)>; 3],
+    /// For each pattern list, the blocks to search for each pattern:
+    /// `(segment index, pattern index)`, in order.
+    candidates: [Vec<(usize, usize)>; 2],
+}
+
+/// Where a phrase's literal was found in the joined prose.
+#[derive(Clone, Copy, Debug)]
+struct Occurrence {
+    start: usize,
+    end: usize,
+    /// The literal's id: the order of the literals breaks ties.
+    id: usize,
+    term: usize,
+    prefix: bool,
+}
+
+impl ListMatches {
+    /// Searches the prose of a page.
+    pub fn new(prose: &Prose<'_>) -> ListMatches {
+        let searcher = &*SEARCHER;
+        let mut occurrences: [Vec<Occurrence>; 3] = Default::default();
+        let mut candidates: [Vec<(usize, usize)>; 2] = Default::default();
+        let mut folded = false;
+        let mut found = Vec::new();
+        if let Some(dfa) = &searcher.automaton {
+            every_literal(dfa, prose.joined.as_bytes(), &mut found);
+        }
+        for (id, start, end) in found {
+            match searcher.targets.get(id) {
+                Some(&Target::Phrase { list, term, prefix }) => {
+                    occurrences[list as usize].push(Occurrence {
+                        start,
+                        end,
+                        id,
+                        term,
+                        prefix,
+                    });
+                }
+                Some(&Target::Pattern { list, index }) => {
+                    if let Some(segment) = segment_at(prose, start) {
+                        candidates[list as usize].push((segment, index));
+                    }
+                }
+                Some(Target::Fold) => folded = true,
+                None => {}
+            }
+        }
+        let phrases = occurrences.map(|mut found| {
+            leftmost_longest(&mut found);
+            found
+                .iter()
+                .filter_map(|o| in_segment(prose, o.term, o.start..o.end, o.prefix))
+                .collect()
+        });
+        for (list, pairs) in candidates.iter_mut().enumerate() {
+            let everywhere: Vec<usize> = if folded {
+                (0..searcher.lengths[list]).collect()
+            } else {
+                searcher.unfiltered[list].clone()
+            };
+            for segment in 0..prose.segments.len() {
+                pairs.extend(everywhere.iter().map(|&index| (segment, index)));
+            }
+            pairs.sort_unstable();
+            pairs.dedup();
+        }
+        ListMatches {
+            phrases,
+            candidates,
+        }
+    }
+
+    /// The matches of a phrase list, in order, with the index of the
+    /// segment each is in.
+    pub fn phrases(&self, list: PhraseList) -> &[(usize, PhraseMatch)] {
+        &self.phrases[list as usize]
+    }
+
+    /// The blocks where the patterns of `list` may match, as `(segment
+    /// index, pattern index)` in order: every block that holds a match of
+    /// a pattern is here with it.
+    pub fn candidates(&self, list: PatternList) -> &[(usize, usize)] {
+        &self.candidates[list as usize]
+    }
+}
+
+/// Adds to `found` the literal id, start and end of every occurrence of
+/// every literal in `haystack` (overlapping ones included), in the order
+/// of their ends. The automaton's own search loop goes through a trait
+/// object and keeps its state in memory; this one, on the DFA itself, is
+/// a few instructions a byte.
+#[inline(never)]
+fn every_literal(dfa: &DFA, haystack: &[u8], found: &mut Vec<(usize, usize, usize)>) {
+    let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+        return;
+    };
+    // No literal is empty, so the start state matches nothing; and an
+    // unanchored search never dies: a special state is a match state.
+    for (at, &byte) in haystack.iter().enumerate() {
+        sid = dfa.next_state(Anchored::No, sid, byte);
+        if dfa.is_special(sid) {
+            matches_at(dfa, sid, at + 1, found);
+        }
+    }
+}
+
+/// The literals that state `sid`, reached at `end`, matches.
+#[inline(never)]
+fn matches_at(
+    dfa: &DFA,
+    sid: aho_corasick::automaton::StateID,
+    end: usize,
+    found: &mut Vec<(usize, usize, usize)>,
+) {
+    if !dfa.is_match(sid) {
+        return;
+    }
+    for i in 0..dfa.match_len(sid) {
+        let pid = dfa.match_pattern(sid, i);
+        let start = end.saturating_sub(dfa.pattern_len(pid));
+        found.push((pid.as_usize(), start, end));
+    }
+}
+
+/// Keeps the occurrences a leftmost-longest search finds: from the left,
+/// the longest occurrence that starts first (the first literal on a tie),
+/// then the next one that starts after it ends.
+fn leftmost_longest(found: &mut Vec<Occurrence>) {
+    found.sort_unstable_by(|a, b| {
+        (a.start, std::cmp::Reverse(a.end), a.id).cmp(&(b.start, std::cmp::Reverse(b.end), b.id))
+    });
+    let mut next = 0;
+    found.retain(|o| {
+        let keep = o.start >= next;
+        if keep {
+            next = o.end;
+        }
+        keep
+    });
+}
+
+/// A match at `range` of the joined prose as a match in its segment, if it
+/// is on word boundaries and not in a URL, path or the like; a term that
+/// allows any ending runs to the end of the word.
+fn in_segment(
+    prose: &Prose<'_>,
+    term: usize,
+    range: Range<usize>,
+    prefix: bool,
+) -> Option<(usize, PhraseMatch)> {
+    let text = prose.joined.as_str();
+    let range = on_word_boundaries(text, range, prefix)?;
+    let index = segment_at(prose, range.start)?;
+    let segment = prose.segments.get(index)?;
+    let start = *prose.starts.get(index)?;
+    let range = range.start - start..range.end - start;
+    // Terms hold no line break, so a match never crosses into the next
+    // segment; check anyway.
+    if range.end > segment.text.len() || segment.is_technical(&range) {
+        return None;
+    }
+    Some((index, PhraseMatch { term, range }))
+}
+
+/// The index of the segment that holds `offset` of the joined prose.
+fn segment_at(prose: &Prose<'_>, offset: usize) -> Option<usize> {
+    prose
+        .starts
+        .partition_point(|&s| s <= offset)
+        .checked_sub(1)
+}
+
+/// `range` of `text` if no letter or digit touches it, extended to the end
+/// of its word when `prefix`.
+fn on_word_boundaries(text: &str, range: Range<usize>, prefix: bool) -> Option<Range<usize>> {
+    let before = text.get(..range.start)?.chars().next_back();
+    if before.is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    let rest = text.get(range.end..)?;
+    let end = if prefix {
+        range.end
+            + rest
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(rest.len())
+    } else if rest.chars().next().is_some_and(char::is_alphanumeric) {
+        return None;
+    } else {
+        range.end
+    };
+    Some(range.start..end)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,344 @@
+use super::*;
+use crate::document::Document;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
+
+/// The search of one phrase list on its own, as each rule ran it before
+/// the lists were searched together: the reference the merged search
+/// must equal.
+struct OneList {
+    automaton: AhoCorasick,
+    patterns: Vec<(usize, bool)>,
+}
+
+impl OneList {
+    fn new<'t>(terms: impl IntoIterator<Item = (&'t str, bool)>) -> OneList {
+        let mut texts = Vec::new();
+        let mut patterns = Vec::new();
+        for (i, (term, prefix)) in terms.into_iter().enumerate() {
+            let straight = term.replace('\u{2019}', "'");
+            if straight.contains('\'') {
+                texts.push(straight.replace('\'', "\u{2019}"));
+                patterns.push((i, prefix));
+            }
+            texts.push(straight);
+            patterns.push((i, prefix));
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .kind(Some(AhoCorasickKind::DFA))
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&texts)
+            .unwrap();
+        OneList {
+            automaton,
+            patterns,
+        }
+    }
+
+    fn find_all(&self, prose: &Prose<'_>) -> Vec<(usize, PhraseMatch)> {
+        let text = prose.joined.as_str();
+        let mut out = Vec::new();
+        for m in self.automaton.find_iter(text) {
+            let (term, prefix) = self.patterns[m.pattern().as_usize()];
+            let before = text[..m.start()].chars().next_back();
+            if before.is_some_and(|c| c.is_alphanumeric()) {
+                continue;
+            }
+            let mut end = m.end();
+            if prefix {
+                end += text[end..]
+                    .find(|c: char| !c.is_alphanumeric())
+                    .unwrap_or(text.len() - end);
+            } else if text[end..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric())
+            {
+                continue;
+            }
+            let index = prose.starts.partition_point(|&s| s <= m.start()) - 1;
+            let segment = &prose.segments[index];
+            let start = prose.starts[index];
+            let range = m.start() - start..end - start;
+            if range.end > segment.text.len() || segment.is_technical(&range) {
+                continue;
+            }
+            out.push((index, PhraseMatch { term, range }));
+        }
+        out
+    }
+}
+
+fn reference(list: PhraseList) -> OneList {
+    match list {
+        PhraseList::Inclusive => {
+            OneList::new(INCLUSIVE.iter().map(|e| (e.term.as_str(), e.prefix)))
+        }
+        PhraseList::GenderCoded => OneList::new(CODED.iter().map(|e| (e.term.as_str(), e.prefix))),
+        PhraseList::Vacancy => OneList::new(VACANCY.iter().map(|p| (p.as_str(), false))),
+    }
+}
+
+const LISTS: [PhraseList; 3] = [
+    PhraseList::Inclusive,
+    PhraseList::GenderCoded,
+    PhraseList::Vacancy,
+];
+
+/// Pieces of text that make the lists' terms overlap, nest, run into
+/// words and sit next to non-ASCII letters.
+const PIECES: &[&str] = &[
+    "he",
+    "she",
+    "her",
+    "hers",
+    "his",
+    "him",
+    "himself",
+    "he/she",
+    "s/he",
+    "his/her",
+    "this/he",
+    "the",
+    "other",
+    "there",
+    "when",
+    "man",
+    "manage",
+    "manpower",
+    "man hours",
+    "chairman",
+    "ninja",
+    "ninjas",
+    "rock star",
+    "rockstar",
+    "white",
+    "whitelist",
+    "master/slave",
+    "slave",
+    "lead",
+    "leader",
+    "leadership",
+    "mislead",
+    "head",
+    "headstrong",
+    "self",
+    "self-reliant",
+    "co-operate",
+    "cooperative",
+    "compet",
+    "competitive",
+    "nag",
+    "kind",
+    "kindness",
+    "warm",
+    "support",
+    "understand",
+    "brilliant",
+    "natural talent",
+    "born leader",
+    "analytical",
+    "we are seeking",
+    "we're hiring",
+    "we\u{2019}re hiring",
+    "we\u{2019}re",
+    "don't miss",
+    "don\u{2019}t",
+    "join our team",
+    "join our growing team",
+    "apply now",
+    "the ideal candidate",
+    "culture fit",
+    "native speaker",
+    "digital natives",
+    "sanity checks",
+    "guys",
+    "é",
+    "ß",
+    "ſ",
+    "\u{212A}",
+    "ü",
+    "日本",
+    "’",
+    "'",
+    "-",
+    "/",
+    ".",
+    ",",
+    "(",
+    ")",
+    "{",
+    "}",
+    "[",
+    "]",
+    "_",
+    "`code`",
+    "https://x.com/he/slave",
+    "a@b.com",
+    "HE",
+    "Her",
+    "NINJA",
+    "Lead",
+    "WE ARE SEEKING",
+    "to identity the",
+    "more then",
+    "better results then expected",
+    "has lead",
+    "have lead",
+    "never loose",
+    "looſe",
+    "a one to two interviews",
+    "an two or three calls",
+    "it's own",
+    "it\u{2019}s own",
+    "over their.",
+    "principle engineer",
+    "compliments the",
+    "insure that",
+    "to advice the",
+    "an affect",
+    "to effect the",
+    "{add text}",
+    "{ Insert x }",
+    "[fill in]",
+    "[todo later]",
+    "TODO",
+    "todo",
+    "TBD",
+    "TBC",
+    "FIXME",
+    "XXX",
+    "XXXX",
+    "XX",
+    "lorem ipsum",
+    "Lorem Ipsum",
+    "loreM ipſum",
+    "dolor sit amet",
+    "\u{212A}ind",
+    "lin\u{212A}",
+];
+
+const SEPARATORS: &[&str] = &[
+    " ", " ", " ", "", "\n", "\n\n", "\n- ", "\n## ", " | ", ": ",
+];
+
+/// A deterministic stream of pseudo-random numbers.
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n
+    }
+}
+
+fn page(rng: &mut Lcg) -> String {
+    let mut text = String::new();
+    for _ in 0..rng.below(60) + 1 {
+        text.push_str(PIECES[rng.below(PIECES.len())]);
+        text.push_str(SEPARATORS[rng.below(SEPARATORS.len())]);
+    }
+    text.push('\n');
+    text
+}
+
+fn check_page(source: &str, references: &[OneList]) {
+    let doc = Document::parse("t.md", source.to_string());
+    let prose = Prose::new(&doc);
+    let found = ListMatches::new(&prose);
+    for (list, reference) in LISTS.iter().zip(references) {
+        assert_eq!(
+            found.phrases(*list),
+            reference.find_all(&prose).as_slice(),
+            "{list:?} on {source:?}"
+        );
+    }
+    let patterns: [(PatternList, Vec<&regex::Regex>); 2] = [
+        (
+            PatternList::Confused,
+            CONFUSED.iter().map(|p| &p.regex).collect(),
+        ),
+        (
+            PatternList::Placeholder,
+            PLACEHOLDER_PATTERNS.iter().collect(),
+        ),
+    ];
+    for (list, regexes) in patterns {
+        let candidates = found.candidates(list);
+        assert!(candidates.windows(2).all(|w| w[0] < w[1]));
+        for (index, segment) in prose.segments.iter().enumerate() {
+            for (pattern, regex) in regexes.iter().enumerate() {
+                if regex.is_match(&segment.text) {
+                    assert!(
+                        candidates.contains(&(index, pattern)),
+                        "{list:?} pattern {pattern} missed in {:?}",
+                        segment.text
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn each_list_gets_the_matches_of_its_own_search() {
+    let references: Vec<OneList> = LISTS.iter().map(|&l| reference(l)).collect();
+    let mut rng = Lcg(7);
+    for _ in 0..1500 {
+        check_page(&page(&mut rng), &references);
+    }
+}
+
+#[test]
+fn a_longer_match_off_a_word_boundary_hides_shorter_ones() {
+    // "s/he" starts inside "xs/he": it is no match, and the "he" it
+    // overlaps is not one either, as in a search of the list alone.
+    let doc = Document::parse("t.md", "Ask xs/he and s/he.\n".to_string());
+    let prose = Prose::new(&doc);
+    let found = ListMatches::new(&prose);
+    let words: Vec<&str> = found
+        .phrases(PhraseList::Inclusive)
+        .iter()
+        .map(|(i, m)| &prose.segments[*i].text[m.range.clone()])
+        .collect();
+    assert_eq!(words, vec!["s/he"]);
+    let references: Vec<OneList> = LISTS.iter().map(|&l| reference(l)).collect();
+    check_page("Ask xs/he and s/he.\n", &references);
+}
+
+#[test]
+fn patterns_are_candidates_where_their_literals_are() {
+    let doc = Document::parse(
+        "t.md",
+        "Nothing here.\n\nDo more then asked.\n\n- KPIs: TBD\n".to_string(),
+    );
+    let prose = Prose::new(&doc);
+    let found = ListMatches::new(&prose);
+    assert!(found
+        .candidates(PatternList::Confused)
+        .iter()
+        .all(|&(segment, _)| segment == 1));
+    assert!(!found.candidates(PatternList::Confused).is_empty());
+    assert!(found
+        .candidates(PatternList::Placeholder)
+        .iter()
+        .all(|&(segment, _)| segment == 2));
+    // A long s or a Kelvin sign matches an ASCII letter under Unicode case
+    // folding: every block is then searched for every pattern.
+    let doc = Document::parse("t.md", "Never looſe it.\n\nElse.\n".to_string());
+    let prose = Prose::new(&doc);
+    let found = ListMatches::new(&prose);
+    assert_eq!(
+        found.candidates(PatternList::Confused).len(),
+        2 * CONFUSED.len()
+    );
+}
+
+#[test]
+fn every_pattern_has_required_literals() {
+    assert!(SEARCHER.unfiltered.iter().all(Vec::is_empty));
+    assert!(SEARCHER.automaton.is_some());
+}
