@@ -120,7 +120,13 @@ pub struct Candidate {
 
 /// `word` in lower case, borrowed when it already is.
 fn lower_case(word: &str) -> Cow<'_, str> {
-    if word.chars().any(char::is_uppercase) {
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        }
+    } else if word.chars().any(char::is_uppercase) {
         Cow::Owned(word.to_lowercase())
     } else {
         Cow::Borrowed(word)
@@ -130,7 +136,8 @@ fn lower_case(word: &str) -> Cow<'_, str> {
 impl Dictionary {
     /// Builds a dictionary from a word list, one word a line.
     pub fn new(text: &'static str) -> Dictionary {
-        let list: Vec<&'static str> = lines(text).collect();
+        let mut list = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+        list.extend(lines(text));
         let mut known = WordMap::with_capacity_and_hasher(list.len() + 1024, FixedState::default());
         for &word in &list {
             let lower = lower_case(word);
@@ -400,6 +407,18 @@ mod tests {
         assert_eq!(first("recieve").as_deref(), Some("receive"));
         assert_eq!(first("enablment").as_deref(), Some("enablement"));
         assert_eq!(first("Kubernets").as_deref(), Some("Kubernetes"));
+    }
+
+    #[test]
+    fn lower_case_borrows_only_lower_case_words() {
+        for word in [
+            "", "a", "A", "gitLab", "team's", "Zürich", "zürich", "ÉCOLE", "Σ", "ß",
+        ] {
+            let lower = lower_case(word);
+            assert_eq!(lower, word.to_lowercase(), "{word}");
+            let has_upper = word.chars().any(char::is_uppercase);
+            assert_eq!(matches!(lower, Cow::Borrowed(_)), !has_upper, "{word}");
+        }
     }
 
     #[test]
