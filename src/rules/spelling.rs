@@ -98,9 +98,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let stem = strip_possessive(word.text);
-        write_lookup_form(stem, &mut lower);
         let span = word.span.start..word.span.start + stem.len();
-        match verdict(&lower) {
+        match verdict(stem, &mut lower) {
             Verdict::Misspelled(right) => {
                 out.push(misspelled(stem, right, span));
                 continue;
@@ -108,6 +107,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Verdict::Known => continue,
             Verdict::Unknown => {}
         }
+        write_lookup_form(stem, &mut lower);
         if lower.chars().nth(2).is_none() || is_listed(&lower, &extra) {
             continue;
         }
@@ -327,37 +327,45 @@ enum Verdict {
 const VERDICTS: usize = 1 << 14;
 
 thread_local! {
-    /// Verdicts of [`verdict`] for the words this thread has seen:
-    /// prose repeats a few hundred words, and this small table stays in
-    /// the processor's cache where the dictionary does not.
+    /// Verdicts of [`verdict`] for the words this thread has seen, as
+    /// written: prose repeats a few hundred words, and this small table
+    /// stays in the processor's cache where the dictionary does not. Keyed
+    /// by the word as written, a word seen before needs no lookup form.
     static SEEN: RefCell<HashMap<Box<str>, Verdict, RandomState>> = RefCell::default();
 }
 
-/// The verdict of the built-in lists on a lower-case word: a listed
-/// misspelling; a word in the dictionary, the vocabulary or the brand
-/// names (with a plural), or a regular adverb or plural of a dictionary
-/// word; or unknown. Remembered per thread.
-fn verdict(lower: &str) -> Verdict {
-    let remembered = SEEN.with(|seen| seen.try_borrow().ok()?.get(lower).copied());
+/// The verdict of the built-in lists on `word` (as written; `lower` is
+/// room for its lookup form): a listed misspelling; a word in the
+/// dictionary, the vocabulary or the brand names (with a plural), or a
+/// regular adverb or plural of a dictionary word; or unknown. Remembered
+/// per thread.
+fn verdict(word: &str, lower: &mut String) -> Verdict {
+    let remembered = SEEN.with(|seen| seen.try_borrow().ok()?.get(word).copied());
     if let Some(verdict) = remembered {
         return verdict;
     }
-    let known = if let Some(right) = MISSPELLED.get(lower) {
-        Verdict::Misspelled(right.as_str())
-    } else if look_up_built_in(lower) {
-        Verdict::Known
-    } else {
-        Verdict::Unknown
-    };
+    write_lookup_form(word, lower);
+    let known = lookup_verdict(lower);
     SEEN.with(|seen| {
         if let Ok(mut seen) = seen.try_borrow_mut() {
             if seen.len() >= VERDICTS {
                 seen.clear();
             }
-            seen.insert(lower.into(), known);
+            seen.insert(word.into(), known);
         }
     });
     known
+}
+
+/// The verdict of the built-in lists on a lower-case word.
+fn lookup_verdict(lower: &str) -> Verdict {
+    if let Some(right) = MISSPELLED.get(lower) {
+        Verdict::Misspelled(right.as_str())
+    } else if look_up_built_in(lower) {
+        Verdict::Known
+    } else {
+        Verdict::Unknown
+    }
 }
 
 fn look_up_built_in(lower: &str) -> bool {
