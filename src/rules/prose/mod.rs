@@ -19,6 +19,10 @@ use crate::document::{Container, Document, LinkKind};
 /// or phrase.
 pub const BREAK: char = '\u{FFFC}';
 
+/// What joins two text runs of a segment with inline code or HTML
+/// between them: a [`BREAK`] between spaces.
+const BREAK_SEPARATOR: &str = " \u{FFFC} ";
+
 /// One piece of a segment's text and where it comes from.
 #[derive(Clone, Debug)]
 struct Piece {
@@ -260,13 +264,13 @@ fn segments(doc: &Document) -> Vec<Segment> {
                         .get(doc.html.partition_point(|h| h.span.end <= last_end))
                         .is_some_and(|h| h.span.start < run.span.start);
                 let sep = if breaks {
-                    format!(" {BREAK} ")
+                    BREAK_SEPARATOR
                 } else if gap.chars().any(char::is_whitespace) {
                     // "prospect\n[scoring": markup after a space or a line
                     // break still separates words.
-                    " ".to_string()
+                    " "
                 } else {
-                    String::new()
+                    ""
                 };
                 (seg, sep)
             }
@@ -278,10 +282,10 @@ fn segments(doc: &Document) -> Vec<Segment> {
                     technical: Vec::new(),
                 });
                 let Some(seg) = out.last_mut() else { break };
-                (seg, String::new())
+                (seg, "")
             }
         };
-        seg.text.push_str(&separator);
+        seg.text.push_str(separator);
         seg.pieces.push(Piece {
             at: seg.text.len(),
             len: run.text.len(),
@@ -426,8 +430,14 @@ fn is_apostrophe(c: char) -> bool {
 /// word ranges of the others to `words`.
 fn scan(text: &str, words: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
     if text.is_ascii() {
-        return scan_ascii(text, words);
+        scan_ascii(text, words)
+    } else {
+        scan_chars(text, words)
     }
+}
+
+/// [`scan`] character by character, for any text.
+fn scan_chars(text: &str, words: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
     let mut technical = Vec::new();
     for chunk in chunks(text) {
         let s = &text[chunk.clone()];
@@ -445,36 +455,43 @@ fn scan(text: &str, words: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
 /// only when it holds a character such a chunk needs.
 fn scan_ascii(text: &str, words: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
-    let is_space = |b: u8| b.is_ascii_whitespace() || b == 0x0B;
+    let class = |i: usize| bytes.get(i).map_or(SPACE, |&b| BYTE_CLASS[usize::from(b)]);
     let mut technical = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        if is_space(bytes[i]) {
+        if class(i) == SPACE {
             i += 1;
             continue;
         }
         let start = i;
         let words_before = words.len();
         let mut special = false;
-        let mut word: Option<usize> = None;
-        while let Some(&b) = bytes.get(i).filter(|&&b| !is_space(b)) {
-            if b.is_ascii_alphanumeric() {
-                word.get_or_insert(i);
-            } else {
-                special |= matches!(b, b'/' | b'@' | b'.' | b'_' | b'\\' | b'~' | b':');
-                let inner_apostrophe = b == b'\''
-                    && word.is_some()
-                    && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
-                if !inner_apostrophe {
-                    if let Some(w) = word.take() {
-                        words.push(w..i);
+        loop {
+            match class(i) {
+                SPACE => break,
+                WORD => {
+                    let word = i;
+                    i += 1;
+                    loop {
+                        while class(i) == WORD {
+                            i += 1;
+                        }
+                        // An apostrophe between a letter or digit and a
+                        // letter stays inside the word ("don't").
+                        let inner_apostrophe = bytes.get(i) == Some(&b'\'')
+                            && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
+                        if !inner_apostrophe {
+                            break;
+                        }
+                        i += 1;
                     }
+                    words.push(word..i);
+                }
+                other => {
+                    special |= other == SPECIAL;
+                    i += 1;
                 }
             }
-            i += 1;
-        }
-        if let Some(w) = word {
-            words.push(w..i);
         }
         if special && looks_technical(&text[start..i]) {
             words.truncate(words_before);
@@ -483,6 +500,35 @@ fn scan_ascii(text: &str, words: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
     }
     technical
 }
+
+/// [`BYTE_CLASS`]: white space (a [`scan`] separator).
+const SPACE: u8 = 0;
+/// [`BYTE_CLASS`]: an ASCII letter or digit.
+const WORD: u8 = 1;
+/// [`BYTE_CLASS`]: a character [`looks_technical`] needs.
+const SPECIAL: u8 = 2;
+/// [`BYTE_CLASS`]: anything else.
+const OTHER: u8 = 3;
+
+/// The class of each byte of ASCII text for [`scan_ascii`].
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_whitespace() || byte == 0x0B {
+            SPACE
+        } else if byte.is_ascii_alphanumeric() {
+            WORD
+        } else if matches!(byte, b'/' | b'@' | b'.' | b'_' | b'\\' | b'~' | b':') {
+            SPECIAL
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Adds the word ranges of one chunk (at `offset` in its text) to `out`.
 fn chunk_words(chunk: &str, offset: usize, out: &mut Vec<Range<usize>>) {
@@ -649,6 +695,50 @@ mod tests {
         let prose = Prose::new(&doc);
         let w = prose.words.iter().find(|w| w.text == "Enteprise");
         assert!(w.is_some_and(|w| &source[w.span.clone()] == "Enteprise"));
+    }
+
+    #[test]
+    fn ascii_scan_agrees_with_the_general_one() {
+        const ALPHABET: &[u8] = b"aZ09 '\t\n\x0b\x0c\r./@_\\~:-,;!?()[]|\"*#xyqE";
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut texts: Vec<String> = [
+            "",
+            " ",
+            "don't",
+            "'tis rock'n'roll o'",
+            "it's 3'4 a'1 a'b'",
+            "see https://x.com/a and a.b.c e.g. U.S. name@host.org",
+            "  two  spaces\tand\x0bvt ",
+            "/a/b ~/x @handle foo_bar C:\\dir x:y",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        for _ in 0..3000 {
+            let len = (next() % 24) as usize;
+            let text: String = (0..len)
+                .map(|_| char::from(ALPHABET[(next() % ALPHABET.len() as u64) as usize]))
+                .collect();
+            texts.push(text);
+        }
+        for text in &texts {
+            let (mut fast, mut general) = (Vec::new(), Vec::new());
+            let fast_technical = scan_ascii(text, &mut fast);
+            let general_technical = scan_chars(text, &mut general);
+            assert_eq!(fast, general, "{text:?}");
+            assert_eq!(fast_technical, general_technical, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn break_separator_holds_the_break() {
+        assert_eq!(BREAK_SEPARATOR, format!(" {BREAK} "));
     }
 
     #[test]
