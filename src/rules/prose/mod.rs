@@ -36,6 +36,39 @@ struct Piece {
     verbatim: bool,
 }
 
+/// The pieces of a segment. Most segments are one text run: that one is
+/// kept inline, with no allocation.
+#[derive(Clone, Debug)]
+enum Pieces {
+    /// One piece.
+    One([Piece; 1]),
+    /// None, or more than one.
+    Many(Vec<Piece>),
+}
+
+impl Default for Pieces {
+    fn default() -> Pieces {
+        Pieces::Many(Vec::new())
+    }
+}
+
+impl Pieces {
+    fn as_slice(&self) -> &[Piece] {
+        match self {
+            Pieces::One(one) => one,
+            Pieces::Many(many) => many,
+        }
+    }
+
+    fn push(&mut self, piece: Piece) {
+        match self {
+            Pieces::Many(many) if many.is_empty() => *self = Pieces::One([piece]),
+            Pieces::Many(many) => many.push(piece),
+            Pieces::One([first]) => *self = Pieces::Many(vec![first.clone(), piece]),
+        }
+    }
+}
+
 /// The prose of one block, joined.
 #[derive(Clone, Debug)]
 pub struct Segment {
@@ -43,7 +76,7 @@ pub struct Segment {
     pub container: Container,
     /// The text as a reader sees it; soft breaks become one space.
     pub text: String,
-    pieces: Vec<Piece>,
+    pieces: Pieces,
     /// Ranges of `text` that are not prose: URLs, e-mail addresses,
     /// domains, paths, handles.
     pub technical: Vec<Range<usize>>,
@@ -69,6 +102,32 @@ impl Segment {
     pub fn exact_span(&self, range: Range<usize>) -> Option<Range<usize>> {
         let start = self.map(range.start, false)?;
         let end = self.map(range.end, true)?;
+        (start <= end).then_some(start..end)
+    }
+
+    /// [`Segment::exact_span`] for ranges taken in order of their start:
+    /// `first` is the index of the piece to look from, moved forward as
+    /// the ranges go (start at 0). Each piece is passed over once, where
+    /// [`Segment::exact_span`] searches them all for each end.
+    fn exact_span_from(&self, range: Range<usize>, first: &mut usize) -> Option<Range<usize>> {
+        let pieces = self.pieces.as_slice();
+        let ends_before =
+            |i: usize, offset: usize| pieces.get(i).is_some_and(|p| p.at + p.len < offset);
+        while ends_before(*first, range.start + 1) {
+            *first += 1;
+        }
+        let mut last = *first;
+        while ends_before(last, range.end) {
+            last += 1;
+        }
+        let a = pieces
+            .get(*first)
+            .filter(|p| p.verbatim && range.start >= p.at)?;
+        let b = pieces
+            .get(last)
+            .filter(|p| p.verbatim && range.end > p.at)?;
+        let start = a.source.start + (range.start - a.at);
+        let end = b.source.start + (range.end - b.at);
         (start <= end).then_some(start..end)
     }
 
@@ -118,11 +177,15 @@ impl Segment {
     /// Pieces are in text order and do not overlap: binary search.
     fn piece_at(&self, offset: usize, end: bool) -> Option<&Piece> {
         let i = if end {
-            self.pieces.partition_point(|p| p.at + p.len < offset)
+            self.pieces
+                .as_slice()
+                .partition_point(|p| p.at + p.len < offset)
         } else {
-            self.pieces.partition_point(|p| p.at + p.len <= offset)
+            self.pieces
+                .as_slice()
+                .partition_point(|p| p.at + p.len <= offset)
         };
-        self.pieces.get(i).filter(|p| {
+        self.pieces.as_slice().get(i).filter(|p| {
             if end {
                 offset > p.at && offset <= p.at + p.len
             } else {
@@ -182,8 +245,9 @@ impl<'a> Prose<'a> {
             ranges.clear();
             segment.technical = scan(&segment.text, &mut ranges);
             let mut cursor = 0usize;
+            let mut piece = 0usize;
             for range in ranges.drain(..) {
-                let span = match segment.exact_span(range.clone()) {
+                let span = match segment.exact_span_from(range.clone(), &mut piece) {
                     Some(span) => span,
                     None => match segment.search(doc, range.clone(), cursor) {
                         Some(span) => span,
@@ -278,7 +342,7 @@ fn segments(doc: &Document) -> Vec<Segment> {
                 out.push(Segment {
                     container: run.container,
                     text: String::new(),
-                    pieces: Vec::new(),
+                    pieces: Pieces::default(),
                     technical: Vec::new(),
                 });
                 let Some(seg) = out.last_mut() else { break };
@@ -733,6 +797,55 @@ mod tests {
             let general_technical = scan_chars(text, &mut general);
             assert_eq!(fast, general, "{text:?}");
             assert_eq!(fast_technical, general_technical, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn exact_spans_in_order_agree_with_the_search() {
+        let sources = [
+            "Plain words in one run.\n",
+            "Some *emphasis* and **bold** with [a link](/x) and `code` inside.\n",
+            "AT&amp;T and Enteprise &lt;here&gt; with caf&eacute; and\nsoft breaks *a*b*c*\n",
+            "| a | b&amp;c |\n|---|---|\n| x*y* | <b>z</b> w |\n",
+            "- item one\n  continued\n- item `two` three\n\n# Head *ing*\n",
+        ];
+        for source in sources {
+            let doc = Document::parse("t.md", source.to_string());
+            let prose = Prose::new(&doc);
+            for segment in &prose.segments {
+                let text = &segment.text;
+                // Every range in order of its start, of every length.
+                let mut first = 0;
+                for start in 0..text.len() {
+                    for end in start + 1..=text.len() {
+                        let mut probe = first;
+                        assert_eq!(
+                            segment.exact_span_from(start..end, &mut probe),
+                            segment.exact_span(start..end),
+                            "{source:?} {start}..{end}"
+                        );
+                    }
+                    // Moves `first` to the piece of `start`.
+                    let _ = segment.exact_span_from(start..start + 1, &mut first);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn pieces_keep_their_order() {
+        let piece = |at: usize| Piece {
+            at,
+            len: 1,
+            source: at..at + 1,
+            verbatim: true,
+        };
+        let mut pieces = Pieces::default();
+        assert!(pieces.as_slice().is_empty());
+        for at in 0..5 {
+            pieces.push(piece(at));
+            let ats: Vec<usize> = pieces.as_slice().iter().map(|p| p.at).collect();
+            assert_eq!(ats, (0..=at).collect::<Vec<_>>());
         }
     }
 
