@@ -94,18 +94,15 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<String, Option<(Vec<String>, f32, bool)>> = HashMap::new();
     let mut lower = String::new();
     for word in &prose.words {
-        if skipped(word.text) {
+        let verdict = verdict(word.text, &mut lower);
+        if matches!(verdict, Verdict::Skipped | Verdict::Known) {
             continue;
         }
         let stem = strip_possessive(word.text);
         let span = word.span.start..word.span.start + stem.len();
-        match verdict(stem, &mut lower) {
-            Verdict::Misspelled(right) => {
-                out.push(misspelled(stem, right, span));
-                continue;
-            }
-            Verdict::Known => continue,
-            Verdict::Unknown => {}
+        if let Verdict::Misspelled(right) = verdict {
+            out.push(misspelled(stem, right, span));
+            continue;
         }
         write_lookup_form(stem, &mut lower);
         if lower.chars().nth(2).is_none() || is_listed(&lower, &extra) {
@@ -314,6 +311,8 @@ fn is_listed(lower: &str, extra: &HashSet<String>) -> bool {
 /// What the built-in lists say of a lower-case word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Verdict {
+    /// A word the rule never checks (see [`skipped`]).
+    Skipped,
     /// A dictionary, vocabulary or brand word (or a regular adverb or
     /// plural of one).
     Known,
@@ -334,18 +333,23 @@ thread_local! {
     static SEEN: RefCell<HashMap<Box<str>, Verdict, RandomState>> = RefCell::default();
 }
 
-/// The verdict of the built-in lists on `word` (as written; `lower` is
-/// room for its lookup form): a listed misspelling; a word in the
-/// dictionary, the vocabulary or the brand names (with a plural), or a
-/// regular adverb or plural of a dictionary word; or unknown. Remembered
-/// per thread.
+/// The verdict on a word of prose as written (possessive included;
+/// `lower` is room for a lookup form): skipped (see [`skipped`]), or the
+/// verdict of the built-in lists on its stem: a listed misspelling; a
+/// word in the dictionary, the vocabulary or the brand names (with a
+/// plural), or a regular adverb or plural of a dictionary word; or
+/// unknown. Remembered per thread.
 fn verdict(word: &str, lower: &mut String) -> Verdict {
     let remembered = SEEN.with(|seen| seen.try_borrow().ok()?.get(word).copied());
     if let Some(verdict) = remembered {
         return verdict;
     }
-    write_lookup_form(word, lower);
-    let known = lookup_verdict(lower);
+    let known = if skipped(word) {
+        Verdict::Skipped
+    } else {
+        write_lookup_form(strip_possessive(word), lower);
+        lookup_verdict(lower)
+    };
     SEEN.with(|seen| {
         if let Ok(mut seen) = seen.try_borrow_mut() {
             if seen.len() >= VERDICTS {
