@@ -84,6 +84,15 @@ const MAX_WORD_BYTES: usize = 64;
 const SAME_PAGE_BONUS: f32 = 0.4;
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    // The thread's verdicts are borrowed once for the page.
+    SEEN.with(|seen| match seen.try_borrow_mut() {
+        Ok(mut verdicts) => check_words(cx, &mut verdicts, out),
+        Err(_) => check_words(cx, &mut Verdicts::default(), out),
+    });
+}
+
+/// Checks the words of the page, with the verdicts remembered so far.
+fn check_words(cx: &Context<'_>, verdicts: &mut Verdicts, out: &mut Vec<Diagnostic>) {
     let prose = cx.prose();
     let extra: HashSet<String> = cx
         .settings
@@ -94,7 +103,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<String, Option<(Vec<String>, f32, bool)>> = HashMap::new();
     let mut lower = String::new();
     for word in &prose.words {
-        let verdict = verdict(word.text, &mut lower);
+        let verdict = verdict(word.text, &mut lower, verdicts);
         if matches!(verdict, Verdict::Skipped | Verdict::Known) {
             continue;
         }
@@ -330,18 +339,20 @@ thread_local! {
     /// written: prose repeats a few hundred words, and this small table
     /// stays in the processor's cache where the dictionary does not. Keyed
     /// by the word as written, a word seen before needs no lookup form.
-    static SEEN: RefCell<HashMap<Box<str>, Verdict, RandomState>> = RefCell::default();
+    static SEEN: RefCell<Verdicts> = RefCell::default();
 }
+
+/// Verdicts by word as written.
+type Verdicts = HashMap<Box<str>, Verdict, RandomState>;
 
 /// The verdict on a word of prose as written (possessive included;
 /// `lower` is room for a lookup form): skipped (see [`skipped`]), or the
 /// verdict of the built-in lists on its stem: a listed misspelling; a
 /// word in the dictionary, the vocabulary or the brand names (with a
 /// plural), or a regular adverb or plural of a dictionary word; or
-/// unknown. Remembered per thread.
-fn verdict(word: &str, lower: &mut String) -> Verdict {
-    let remembered = SEEN.with(|seen| seen.try_borrow().ok()?.get(word).copied());
-    if let Some(verdict) = remembered {
+/// unknown. Remembered in `verdicts`.
+fn verdict(word: &str, lower: &mut String, verdicts: &mut Verdicts) -> Verdict {
+    if let Some(&verdict) = verdicts.get(word) {
         return verdict;
     }
     let known = if skipped(word) {
@@ -350,14 +361,10 @@ fn verdict(word: &str, lower: &mut String) -> Verdict {
         write_lookup_form(strip_possessive(word), lower);
         lookup_verdict(lower)
     };
-    SEEN.with(|seen| {
-        if let Ok(mut seen) = seen.try_borrow_mut() {
-            if seen.len() >= VERDICTS {
-                seen.clear();
-            }
-            seen.insert(word.into(), known);
-        }
-    });
+    if verdicts.len() >= VERDICTS {
+        verdicts.clear();
+    }
+    verdicts.insert(word.into(), known);
     known
 }
 
