@@ -84,6 +84,15 @@ const MAX_WORD_BYTES: usize = 64;
 const SAME_PAGE_BONUS: f32 = 0.4;
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    // The thread's verdicts are borrowed once for the page.
+    SEEN.with(|seen| match seen.try_borrow_mut() {
+        Ok(mut verdicts) => check_words(cx, &mut verdicts, out),
+        Err(_) => check_words(cx, &mut Verdicts::default(), out),
+    });
+}
+
+/// Checks the words of the page, with the verdicts remembered so far.
+fn check_words(cx: &Context<'_>, verdicts: &mut Verdicts, out: &mut Vec<Diagnostic>) {
     let prose = cx.prose();
     let extra: HashSet<String> = cx
         .settings
@@ -94,20 +103,17 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<String, Option<(Vec<String>, f32, bool)>> = HashMap::new();
     let mut lower = String::new();
     for word in &prose.words {
-        if skipped(word.text) {
+        let verdict = verdict(word.text, &mut lower, verdicts);
+        if matches!(verdict, Verdict::Skipped | Verdict::Known) {
             continue;
         }
         let stem = strip_possessive(word.text);
-        write_lookup_form(stem, &mut lower);
         let span = word.span.start..word.span.start + stem.len();
-        match verdict(&lower) {
-            Verdict::Misspelled(right) => {
-                out.push(misspelled(stem, right, span));
-                continue;
-            }
-            Verdict::Known => continue,
-            Verdict::Unknown => {}
+        if let Verdict::Misspelled(right) = verdict {
+            out.push(misspelled(stem, right, span));
+            continue;
         }
+        write_lookup_form(stem, &mut lower);
         if lower.chars().nth(2).is_none() || is_listed(&lower, &extra) {
             continue;
         }
@@ -314,6 +320,8 @@ fn is_listed(lower: &str, extra: &HashSet<String>) -> bool {
 /// What the built-in lists say of a lower-case word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Verdict {
+    /// A word the rule never checks (see [`skipped`]).
+    Skipped,
     /// A dictionary, vocabulary or brand word (or a regular adverb or
     /// plural of one).
     Known,
@@ -327,37 +335,48 @@ enum Verdict {
 const VERDICTS: usize = 1 << 14;
 
 thread_local! {
-    /// Verdicts of [`verdict`] for the words this thread has seen:
-    /// prose repeats a few hundred words, and this small table stays in
-    /// the processor's cache where the dictionary does not.
-    static SEEN: RefCell<HashMap<Box<str>, Verdict, RandomState>> = RefCell::default();
+    /// Verdicts of [`verdict`] for the words this thread has seen, as
+    /// written: prose repeats a few hundred words, and this small table
+    /// stays in the processor's cache where the dictionary does not. Keyed
+    /// by the word as written, a word seen before needs no lookup form.
+    static SEEN: RefCell<Verdicts> = RefCell::default();
 }
 
-/// The verdict of the built-in lists on a lower-case word: a listed
-/// misspelling; a word in the dictionary, the vocabulary or the brand
-/// names (with a plural), or a regular adverb or plural of a dictionary
-/// word; or unknown. Remembered per thread.
-fn verdict(lower: &str) -> Verdict {
-    let remembered = SEEN.with(|seen| seen.try_borrow().ok()?.get(lower).copied());
-    if let Some(verdict) = remembered {
+/// Verdicts by word as written.
+type Verdicts = HashMap<Box<str>, Verdict, RandomState>;
+
+/// The verdict on a word of prose as written (possessive included;
+/// `lower` is room for a lookup form): skipped (see [`skipped`]), or the
+/// verdict of the built-in lists on its stem: a listed misspelling; a
+/// word in the dictionary, the vocabulary or the brand names (with a
+/// plural), or a regular adverb or plural of a dictionary word; or
+/// unknown. Remembered in `verdicts`.
+fn verdict(word: &str, lower: &mut String, verdicts: &mut Verdicts) -> Verdict {
+    if let Some(&verdict) = verdicts.get(word) {
         return verdict;
     }
-    let known = if let Some(right) = MISSPELLED.get(lower) {
+    let known = if skipped(word) {
+        Verdict::Skipped
+    } else {
+        write_lookup_form(strip_possessive(word), lower);
+        lookup_verdict(lower)
+    };
+    if verdicts.len() >= VERDICTS {
+        verdicts.clear();
+    }
+    verdicts.insert(word.into(), known);
+    known
+}
+
+/// The verdict of the built-in lists on a lower-case word.
+fn lookup_verdict(lower: &str) -> Verdict {
+    if let Some(right) = MISSPELLED.get(lower) {
         Verdict::Misspelled(right.as_str())
     } else if look_up_built_in(lower) {
         Verdict::Known
     } else {
         Verdict::Unknown
-    };
-    SEEN.with(|seen| {
-        if let Ok(mut seen) = seen.try_borrow_mut() {
-            if seen.len() >= VERDICTS {
-                seen.clear();
-            }
-            seen.insert(lower.into(), known);
-        }
-    });
-    known
+    }
 }
 
 fn look_up_built_in(lower: &str) -> bool {

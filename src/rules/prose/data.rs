@@ -30,9 +30,32 @@ pub const PLACEHOLDERS: &str = include_str!("../../../rules/placeholders.txt");
 /// The lines of a list file that carry data: comments (`#` at the start)
 /// and blank lines dropped, `[section]` headers kept.
 pub fn lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        while !rest.is_empty() {
+            let (line, tail) = match memchr::memchr(b'\n', rest.as_bytes()) {
+                Some(i) => (&rest[..i], &rest[i + 1..]),
+                None => (rest, ""),
+            };
+            rest = tail;
+            let line = trim(line);
+            if !line.is_empty() && !line.starts_with('#') {
+                return Some(line);
+            }
+        }
+        None
+    })
+}
+
+/// [`str::trim`], with a shortcut for the usual line that starts and
+/// ends with a printable ASCII character (white space, `\r` included,
+/// is never one; nor is any byte of a non-ASCII character).
+fn trim(line: &str) -> &str {
+    let bytes = line.as_bytes();
+    match (bytes.first(), bytes.last()) {
+        (Some(first), Some(last)) if first.is_ascii_graphic() && last.is_ascii_graphic() => line,
+        _ => line.trim(),
+    }
 }
 
 /// Brand names: lower-case form to the owner's spelling.
@@ -210,6 +233,38 @@ mod tests {
             Some("identity")
         );
         assert!(CONFUSED.iter().any(|p| p.trigger.is_none()));
+    }
+
+    #[test]
+    fn lines_are_the_trimmed_lines_with_data() {
+        let plain = |text: &str| -> Vec<String> {
+            text.lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_string)
+                .collect()
+        };
+        let texts = [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\nb",
+            "a\r\nb\r\n",
+            "\r",
+            " a \n\t b\t\n\n# c\n #d\n[s]\n",
+            "\u{a0}x\u{a0}\n\u{2003}\ny\u{85}\n",
+            "Zürich\nnaïve\n é \n\u{2019}s\n",
+            "a\n\r\n\r\r\nb \r",
+            DICTIONARY,
+            VOCABULARY,
+            BRANDS,
+            MISSPELLINGS,
+            CONFUSED_WORDS,
+        ];
+        for text in texts {
+            assert_eq!(lines(text).collect::<Vec<_>>(), plain(text), "{text:?}");
+        }
     }
 
     #[test]

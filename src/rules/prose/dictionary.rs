@@ -10,6 +10,7 @@
 //! cached per word.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, LazyLock, Mutex};
 
@@ -17,19 +18,19 @@ use foldhash::fast::FixedState;
 
 use super::data::{lines, BRANDS, DICTIONARY, VOCABULARY};
 
-/// A set of words that borrows the embedded lists (only words that had to
-/// be lower-cased are owned), hashed with a fast non-cryptographic hash:
-/// the keys are our own data, not input an attacker chooses.
-type WordSet = HashSet<Cow<'static, str>, FixedState>;
+/// Words, lower-case, each with whether it is an ordinary word (listed
+/// in lower case, not only as a name). The keys borrow the embedded lists
+/// (only words that had to be lower-cased are owned), hashed with a fast
+/// non-cryptographic hash: the keys are our own data, not input an
+/// attacker chooses.
+type WordMap = HashMap<Cow<'static, str>, bool, FixedState>;
 
 /// The dictionary.
 pub struct Dictionary {
-    /// Every word, lower-case.
-    known: WordSet,
+    /// Every word, lower-case, and whether it is listed in lower case.
+    known: WordMap,
     /// The words as listed (proper nouns keep their capitals).
     list: Vec<&'static str>,
-    /// The words listed in lower case only (not names).
-    common: WordSet,
 }
 
 /// The dictionary with the handbook vocabulary and brand names (which
@@ -40,10 +41,63 @@ pub static DICT: LazyLock<Dictionary> = LazyLock::new(|| {
     dict
 });
 
-/// The suggestion index, built on first use: the hash of each dictionary
-/// word and of each of its one-letter deletions in the high 32 bits, the
-/// word's index in the low 32, sorted.
-static INDEX: LazyLock<Vec<u64>> = LazyLock::new(|| DICT.build_index());
+/// The suggestion index, built on first use.
+static INDEX: LazyLock<Index> = LazyLock::new(|| DICT.build_index());
+
+/// How many high bits of a key pick its bucket in the [`Index`].
+const BUCKET_BITS: u32 = 16;
+
+/// The hash of each dictionary word and of each of its one-letter
+/// deletions (the key, in the high 32 bits) with the word's index (in the
+/// low 32), grouped in buckets by the key's high bits: a counting sort
+/// builds it in two passes, where sorting the entries took four times as
+/// long.
+struct Index {
+    /// Where each bucket starts in `entries`, and where the last ends.
+    starts: Vec<u32>,
+    /// The entries, bucket by bucket.
+    entries: Vec<u64>,
+}
+
+impl Index {
+    /// Groups `entries` by bucket, keeping their order within a bucket.
+    fn new(entries: &[u64]) -> Index {
+        let bucket = |entry: u64| (entry >> (64 - BUCKET_BITS)) as usize;
+        let mut starts = vec![0u32; (1 << BUCKET_BITS) + 1];
+        for &entry in entries {
+            starts[bucket(entry) + 1] += 1;
+        }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut next = starts.clone();
+        let mut grouped = vec![0u64; entries.len()];
+        for &entry in entries {
+            let slot = &mut next[bucket(entry)];
+            grouped[*slot as usize] = entry;
+            *slot += 1;
+        }
+        Index {
+            starts,
+            entries: grouped,
+        }
+    }
+
+    /// The indexes of the words with an entry for `key` (a word may come
+    /// more than once).
+    fn words(&self, key: u32) -> impl Iterator<Item = u32> + '_ {
+        let bucket = (key >> (32 - BUCKET_BITS)) as usize;
+        let range = match (self.starts.get(bucket), self.starts.get(bucket + 1)) {
+            (Some(&start), Some(&end)) => start as usize..end as usize,
+            _ => 0..0,
+        };
+        let entries = self.entries.get(range).unwrap_or_default();
+        entries
+            .iter()
+            .filter(move |&&entry| (entry >> 32) as u32 == key)
+            .map(|&entry| entry as u32)
+    }
+}
 
 /// Builds the dictionary and its suggestion index ahead of their first
 /// use.
@@ -66,7 +120,13 @@ pub struct Candidate {
 
 /// `word` in lower case, borrowed when it already is.
 fn lower_case(word: &str) -> Cow<'_, str> {
-    if word.chars().any(char::is_uppercase) {
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        }
+    } else if word.chars().any(char::is_uppercase) {
         Cow::Owned(word.to_lowercase())
     } else {
         Cow::Borrowed(word)
@@ -76,28 +136,23 @@ fn lower_case(word: &str) -> Cow<'_, str> {
 impl Dictionary {
     /// Builds a dictionary from a word list, one word a line.
     pub fn new(text: &'static str) -> Dictionary {
-        let list: Vec<&'static str> = lines(text).collect();
-        let mut known = WordSet::with_capacity_and_hasher(list.len() + 1024, FixedState::default());
-        let mut common = WordSet::with_capacity_and_hasher(list.len(), FixedState::default());
+        let mut list = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
+        list.extend(lines(text));
+        let mut known = WordMap::with_capacity_and_hasher(list.len() + 1024, FixedState::default());
         for &word in &list {
             let lower = lower_case(word);
-            if matches!(lower, Cow::Borrowed(_)) {
-                common.insert(Cow::Borrowed(word));
-            }
-            known.insert(lower);
+            let common = matches!(lower, Cow::Borrowed(_));
+            *known.entry(lower).or_insert(false) |= common;
         }
-        Dictionary {
-            known,
-            list,
-            common,
-        }
+        Dictionary { known, list }
     }
 
     /// Adds words that are known and suggested but are not ordinary
     /// English words (vocabulary, names).
     pub fn extend(&mut self, words: impl IntoIterator<Item = &'static str>) {
         for word in words {
-            if self.known.insert(lower_case(word)) {
+            if let Entry::Vacant(slot) = self.known.entry(lower_case(word)) {
+                slot.insert(false);
                 self.list.push(word);
             }
         }
@@ -106,30 +161,29 @@ impl Dictionary {
     /// Whether the dictionary lists the lower-case `word` as an ordinary
     /// word (not only as a name).
     pub fn is_common(&self, word: &str) -> bool {
-        self.common.contains(word)
+        self.known.get(word) == Some(&true)
     }
 
     /// Whether the dictionary knows `word`, in any case.
     pub fn contains(&self, word: &str) -> bool {
-        self.known.contains(lower_case(word).as_ref())
+        self.known.contains_key(lower_case(word).as_ref())
     }
 
-    fn build_index(&self) -> Vec<u64> {
-        let mut index = Vec::with_capacity(self.list.len() * 10);
+    fn build_index(&self) -> Index {
+        let mut entries = Vec::with_capacity(self.list.len() * 10);
         let mut lower: Vec<char> = Vec::new();
+        let mut prefixes = Vec::new();
         for (i, word) in self.list.iter().enumerate() {
             lower.clear();
-            lower.extend(word.chars().flat_map(char::to_lowercase));
-            let entry = |key: u32| u64::from(key) << 32 | i as u64;
-            index.push(entry(hash(&lower)));
-            for skip in 0..lower.len() {
-                index.push(entry(hash_without(&lower, skip, usize::MAX)));
+            if word.is_ascii() {
+                lower.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                lower.extend(word.chars().flat_map(char::to_lowercase));
             }
+            let entry = |key: u32| u64::from(key) << 32 | i as u64;
+            deletion_keys(&lower, &mut prefixes, |key| entries.push(entry(key)));
         }
-        index.sort_unstable();
-        index.dedup();
-        index.shrink_to_fit();
-        index
+        Index::new(&entries)
     }
 
     /// Suggestions for `word`, best first, at most a weighted distance of
@@ -164,12 +218,7 @@ impl Dictionary {
         let mut seen = HashSet::new();
         let mut out = Vec::new();
         for key in keys {
-            let first = index.partition_point(|&entry| entry >> 32 < u64::from(key));
-            for &entry in &index[first..] {
-                if entry >> 32 != u64::from(key) {
-                    break;
-                }
-                let i = entry as u32;
+            for i in index.words(key) {
                 if !seen.insert(i) {
                     continue;
                 }
@@ -213,23 +262,51 @@ fn same_start(word: &[char], candidate: &str) -> bool {
         .is_some_and(|c| Some(&c) == word.first())
 }
 
+/// Calls `key` with [`hash`] of `chars` and then with [`hash_without`]
+/// each character in turn, in that order: the hash of the characters
+/// before the one left out is computed once for all (in `prefixes`).
+fn deletion_keys(chars: &[char], prefixes: &mut Vec<u64>, mut key: impl FnMut(u32)) {
+    prefixes.clear();
+    let mut h = FNV_OFFSET;
+    prefixes.push(h);
+    for &c in chars {
+        h = fnv_step(h, c);
+        prefixes.push(h);
+    }
+    key(fold(h));
+    for (skip, &before) in prefixes.iter().enumerate().take(chars.len()) {
+        let rest = chars.get(skip + 1..).unwrap_or_default();
+        key(fold(rest.iter().fold(before, |h, &c| fnv_step(h, c))));
+    }
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+fn fnv_step(h: u64, c: char) -> u64 {
+    (h ^ c as u64).wrapping_mul(0x0100_0000_01b3)
+}
+
+/// Folds a 64-bit hash to 32 bits. Candidates are checked by their
+/// distance, so a collision of the folded hash costs time, never a wrong
+/// suggestion.
+fn fold(h: u64) -> u32 {
+    (h ^ (h >> 32)) as u32
+}
+
 fn hash(chars: &[char]) -> u32 {
     hash_without(chars, usize::MAX, usize::MAX)
 }
 
 /// FNV-1a over the characters, skipping positions `a` and `b`.
 fn hash_without(chars: &[char], a: usize, b: usize) -> u32 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h = FNV_OFFSET;
     for (i, &c) in chars.iter().enumerate() {
         if i == a || i == b {
             continue;
         }
-        h ^= c as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
+        h = fnv_step(h, c);
     }
-    // Candidates are checked by their distance, so a collision of the
-    // folded hash costs time, never a wrong suggestion.
-    (h ^ (h >> 32)) as u32
+    fold(h)
 }
 
 fn is_vowel(c: char) -> bool {
@@ -330,6 +407,52 @@ mod tests {
         assert_eq!(first("recieve").as_deref(), Some("receive"));
         assert_eq!(first("enablment").as_deref(), Some("enablement"));
         assert_eq!(first("Kubernets").as_deref(), Some("Kubernetes"));
+    }
+
+    #[test]
+    fn lower_case_borrows_only_lower_case_words() {
+        for word in [
+            "", "a", "A", "gitLab", "team's", "Zürich", "zürich", "ÉCOLE", "Σ", "ß",
+        ] {
+            let lower = lower_case(word);
+            assert_eq!(lower, word.to_lowercase(), "{word}");
+            let has_upper = word.chars().any(char::is_uppercase);
+            assert_eq!(matches!(lower, Cow::Borrowed(_)), !has_upper, "{word}");
+        }
+    }
+
+    #[test]
+    fn deletion_keys_match_the_plain_hashes() {
+        let mut prefixes = Vec::new();
+        for word in [
+            "", "a", "ab", "letter", "Zürich", "naïve", "résumé", "x'y", "GitLab",
+        ] {
+            let chars: Vec<char> = word.chars().collect();
+            let mut keys = Vec::new();
+            deletion_keys(&chars, &mut prefixes, |k| keys.push(k));
+            let mut plain = vec![hash(&chars)];
+            plain.extend((0..chars.len()).map(|skip| hash_without(&chars, skip, usize::MAX)));
+            assert_eq!(keys, plain, "{word}");
+        }
+    }
+
+    #[test]
+    fn index_finds_every_entry_of_a_key() {
+        let entries: Vec<u64> = [
+            (7u32, 1u32),
+            (0xffff_0000, 2),
+            (7, 3),
+            (0x0001_0007, 4),
+            (7, 3),
+        ]
+        .iter()
+        .map(|&(key, word)| u64::from(key) << 32 | u64::from(word))
+        .collect();
+        let index = Index::new(&entries);
+        assert_eq!(index.words(7).collect::<Vec<_>>(), vec![1, 3, 3]);
+        assert_eq!(index.words(0xffff_0000).collect::<Vec<_>>(), vec![2]);
+        assert_eq!(index.words(0x0001_0007).collect::<Vec<_>>(), vec![4]);
+        assert_eq!(index.words(8).count(), 0);
     }
 
     #[test]

@@ -18,6 +18,10 @@ use crate::document::{Container, Document, LinkKind};
 /// or phrase.
 pub const BREAK: char = '\u{FFFC}';
 
+/// What joins two text runs of a segment with inline code or HTML
+/// between them: a [`BREAK`] between spaces.
+const BREAK_SEPARATOR: &str = " \u{FFFC} ";
+
 /// One piece of a segment's text and where it comes from.
 #[derive(Clone, Debug)]
 struct Piece {
@@ -31,6 +35,39 @@ struct Piece {
     verbatim: bool,
 }
 
+/// The pieces of a segment. Most segments are one text run: that one is
+/// kept inline, with no allocation.
+#[derive(Clone, Debug)]
+enum Pieces {
+    /// One piece.
+    One([Piece; 1]),
+    /// None, or more than one.
+    Many(Vec<Piece>),
+}
+
+impl Default for Pieces {
+    fn default() -> Pieces {
+        Pieces::Many(Vec::new())
+    }
+}
+
+impl Pieces {
+    fn as_slice(&self) -> &[Piece] {
+        match self {
+            Pieces::One(one) => one,
+            Pieces::Many(many) => many,
+        }
+    }
+
+    fn push(&mut self, piece: Piece) {
+        match self {
+            Pieces::Many(many) if many.is_empty() => *self = Pieces::One([piece]),
+            Pieces::Many(many) => many.push(piece),
+            Pieces::One([first]) => *self = Pieces::Many(vec![first.clone(), piece]),
+        }
+    }
+}
+
 /// The prose of one block, joined.
 #[derive(Clone, Debug)]
 pub struct Segment {
@@ -38,7 +75,7 @@ pub struct Segment {
     pub container: Container,
     /// The text as a reader sees it; soft breaks become one space.
     pub text: String,
-    pieces: Vec<Piece>,
+    pieces: Pieces,
     /// Ranges of `text` that are not prose: URLs, e-mail addresses,
     /// domains, paths, handles.
     pub technical: Vec<Range<usize>>,
@@ -64,6 +101,32 @@ impl Segment {
     pub fn exact_span(&self, range: Range<usize>) -> Option<Range<usize>> {
         let start = self.map(range.start, false)?;
         let end = self.map(range.end, true)?;
+        (start <= end).then_some(start..end)
+    }
+
+    /// [`Segment::exact_span`] for ranges taken in order of their start:
+    /// `first` is the index of the piece to look from, moved forward as
+    /// the ranges go (start at 0). Each piece is passed over once, where
+    /// [`Segment::exact_span`] searches them all for each end.
+    fn exact_span_from(&self, range: Range<usize>, first: &mut usize) -> Option<Range<usize>> {
+        let pieces = self.pieces.as_slice();
+        let ends_before =
+            |i: usize, offset: usize| pieces.get(i).is_some_and(|p| p.at + p.len < offset);
+        while ends_before(*first, range.start + 1) {
+            *first += 1;
+        }
+        let mut last = *first;
+        while ends_before(last, range.end) {
+            last += 1;
+        }
+        let a = pieces
+            .get(*first)
+            .filter(|p| p.verbatim && range.start >= p.at)?;
+        let b = pieces
+            .get(last)
+            .filter(|p| p.verbatim && range.end > p.at)?;
+        let start = a.source.start + (range.start - a.at);
+        let end = b.source.start + (range.end - b.at);
         (start <= end).then_some(start..end)
     }
 
@@ -113,11 +176,15 @@ impl Segment {
     /// Pieces are in text order and do not overlap: binary search.
     fn piece_at(&self, offset: usize, end: bool) -> Option<&Piece> {
         let i = if end {
-            self.pieces.partition_point(|p| p.at + p.len < offset)
+            self.pieces
+                .as_slice()
+                .partition_point(|p| p.at + p.len < offset)
         } else {
-            self.pieces.partition_point(|p| p.at + p.len <= offset)
+            self.pieces
+                .as_slice()
+                .partition_point(|p| p.at + p.len <= offset)
         };
-        self.pieces.get(i).filter(|p| {
+        self.pieces.as_slice().get(i).filter(|p| {
             if end {
                 offset > p.at && offset <= p.at + p.len
             } else {
@@ -177,8 +244,9 @@ impl<'a> Prose<'a> {
             ranges.clear();
             segment.technical = scan(&segment.text, &mut ranges);
             let mut cursor = 0usize;
+            let mut piece = 0usize;
             for range in ranges.drain(..) {
-                let span = match segment.exact_span(range.clone()) {
+                let span = match segment.exact_span_from(range.clone(), &mut piece) {
                     Some(span) => span,
                     None => match segment.search(doc, range.clone(), cursor) {
                         Some(span) => span,
@@ -259,13 +327,13 @@ fn segments(doc: &Document) -> Vec<Segment> {
                         .get(doc.html.partition_point(|h| h.span.end <= last_end))
                         .is_some_and(|h| h.span.start < run.span.start);
                 let sep = if breaks {
-                    format!(" {BREAK} ")
+                    BREAK_SEPARATOR
                 } else if gap.chars().any(char::is_whitespace) {
                     // "prospect\n[scoring": markup after a space or a line
                     // break still separates words.
-                    " ".to_string()
+                    " "
                 } else {
-                    String::new()
+                    ""
                 };
                 (seg, sep)
             }
@@ -273,14 +341,14 @@ fn segments(doc: &Document) -> Vec<Segment> {
                 out.push(Segment {
                     container: run.container,
                     text: String::new(),
-                    pieces: Vec::new(),
+                    pieces: Pieces::default(),
                     technical: Vec::new(),
                 });
                 let Some(seg) = out.last_mut() else { break };
-                (seg, String::new())
+                (seg, "")
             }
         };
-        seg.text.push_str(&separator);
+        seg.text.push_str(separator);
         seg.pieces.push(Piece {
             at: seg.text.len(),
             len: run.text.len(),
@@ -325,8 +393,14 @@ fn is_apostrophe(c: char) -> bool {
 /// word ranges of the others to `words`.
 fn scan(text: &str, words: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
     if text.is_ascii() {
-        return scan_ascii(text, words);
+        scan_ascii(text, words)
+    } else {
+        scan_chars(text, words)
     }
+}
+
+/// [`scan`] character by character, for any text.
+fn scan_chars(text: &str, words: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
     let mut technical = Vec::new();
     for chunk in chunks(text) {
         let s = &text[chunk.clone()];
@@ -344,36 +418,43 @@ fn scan(text: &str, words: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
 /// only when it holds a character such a chunk needs.
 fn scan_ascii(text: &str, words: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
-    let is_space = |b: u8| b.is_ascii_whitespace() || b == 0x0B;
+    let class = |i: usize| bytes.get(i).map_or(SPACE, |&b| BYTE_CLASS[usize::from(b)]);
     let mut technical = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        if is_space(bytes[i]) {
+        if class(i) == SPACE {
             i += 1;
             continue;
         }
         let start = i;
         let words_before = words.len();
         let mut special = false;
-        let mut word: Option<usize> = None;
-        while let Some(&b) = bytes.get(i).filter(|&&b| !is_space(b)) {
-            if b.is_ascii_alphanumeric() {
-                word.get_or_insert(i);
-            } else {
-                special |= matches!(b, b'/' | b'@' | b'.' | b'_' | b'\\' | b'~' | b':');
-                let inner_apostrophe = b == b'\''
-                    && word.is_some()
-                    && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
-                if !inner_apostrophe {
-                    if let Some(w) = word.take() {
-                        words.push(w..i);
+        loop {
+            match class(i) {
+                SPACE => break,
+                WORD => {
+                    let word = i;
+                    i += 1;
+                    loop {
+                        while class(i) == WORD {
+                            i += 1;
+                        }
+                        // An apostrophe between a letter or digit and a
+                        // letter stays inside the word ("don't").
+                        let inner_apostrophe = bytes.get(i) == Some(&b'\'')
+                            && bytes.get(i + 1).is_some_and(u8::is_ascii_alphabetic);
+                        if !inner_apostrophe {
+                            break;
+                        }
+                        i += 1;
                     }
+                    words.push(word..i);
+                }
+                other => {
+                    special |= other == SPECIAL;
+                    i += 1;
                 }
             }
-            i += 1;
-        }
-        if let Some(w) = word {
-            words.push(w..i);
         }
         if special && looks_technical(&text[start..i]) {
             words.truncate(words_before);
@@ -382,6 +463,35 @@ fn scan_ascii(text: &str, words: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
     }
     technical
 }
+
+/// [`BYTE_CLASS`]: white space (a [`scan`] separator).
+const SPACE: u8 = 0;
+/// [`BYTE_CLASS`]: an ASCII letter or digit.
+const WORD: u8 = 1;
+/// [`BYTE_CLASS`]: a character [`looks_technical`] needs.
+const SPECIAL: u8 = 2;
+/// [`BYTE_CLASS`]: anything else.
+const OTHER: u8 = 3;
+
+/// The class of each byte of ASCII text for [`scan_ascii`].
+static BYTE_CLASS: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        table[b] = if byte.is_ascii_whitespace() || byte == 0x0B {
+            SPACE
+        } else if byte.is_ascii_alphanumeric() {
+            WORD
+        } else if matches!(byte, b'/' | b'@' | b'.' | b'_' | b'\\' | b'~' | b':') {
+            SPECIAL
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Adds the word ranges of one chunk (at `offset` in its text) to `out`.
 fn chunk_words(chunk: &str, offset: usize, out: &mut Vec<Range<usize>>) {
@@ -548,6 +658,99 @@ mod tests {
         let prose = Prose::new(&doc);
         let w = prose.words.iter().find(|w| w.text == "Enteprise");
         assert!(w.is_some_and(|w| &source[w.span.clone()] == "Enteprise"));
+    }
+
+    #[test]
+    fn ascii_scan_agrees_with_the_general_one() {
+        const ALPHABET: &[u8] = b"aZ09 '\t\n\x0b\x0c\r./@_\\~:-,;!?()[]|\"*#xyqE";
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut texts: Vec<String> = [
+            "",
+            " ",
+            "don't",
+            "'tis rock'n'roll o'",
+            "it's 3'4 a'1 a'b'",
+            "see https://x.com/a and a.b.c e.g. U.S. name@host.org",
+            "  two  spaces\tand\x0bvt ",
+            "/a/b ~/x @handle foo_bar C:\\dir x:y",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        for _ in 0..3000 {
+            let len = (next() % 24) as usize;
+            let text: String = (0..len)
+                .map(|_| char::from(ALPHABET[(next() % ALPHABET.len() as u64) as usize]))
+                .collect();
+            texts.push(text);
+        }
+        for text in &texts {
+            let (mut fast, mut general) = (Vec::new(), Vec::new());
+            let fast_technical = scan_ascii(text, &mut fast);
+            let general_technical = scan_chars(text, &mut general);
+            assert_eq!(fast, general, "{text:?}");
+            assert_eq!(fast_technical, general_technical, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn exact_spans_in_order_agree_with_the_search() {
+        let sources = [
+            "Plain words in one run.\n",
+            "Some *emphasis* and **bold** with [a link](/x) and `code` inside.\n",
+            "AT&amp;T and Enteprise &lt;here&gt; with caf&eacute; and\nsoft breaks *a*b*c*\n",
+            "| a | b&amp;c |\n|---|---|\n| x*y* | <b>z</b> w |\n",
+            "- item one\n  continued\n- item `two` three\n\n# Head *ing*\n",
+        ];
+        for source in sources {
+            let doc = Document::parse("t.md", source.to_string());
+            let prose = Prose::new(&doc);
+            for segment in &prose.segments {
+                let text = &segment.text;
+                // Every range in order of its start, of every length.
+                let mut first = 0;
+                for start in 0..text.len() {
+                    for end in start + 1..=text.len() {
+                        let mut probe = first;
+                        assert_eq!(
+                            segment.exact_span_from(start..end, &mut probe),
+                            segment.exact_span(start..end),
+                            "{source:?} {start}..{end}"
+                        );
+                    }
+                    // Moves `first` to the piece of `start`.
+                    let _ = segment.exact_span_from(start..start + 1, &mut first);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn pieces_keep_their_order() {
+        let piece = |at: usize| Piece {
+            at,
+            len: 1,
+            source: at..at + 1,
+            verbatim: true,
+        };
+        let mut pieces = Pieces::default();
+        assert!(pieces.as_slice().is_empty());
+        for at in 0..5 {
+            pieces.push(piece(at));
+            let ats: Vec<usize> = pieces.as_slice().iter().map(|p| p.at).collect();
+            assert_eq!(ats, (0..=at).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
+    fn break_separator_holds_the_break() {
+        assert_eq!(BREAK_SEPARATOR, format!(" {BREAK} "));
     }
 
     #[test]
