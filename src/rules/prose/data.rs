@@ -92,9 +92,6 @@ pub struct ConfusedPattern {
     pub replacement: Option<String>,
     /// Why.
     pub message: String,
-    /// The wrong word, lower-case, when group `w` is a plain word: text
-    /// without it cannot match, so the regex need not run.
-    pub trigger: Option<String>,
 }
 
 /// `confused-word` patterns; lines that do not compile are skipped (the
@@ -111,13 +108,7 @@ pub static CONFUSED: LazyLock<Vec<ConfusedPattern>> = LazyLock::new(|| {
             .ok()?;
             regex.capture_names().flatten().any(|n| n == "w").then(|| {
                 let replacement = replacement.trim();
-                let trigger = pattern
-                    .split_once("(?P<w>")
-                    .and_then(|(_, rest)| rest.split_once(')'))
-                    .map(|(word, _)| word.to_lowercase())
-                    .filter(|w| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || c == '\''));
                 ConfusedPattern {
-                    trigger,
                     regex,
                     replacement: (!replacement.is_empty()).then(|| replacement.to_string()),
                     message: message.trim().to_string(),
@@ -225,14 +216,6 @@ mod tests {
     fn every_pattern_line_compiles() {
         assert_eq!(CONFUSED.len(), lines(CONFUSED_WORDS).count());
         assert_eq!(PLACEHOLDER_PATTERNS.len(), lines(PLACEHOLDERS).count());
-        let identity = CONFUSED
-            .iter()
-            .find(|p| p.regex.as_str().contains("identity"));
-        assert_eq!(
-            identity.and_then(|p| p.trigger.as_deref()),
-            Some("identity")
-        );
-        assert!(CONFUSED.iter().any(|p| p.trigger.is_none()));
     }
 
     #[test]
