@@ -215,9 +215,8 @@ impl Linter {
     ) -> Result<RunReport, DiscoverError> {
         // Word lists and patterns are built on other threads while this
         // one walks the tree and indexes the site.
-        for (rule, _) in &self.rules {
-            let rule: &'static Rule = rule;
-            rayon::spawn(move || rules::prepare(rule));
+        for prepare in self.rules.iter().filter_map(|(rule, _)| rule.prepare) {
+            rayon::spawn(prepare);
         }
         let files = discover(paths, config)?;
         // The content tree is indexed once, before the parallel work.

@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
     summary: "an absolute URL to the handbook's own site that should be a relative link",
     docs: DOCS,
     check: Check::Page(check),
+    prepare: None,
 };
 
 const DOCS: &str = "\

@@ -16,7 +16,13 @@ pub static RULE: Rule = Rule {
     summary: "product and company names spelled wrong (\"Gitlab\", \"Github\", \"Netsuite\")",
     docs: DOCS,
     check: Check::Page(check),
+    prepare: Some(prepare),
 };
+
+/// Builds the list of names.
+fn prepare() {
+    LazyLock::force(&BRAND_NAMES);
+}
 
 const DOCS: &str = "\
 Reports product and company names written with other capitals than their

@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
     summary: "a #fragment that matches no heading anchor of the target page (this page included)",
     docs: DOCS,
     check: Check::Page(check),
+    prepare: None,
 };
 
 const DOCS: &str = "\

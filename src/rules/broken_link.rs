@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
     summary: "a relative or root-relative link to a page or file not in the content tree",
     docs: DOCS,
     check: Check::Page(check),
+    prepare: None,
 };
 
 const DOCS: &str = "\

@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
         "two headings with the same anchor on one page (the second gets a surprising `-1` anchor)",
     docs: DOCS,
     check: Check::Page(check),
+    prepare: None,
 };
 
 const DOCS: &str = "\

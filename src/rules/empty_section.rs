@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
         "a heading with nothing under it before the next heading of the same or a higher level",
     docs: DOCS,
     check: Check::Page(check),
+    prepare: None,
 };
 
 const DOCS: &str = "\

@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
     summary: "no final newline, or blank lines after the last line of content",
     docs: DOCS,
     check: Check::Page(check),
+    prepare: None,
 };
 
 const DOCS: &str = "\

@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
     summary: "a level that extends itself, a higher level, or forms a cycle",
     docs: DOCS,
     check: Check::Page(check),
+    prepare: None,
 };
 
 const DOCS: &str = "\

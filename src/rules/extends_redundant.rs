@@ -17,6 +17,7 @@ pub static RULE: Rule = Rule {
     summary: "a bullet that repeats, word for word, a bullet of the level it extends",
     docs: DOCS,
     check: Check::Page(check),
+    prepare: None,
 };
 
 const DOCS: &str = "\

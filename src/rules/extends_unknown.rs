@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
         "an \"Extends …\" reference that names no level of the family exactly; suggests the closest",
     docs: DOCS,
     check: Check::Page(check),
+    prepare: None,
 };
 
 const DOCS: &str = "\

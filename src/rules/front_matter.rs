@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
     summary: "front matter missing, not valid YAML, or without `title`",
     docs: DOCS,
     check: Check::Page(check),
+    prepare: None,
 };
 
 const DOCS: &str = "\

@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
     summary: "heading depth jumps, a first heading deeper than ##, a Levels/Specialties heading with nothing nested, or a section that escapes its parent",
     docs: DOCS,
     check: Check::Page(check),
+    prepare: None,
 };
 
 const DOCS: &str = "\

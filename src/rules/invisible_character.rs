@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
     summary: "no-break space, zero-width characters, soft hyphen, a byte-order mark after the start, bidi controls",
     docs: DOCS,
     check: Check::Page(check),
+    prepare: None,
 };
 
 const DOCS: &str = "\

@@ -16,6 +16,7 @@ pub static RULE: Rule = Rule {
     summary: "a level's sub-heading (\"X Requirements\") or grade sentence (\"The X is a grade\") names another role",
     docs: DOCS,
     check: Check::Page(check),
+    prepare: None,
 };
 
 const DOCS: &str = "\

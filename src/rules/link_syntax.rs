@@ -18,6 +18,7 @@ pub static RULE: Rule = Rule {
     summary: "an empty link destination, spaces in a URL, a reference link without a definition",
     docs: DOCS,
     check: Check::Page(check),
+    prepare: None,
 };
 
 const DOCS: &str = "\

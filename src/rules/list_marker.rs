@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
     summary: "a doubled marker (\"* * text\"), an empty item, markers mixed within one list",
     docs: DOCS,
     check: Check::Page(check),
+    prepare: None,
 };
 
 const DOCS: &str = "\

@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
     summary: "no introductory paragraph before the first heading",
     docs: DOCS,
     check: Check::Page(check),
+    prepare: None,
 };
 
 const DOCS: &str = "\

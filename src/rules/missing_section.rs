@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
     summary: "the family has no Responsibilities, Requirements, Performance Indicators, Career Ladder or Hiring Process section",
     docs: DOCS,
     check: Check::Page(check),
+    prepare: None,
 };
 
 const DOCS: &str = "\

@@ -124,31 +124,6 @@ pub(crate) fn squash_ascii_lowercase(text: &str) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// Builds the data `rule` needs (word lists, dictionaries, compiled
-/// patterns) ahead of its first page, so that a run can build it while it
-/// walks the tree. Does nothing for rules that need nothing built; the
-/// data is built on first use anyway.
-pub fn prepare(rule: &Rule) {
-    use prose::data;
-    use std::sync::LazyLock;
-    match rule.id {
-        "spelling" => {
-            prose::dictionary::prepare();
-            LazyLock::force(&data::MISSPELLED);
-            LazyLock::force(&data::VOCABULARY_WORDS);
-        }
-        "brand-name" => {
-            LazyLock::force(&data::BRAND_NAMES);
-        }
-        "confused-word"
-        | "placeholder"
-        | "gender-coded-language"
-        | "inclusive-language"
-        | "vacancy-language" => prose::lists::prepare(),
-        _ => {}
-    }
-}
-
 /// The catalogue's groups.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Group {
@@ -302,6 +277,11 @@ pub struct Rule {
     pub docs: &'static str,
     /// The check.
     pub check: Check,
+    /// Builds the data the check needs (word lists, dictionaries,
+    /// compiled patterns) ahead of its first page, so that a run can
+    /// build it while it walks the tree; `None` when there is nothing to
+    /// build. The data is built on first use anyway.
+    pub prepare: Option<fn()>,
 }
 
 impl fmt::Debug for Rule {

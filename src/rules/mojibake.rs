@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
     summary: "UTF-8 text decoded as Windows-1252/Latin-1 (\"â€™\", \"Ã©\")",
     docs: DOCS,
     check: Check::Page(check),
+    prepare: None,
 };
 
 const DOCS: &str = "\

@@ -14,6 +14,7 @@ pub static RULE: Rule = Rule {
     summary: "two or more spaces inside a heading or link text",
     docs: DOCS,
     check: Check::Page(check),
+    prepare: None,
 };
 
 const DOCS: &str = "\

@@ -15,6 +15,7 @@ pub static RULE: Rule = Rule {
         "template text left in (\"{add …}\", \"{Insert …}\", \"TODO\", \"TBD\", \"lorem ipsum\")",
     docs: DOCS,
     check: Check::Page(check),
+    prepare: Some(super::prose::lists::prepare),
 };
 
 const DOCS: &str = "\

@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
     summary: "a file that cannot be read, is not valid UTF-8, or is binary",
     docs: DOCS,
     check: Check::Engine,
+    prepare: None,
 };
 
 const DOCS: &str = "\

@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
     summary: "a word written twice in a row (\"the the\")",
     docs: DOCS,
     check: Check::Page(check),
+    prepare: None,
 };
 
 const DOCS: &str = "\

@@ -21,7 +21,15 @@ pub static RULE: Rule = Rule {
     summary: "words not in the dictionary, with suggestions",
     docs: DOCS,
     check: Check::Page(check),
+    prepare: Some(prepare),
 };
+
+/// Builds the dictionary, its suggestion index and the word lists.
+fn prepare() {
+    crate::rules::prose::dictionary::prepare();
+    std::sync::LazyLock::force(&MISSPELLED);
+    std::sync::LazyLock::force(&VOCABULARY_WORDS);
+}
 
 const DOCS: &str = "\
 Reports words that are neither in the English dictionary nor in the

@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
     summary: "spaces or tabs at the end of a line (headings too)",
     docs: DOCS,
     check: Check::Page(check),
+    prepare: None,
 };
 
 const DOCS: &str = "\

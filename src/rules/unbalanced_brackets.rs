@@ -19,6 +19,7 @@ pub static RULE: Rule = Rule {
     summary: "a line or list item whose ( [ { or quotes do not close: usually truncated text",
     docs: DOCS,
     check: Check::Page(check),
+    prepare: None,
 };
 
 const DOCS: &str = "\

@@ -12,6 +12,7 @@ pub static RULE: Rule = Rule {
     summary: "a handbook-lint-disable comment that suppresses nothing, or names an unknown rule",
     docs: DOCS,
     check: Check::Engine,
+    prepare: None,
 };
 
 const DOCS: &str = "\

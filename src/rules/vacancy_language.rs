@@ -13,6 +13,7 @@ pub static RULE: Rule = Rule {
     summary: "wording that reads like a job ad (\"we are seeking\", \"exciting opportunity\")",
     docs: DOCS,
     check: Check::Page(check),
+    prepare: Some(super::prose::lists::prepare),
 };
 
 const DOCS: &str = "\
