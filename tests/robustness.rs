@@ -16,6 +16,12 @@ use std::time::{Duration, Instant};
 use handbook_lint::engine::{LintedFile, Linter};
 
 /// A clean, complete job-family page.
+/// A bound no linear pass over a megabyte comes near, even unoptimised
+/// on a loaded machine (the slowest case takes a few seconds), and that a
+/// quadratic one overshoots by far (10^12 steps): these tests catch hangs,
+/// they do not measure speed.
+const QUADRATIC: Duration = Duration::from_secs(120);
+
 const PAGE: &str = "---
 title: Data Analyst
 ---
@@ -425,7 +431,7 @@ fn long_lines_are_linear() {
         let started = Instant::now();
         lint(source);
         assert!(
-            started.elapsed() < Duration::from_secs(20),
+            started.elapsed() < QUADRATIC,
             "{} bytes took {:?}",
             source.len(),
             started.elapsed()
@@ -441,7 +447,7 @@ fn many_findings_on_one_line_are_placed_quickly() {
     let source = format!("{PAGE}\n{line} \n");
     let started = Instant::now();
     lint(&source);
-    assert!(started.elapsed() < Duration::from_secs(20));
+    assert!(started.elapsed() < QUADRATIC);
 }
 
 #[test]
