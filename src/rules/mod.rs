@@ -108,10 +108,15 @@ pub fn find(id: &str) -> Option<&'static Rule> {
 /// white space is what `char::is_whitespace` says of ASCII (vertical tab
 /// included).
 pub(crate) fn squash_ascii_lowercase(text: &str) -> String {
+    if is_squashed(text.as_bytes()) {
+        // Most item texts: nothing to join, only letters to lower.
+        let lower: Vec<u8> = text.bytes().map(|b| b.to_ascii_lowercase()).collect();
+        return String::from_utf8(lower).unwrap_or_default();
+    }
     let mut out: Vec<u8> = Vec::with_capacity(text.len());
     let words = text
         .as_bytes()
-        .split(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+        .split(|&b| is_ascii_space(b))
         .filter(|w| !w.is_empty());
     for word in words {
         if !out.is_empty() {
@@ -122,6 +127,22 @@ pub(crate) fn squash_ascii_lowercase(text: &str) -> String {
     out.make_ascii_lowercase();
     // Only bytes of `text` were copied: valid UTF-8 when `text` is ASCII.
     String::from_utf8(out).unwrap_or_default()
+}
+
+/// The ASCII white space of `char::is_whitespace`.
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
+}
+
+/// Whether `bytes` already have their words joined by single spaces:
+/// no control byte (the other white space is among them), no run of
+/// spaces, none at either end. The control bytes are looked for without
+/// stopping early, which lets the loop run on whole vectors of bytes.
+fn is_squashed(bytes: &[u8]) -> bool {
+    let control = bytes.iter().fold(false, |seen, &b| seen | (b < b' '));
+    let pairs = bytes.iter().zip(bytes.iter().skip(1));
+    let double = pairs.fold(false, |seen, (&a, &b)| seen | ((a == b' ') & (b == b' ')));
+    !control && !double && bytes.first() != Some(&b' ') && bytes.last() != Some(&b' ')
 }
 
 /// Builds the data `rule` needs (word lists, dictionaries, compiled
@@ -349,6 +370,55 @@ pub(crate) mod testing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn squashing_matches_split_whitespace() {
+        let samples = [
+            "",
+            " ",
+            "  ",
+            "a",
+            " a",
+            "a ",
+            "a  b",
+            "a b",
+            "A\tB",
+            "A\u{b}b\u{c}C\r\nd",
+            "Two years of SQL.",
+            "  Two  years\n of SQL. ",
+            "x\t",
+            "\ty",
+            "a b c d",
+            "ab  ",
+        ];
+        for text in samples {
+            let expected = text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            assert_eq!(squash_ascii_lowercase(text), expected, "{text:?}");
+        }
+        // Every string of up to four bytes over a small alphabet.
+        let alphabet = [b' ', b'\t', b'\n', 0x0b, 0x01, b'a', b'Z', b'.'];
+        let mut stack: Vec<Vec<u8>> = vec![Vec::new()];
+        while let Some(bytes) = stack.pop() {
+            let text = std::str::from_utf8(&bytes).unwrap_or_default();
+            let expected = text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            assert_eq!(squash_ascii_lowercase(text), expected, "{text:?}");
+            if bytes.len() < 4 {
+                for &b in &alphabet {
+                    let mut longer = bytes.clone();
+                    longer.push(b);
+                    stack.push(longer);
+                }
+            }
+        }
+    }
 
     #[test]
     fn ids_are_unique_kebab_case() {
