@@ -84,8 +84,7 @@ fn tail_start(text: &str) -> usize {
 pub(crate) fn classify(text: &str) -> HeadingKind {
     let text = text.trim().trim_matches(['*', '_']).trim();
     let cut = tail_start(text);
-    let words = text[..cut].split_whitespace().collect::<Vec<_>>().join(" ");
-    let lower = words.to_lowercase();
+    let lower = names::squash_lowercase(&text[..cut]);
     for (word, kind) in SECTION_WORDS {
         if lower == *word {
             return HeadingKind::Section(*kind);
@@ -240,9 +239,7 @@ struct Found {
 }
 
 pub(super) fn build(doc: &Document) -> JobFamily {
-    let title = doc
-        .title()
-        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "));
+    let title = doc.title().map(names::squash);
     let kinds: Vec<HeadingKind> = doc.headings.iter().map(|h| classify(&h.text)).collect();
     let is_kind = |i: usize, k: SectionKind| kinds[i] == HeadingKind::Section(k);
 
@@ -577,11 +574,7 @@ fn read_level(
     outside: &dyn Fn(usize) -> bool,
 ) -> Level {
     let name = match found.heading {
-        Some(h) => doc.headings[h]
-            .text
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
+        Some(h) => names::squash(&doc.headings[h].text),
         None => title.unwrap_or_default().to_string(),
     };
     let mut level = Level {

@@ -5,6 +5,7 @@
 //! to the form two such spellings share; [`similarity`] ranks names that
 //! do not share it.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
@@ -93,6 +94,15 @@ fn trailing_qualifier(name: &str) -> Option<(&str, &str)> {
 /// singular, a leading "the" and a trailing seniority qualifier moved to
 /// the front ("Analyst (Senior)" is "senior analyst").
 pub fn tokens(name: &str) -> Vec<String> {
+    let lowered = lowered(name);
+    let words: Vec<Cow<'_, str>> = words_of(&lowered).collect();
+    let skip = leading_articles(&words);
+    words[skip..].iter().map(|w| w.to_string()).collect()
+}
+
+/// A name in lower case, its trailing qualifier moved to the front,
+/// possessive endings dropped and `&` spelled "and".
+fn lowered(name: &str) -> String {
     let name = name.trim();
     let reordered;
     let name = match trailing_qualifier(name) {
@@ -110,48 +120,85 @@ pub fn tokens(name: &str) -> Vec<String> {
     } else {
         lowered
     };
-    let lowered = if lowered.contains('&') {
+    if lowered.contains('&') {
         lowered.replace('&', " and ")
     } else {
         lowered
-    };
-    let mut words: Vec<String> = lowered
+    }
+}
+
+/// The normalised words of a [`lowered`] name, borrowed where they are
+/// written as they are.
+fn words_of(lowered: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    lowered
         .split(|c: char| !c.is_alphanumeric() && c != '+')
         .filter(|w| !w.is_empty() && *w != "+")
         .map(|w| normalise_word(w.trim_matches('+')))
         .filter(|w| !w.is_empty())
-        .collect();
-    while words.first().is_some_and(|w| w == "the") && words.len() > 1 {
-        words.remove(0);
-    }
-    words
 }
 
-fn normalise_word(word: &str) -> String {
+/// How many leading "the" a name's words drop (never the last word).
+fn leading_articles<S: AsRef<str>>(words: &[S]) -> usize {
+    let mut skip = 0;
+    while words.len() - skip > 1 && words[skip].as_ref() == "the" {
+        skip += 1;
+    }
+    skip
+}
+
+fn normalise_word(word: &str) -> Cow<'_, str> {
     match word {
-        "sr" | "snr" => return "senior".to_string(),
-        "jr" => return "junior".to_string(),
-        "mgr" => return "manager".to_string(),
-        "assoc" => return "associate".to_string(),
+        "sr" | "snr" => return Cow::Borrowed("senior"),
+        "jr" => return Cow::Borrowed("junior"),
+        "mgr" => return Cow::Borrowed("manager"),
+        "assoc" => return Cow::Borrowed("associate"),
         _ => {}
     }
-    singular(word)
+    singular_of(word)
 }
 
 /// A crude singular, applied to both sides of every comparison.
 pub fn singular(word: &str) -> String {
+    singular_of(word).into_owned()
+}
+
+/// [`singular`], borrowing `word` unless a `y` is written back.
+fn singular_of(word: &str) -> Cow<'_, str> {
     let n = word.chars().count();
     if n > 4 && word.ends_with("ies") {
-        format!("{}y", &word[..word.len() - 3])
+        Cow::Owned(format!("{}y", &word[..word.len() - 3]))
     } else if n > 3
         && word.ends_with('s')
         && !word.ends_with("ss")
         && !word.ends_with("us")
         && !word.ends_with("is")
     {
-        word[..word.len() - 1].to_string()
+        Cow::Borrowed(&word[..word.len() - 1])
     } else {
-        word.to_string()
+        Cow::Borrowed(word)
+    }
+}
+
+/// `text`'s words (split at white space) joined by single spaces.
+pub fn squash(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// [`squash`], in lower case.
+pub fn squash_lowercase(text: &str) -> String {
+    let mut out = squash(text);
+    if out.is_ascii() {
+        out.make_ascii_lowercase();
+        out
+    } else {
+        out.to_lowercase()
     }
 }
 
@@ -167,21 +214,41 @@ pub fn title_last(name: &str) -> Option<String> {
 /// "intermediate" left out (unless nothing else is left), joined by
 /// spaces.
 pub fn key(name: &str) -> String {
-    key_of(&tokens(name))
+    let lowered = lowered(name);
+    let words: Vec<Cow<'_, str>> = words_of(&lowered).collect();
+    join_key(&words[leading_articles(&words)..])
 }
 
 /// [`key`] for words already normalised.
 pub fn key_of(words: &[String]) -> String {
-    let kept: Vec<&str> = words
-        .iter()
-        .map(String::as_str)
-        .filter(|w| *w != "intermediate")
-        .collect();
-    if kept.is_empty() {
-        words.join(" ")
-    } else {
-        kept.join(" ")
+    join_key(words)
+}
+
+/// `words` joined by spaces, without "intermediate" unless it is all
+/// there is.
+fn join_key<S: AsRef<str>>(words: &[S]) -> String {
+    let mut out = String::with_capacity(words.iter().map(|w| w.as_ref().len() + 1).sum());
+    let mut kept = 0;
+    for word in words.iter().map(AsRef::as_ref) {
+        if word == "intermediate" {
+            continue;
+        }
+        if kept > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+        kept += 1;
     }
+    if kept > 0 {
+        return out;
+    }
+    for (i, word) in words.iter().map(AsRef::as_ref).enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// How alike two keys are, from 0 to 1: the mean of the words they share
@@ -301,6 +368,37 @@ mod tests {
             key("IT Business Technology Program Manager")
         );
         assert_eq!(key("Intermediate"), "intermediate");
+    }
+
+    #[test]
+    fn keys_join_the_tokens() {
+        for name in [
+            "",
+            "the",
+            "The The Analyst",
+            "Intermediate",
+            "Intermediate Intermediate",
+            "Sr. Mgr, Sales & Marketing's Assoc",
+            "Data Analyst (Senior)",
+            "Libraries Studies",
+            "C++ Engineer",
+            "Überprüfer (Staff)",
+            "++ +",
+        ] {
+            assert_eq!(key(name), key_of(&tokens(name)), "{name:?}");
+        }
+        assert_eq!(tokens("The The Analyst"), vec!["analyst"]);
+        assert_eq!(tokens("the"), vec!["the"]);
+        assert_eq!(key("Libraries Studies"), "library study");
+    }
+
+    #[test]
+    fn squashing_matches_split_whitespace() {
+        for text in ["", " a  B\u{b}c\t", "Ünïcode  Wörds\u{a0}x", "A", "  "] {
+            let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(squash(text), words);
+            assert_eq!(squash_lowercase(text), words.to_lowercase());
+        }
     }
 
     #[test]
