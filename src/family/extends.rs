@@ -78,7 +78,7 @@ pub struct Split {
 
 /// Word ranges of `text` within `range`: runs of non-space characters.
 fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(range.len() / 4 + 1);
     let mut start = None;
     for (i, c) in text[range.clone()].char_indices() {
         let at = range.start + i;
@@ -103,6 +103,21 @@ fn core(word: &str) -> String {
 }
 
 fn list_word(word: &str) -> Option<ListKind> {
+    let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if bare.is_ascii() {
+        // No character outside ASCII lower-cases into these words' letters
+        // except through the Kelvin sign, and they have no `k`: an ASCII
+        // comparison decides it without a lower-cased copy.
+        return [
+            ("responsibilities", ListKind::Responsibilities),
+            ("responsibility", ListKind::Responsibilities),
+            ("requirements", ListKind::Requirements),
+            ("requirement", ListKind::Requirements),
+        ]
+        .into_iter()
+        .find(|(w, _)| bare.eq_ignore_ascii_case(w))
+        .map(|(_, kind)| kind);
+    }
     match core(word).as_str() {
         "responsibilities" | "responsibility" => Some(ListKind::Responsibilities),
         "requirements" | "requirement" => Some(ListKind::Requirements),

@@ -147,12 +147,14 @@ fn leading_articles<S: AsRef<str>>(words: &[S]) -> usize {
 }
 
 fn normalise_word(word: &str) -> Cow<'_, str> {
-    match word {
-        "sr" | "snr" => return Cow::Borrowed("senior"),
-        "jr" => return Cow::Borrowed("junior"),
-        "mgr" => return Cow::Borrowed("manager"),
-        "assoc" => return Cow::Borrowed("associate"),
-        _ => {}
+    if word.len() <= "assoc".len() {
+        match word {
+            "sr" | "snr" => return Cow::Borrowed("senior"),
+            "jr" => return Cow::Borrowed("junior"),
+            "mgr" => return Cow::Borrowed("manager"),
+            "assoc" => return Cow::Borrowed("associate"),
+            _ => {}
+        }
     }
     singular_of(word)
 }
@@ -164,6 +166,9 @@ pub fn singular(word: &str) -> String {
 
 /// [`singular`], borrowing `word` unless a `y` is written back.
 fn singular_of(word: &str) -> Cow<'_, str> {
+    if !word.ends_with('s') {
+        return Cow::Borrowed(word);
+    }
     let n = word.chars().count();
     if n > 4 && word.ends_with("ies") {
         Cow::Owned(format!("{}y", &word[..word.len() - 3]))
