@@ -147,12 +147,13 @@ fn url_len(url: &str) -> usize {
 /// Whether `text` holds a character this rule pairs: most paragraphs and
 /// items hold none, and are done with one pass over their bytes.
 fn has_pairable(text: &str) -> bool {
-    text.bytes().any(|b| {
-        matches!(b, b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'"')
-            // the first byte of the curly quotes and the German opening
-            // quote
-            || b == 0xE2
-    })
+    // Three vector searches: far cheaper than a test per byte on the
+    // many units that hold none.
+    let bytes = text.as_bytes();
+    memchr::memchr3(b'(', b')', b'[', bytes).is_some()
+        || memchr::memchr3(b']', b'{', b'}', bytes).is_some()
+        // the first byte of the curly quotes and the German opening quote
+        || memchr::memchr2(b'"', 0xE2, bytes).is_some()
 }
 
 fn first_problem(doc: &Document, unit: Range<usize>) -> Option<(usize, String)> {
@@ -440,6 +441,31 @@ mod tests {
         }
         let len = i - j;
         (1..=3).contains(&len) && (j == 0 || chars[j - 1].1.is_whitespace())
+    }
+
+    #[test]
+    fn pairable_bytes_are_all_found() {
+        let per_byte = |text: &str| {
+            text.bytes()
+                .any(|b| matches!(b, b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'"') || b == 0xE2)
+        };
+        for text in [
+            "",
+            "plain text",
+            "(",
+            "a)",
+            "[x",
+            "y]",
+            "{",
+            "}",
+            "\"",
+            "“",
+            "’",
+            "é",
+            "x (y) z",
+        ] {
+            assert_eq!(has_pairable(text), per_byte(text), "{text:?}");
+        }
     }
 
     #[test]
