@@ -186,6 +186,10 @@ fn singular_of(word: &str) -> Cow<'_, str> {
 
 /// `text`'s words (split at white space) joined by single spaces.
 pub fn squash(text: &str) -> String {
+    if is_squashed(text.as_bytes()) {
+        // Most headings and items: nothing to join.
+        return text.to_string();
+    }
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -194,6 +198,20 @@ pub fn squash(text: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// Whether `bytes` are ASCII with their words already joined by single
+/// spaces: no control byte (the other ASCII white space is among them),
+/// no byte outside ASCII (which may be white space), no run of spaces,
+/// none at either end. The bytes are tested without stopping early,
+/// which lets the loops run on whole vectors of bytes.
+fn is_squashed(bytes: &[u8]) -> bool {
+    let odd = bytes
+        .iter()
+        .fold(false, |seen, &b| seen | (b < b' ') | (b > b'~'));
+    let pairs = bytes.iter().zip(bytes.iter().skip(1));
+    let double = pairs.fold(false, |seen, (&a, &b)| seen | ((a == b' ') & (b == b' ')));
+    !odd && !double && bytes.first() != Some(&b' ') && bytes.last() != Some(&b' ')
 }
 
 /// [`squash`], in lower case.
@@ -399,7 +417,29 @@ mod tests {
 
     #[test]
     fn squashing_matches_split_whitespace() {
-        for text in ["", " a  B\u{b}c\t", "Ünïcode  Wörds\u{a0}x", "A", "  "] {
+        let mut samples = vec![
+            String::new(),
+            " a  B\u{b}c\t".into(),
+            "Ünïcode  Wörds\u{a0}x".into(),
+            "A\u{a0}b".into(),
+            "a\u{2028}b".into(),
+            "A".into(),
+            "  ".into(),
+        ];
+        // Every string of up to four bytes over a small alphabet.
+        let alphabet = [
+            "\u{20}", "\t", "\n", "\u{b}", "\u{1}", "\u{7f}", "a", "Z", ".",
+        ];
+        let mut stack = vec![String::new()];
+        while let Some(text) = stack.pop() {
+            if text.len() < 4 {
+                for piece in alphabet {
+                    stack.push(format!("{text}{piece}"));
+                }
+            }
+            samples.push(text);
+        }
+        for text in samples.iter().map(String::as_str) {
             let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(squash(text), words);
             assert_eq!(squash_lowercase(text), words.to_lowercase());

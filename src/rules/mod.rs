@@ -106,43 +106,10 @@ pub fn find(id: &str) -> Option<&'static Rule> {
 
 /// ASCII `text` with its words joined by single spaces, lower-cased. The
 /// white space is what `char::is_whitespace` says of ASCII (vertical tab
-/// included).
+/// included). One implementation with the family model's names
+/// ([`crate::family::names::squash_lowercase`]).
 pub(crate) fn squash_ascii_lowercase(text: &str) -> String {
-    if is_squashed(text.as_bytes()) {
-        // Most item texts: nothing to join, only letters to lower.
-        let lower: Vec<u8> = text.bytes().map(|b| b.to_ascii_lowercase()).collect();
-        return String::from_utf8(lower).unwrap_or_default();
-    }
-    let mut out: Vec<u8> = Vec::with_capacity(text.len());
-    let words = text
-        .as_bytes()
-        .split(|&b| is_ascii_space(b))
-        .filter(|w| !w.is_empty());
-    for word in words {
-        if !out.is_empty() {
-            out.push(b' ');
-        }
-        out.extend_from_slice(word);
-    }
-    out.make_ascii_lowercase();
-    // Only bytes of `text` were copied: valid UTF-8 when `text` is ASCII.
-    String::from_utf8(out).unwrap_or_default()
-}
-
-/// The ASCII white space of `char::is_whitespace`.
-fn is_ascii_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r')
-}
-
-/// Whether `bytes` already have their words joined by single spaces:
-/// no control byte (the other white space is among them), no run of
-/// spaces, none at either end. The control bytes are looked for without
-/// stopping early, which lets the loop run on whole vectors of bytes.
-fn is_squashed(bytes: &[u8]) -> bool {
-    let control = bytes.iter().fold(false, |seen, &b| seen | (b < b' '));
-    let pairs = bytes.iter().zip(bytes.iter().skip(1));
-    let double = pairs.fold(false, |seen, (&a, &b)| seen | ((a == b' ') & (b == b' ')));
-    !control && !double && bytes.first() != Some(&b' ') && bytes.last() != Some(&b' ')
+    crate::family::names::squash_lowercase(text)
 }
 
 /// Builds the data `rule` needs (word lists, dictionaries, compiled
