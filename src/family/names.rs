@@ -208,7 +208,7 @@ pub fn squash(text: &str) -> String {
 fn is_squashed(bytes: &[u8]) -> bool {
     let odd = bytes
         .iter()
-        .fold(false, |seen, &b| seen | (b < b' ') | (b > b'~'));
+        .fold(false, |seen, &b| seen | !(b' '..=b'~').contains(&b));
     let pairs = bytes.iter().zip(bytes.iter().skip(1));
     let double = pairs.fold(false, |seen, (&a, &b)| seen | ((a == b' ') & (b == b' ')));
     !odd && !double && bytes.first() != Some(&b' ') && bytes.last() != Some(&b' ')
