@@ -186,7 +186,7 @@ fn singular_of(word: &str) -> Cow<'_, str> {
 
 /// `text`'s words (split at white space) joined by single spaces.
 pub fn squash(text: &str) -> String {
-    if is_squashed(text.as_bytes()) {
+    if is_squashed(text) {
         // Most headings and items: nothing to join.
         return text.to_string();
     }
@@ -200,12 +200,13 @@ pub fn squash(text: &str) -> String {
     out
 }
 
-/// Whether `bytes` are ASCII with their words already joined by single
+/// Whether `text` is ASCII with its words already joined by single
 /// spaces: no control byte (the other ASCII white space is among them),
 /// no byte outside ASCII (which may be white space), no run of spaces,
 /// none at either end. The bytes are tested without stopping early,
 /// which lets the loops run on whole vectors of bytes.
-fn is_squashed(bytes: &[u8]) -> bool {
+pub(crate) fn is_squashed(text: &str) -> bool {
+    let bytes = text.as_bytes();
     let odd = bytes
         .iter()
         .fold(false, |seen, &b| seen | !(b' '..=b'~').contains(&b));
