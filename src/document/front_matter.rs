@@ -429,6 +429,9 @@ fn value_position(last_solid: Option<u8>) -> bool {
 /// name every anchor and alias, and producing events expands nothing.
 fn anchor_or_alias_event(text: &str, offset: usize) -> Option<FrontMatterProblem> {
     use yaml_rust2::parser::{Event, Parser};
+    if !text.contains(['&', '*']) {
+        return None; // every anchor starts with `&`, every alias with `*`
+    }
     let mut parser = Parser::new_from_str(text);
     loop {
         let (event, mark) = parser.next_token().ok()?;

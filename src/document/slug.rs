@@ -23,21 +23,48 @@ use foldhash::fast::RandomState;
 pub fn hugo(text: &str) -> String {
     let text = text.trim();
     if text.is_ascii() {
-        // The common case, byte by byte.
-        let mut slug: Vec<u8> = Vec::with_capacity(text.len());
-        for b in text.bytes() {
-            if b == b' ' || b == b'-' {
-                slug.push(b'-');
-            } else if b == b'_' || b.is_ascii_alphanumeric() {
-                slug.push(b.to_ascii_lowercase());
+        // The common case, byte by byte through a table: every byte is
+        // written, and the cursor moves past the kept ones.
+        let bytes = text.as_bytes();
+        let mut slug = vec![0u8; bytes.len()];
+        let mut kept = 0;
+        for &b in bytes {
+            let out = HUGO_ASCII[usize::from(b & 0x7f)];
+            if let Some(slot) = slug.get_mut(kept) {
+                *slot = out;
             }
+            kept += usize::from(out != 0);
         }
+        slug.truncate(kept);
         if slug.is_empty() {
             return "heading".to_string();
         }
-        // Only ASCII bytes were pushed, so this never fails.
+        // Only ASCII bytes were written, so this never fails.
         return String::from_utf8(slug).unwrap_or_default();
     }
+    hugo_chars(text)
+}
+
+/// What Hugo makes of each ASCII byte: the byte to write, or 0 to drop it.
+const HUGO_ASCII: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        table[i] = if b == b' ' || b == b'-' {
+            b'-'
+        } else if b == b'_' || b.is_ascii_alphanumeric() {
+            b.to_ascii_lowercase()
+        } else {
+            0
+        };
+        i += 1;
+    }
+    table
+};
+
+/// [`hugo`] character by character, for any trimmed text.
+fn hugo_chars(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_ascii() {
@@ -150,6 +177,17 @@ mod tests {
         assert_eq!(hugo("Senior Manager: Data."), "senior-manager-data");
         assert_eq!(hugo("?!"), "heading");
         assert_eq!(hugo("It's \"quoted\""), "its-quoted");
+    }
+
+    #[test]
+    fn the_ascii_table_agrees_with_the_character_path() {
+        let mut samples: Vec<String> = (0u8..128).map(|b| format!("a{}b", char::from(b))).collect();
+        samples
+            .extend(["", "?!", "Senior Manager: Data.", "C++ & C#", "x_Y-z 9"].map(String::from));
+        for text in samples {
+            let text = text.trim();
+            assert_eq!(hugo(text), hugo_chars(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -78,7 +78,7 @@ pub struct Split {
 
 /// Word ranges of `text` within `range`: runs of non-space characters.
 fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(range.len() / 4 + 1);
     let mut start = None;
     for (i, c) in text[range.clone()].char_indices() {
         let at = range.start + i;
@@ -103,6 +103,21 @@ fn core(word: &str) -> String {
 }
 
 fn list_word(word: &str) -> Option<ListKind> {
+    let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+    if bare.is_ascii() {
+        // No character outside ASCII lower-cases into these words' letters
+        // except through the Kelvin sign, and they have no `k`: an ASCII
+        // comparison decides it without a lower-cased copy.
+        return [
+            ("responsibilities", ListKind::Responsibilities),
+            ("responsibility", ListKind::Responsibilities),
+            ("requirements", ListKind::Requirements),
+            ("requirement", ListKind::Requirements),
+        ]
+        .into_iter()
+        .find(|(w, _)| bare.eq_ignore_ascii_case(w))
+        .map(|(_, kind)| kind);
+    }
     match core(word).as_str() {
         "responsibilities" | "responsibility" => Some(ListKind::Responsibilities),
         "requirements" | "requirement" => Some(ListKind::Requirements),
@@ -124,6 +139,30 @@ fn trimmed(text: &str, word: Range<usize>) -> Range<usize> {
 /// Parses the leading words of an item's text; `None` when the item does
 /// not start with "Extends".
 pub fn parse(text: &str) -> Option<Parsed> {
+    if cannot_start_with_extends(text) {
+        return None;
+    }
+    parse_words(text)
+}
+
+/// Whether `text`'s first word cannot be "extends": its first ASCII
+/// letter or digit is another one, and comes before any non-ASCII
+/// character (which could be punctuation before the word, or white
+/// space). Most items are done with after a byte or two.
+fn cannot_start_with_extends(text: &str) -> bool {
+    for &b in text.as_bytes() {
+        if !b.is_ascii() {
+            return false;
+        }
+        if b.is_ascii_alphanumeric() {
+            return !matches!(b, b'e' | b'E');
+        }
+    }
+    true
+}
+
+/// [`parse`] without the first-letter shortcut.
+fn parse_words(text: &str) -> Option<Parsed> {
     // Most items are not references: look at the first word before
     // splitting the whole text. Only ASCII letters lower-case to
     // "extends", so an ASCII comparison decides it.
@@ -338,6 +377,36 @@ fn starts_letter(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_letter_shortcut_changes_no_parse() {
+        let starts = [
+            "", " ", "\t", "**", "“", "\u{a0}", "- ", "e", "E", "x", "1", "é", "** ", "_",
+        ];
+        let words = [
+            "Extends",
+            "extends",
+            "EXTENDS",
+            "Extend",
+            "extends:",
+            "Extends.",
+            "Expands",
+            "Extendsx",
+            "Other",
+            "the",
+            "Analyst",
+            "requirements",
+            "of",
+        ];
+        for start in starts {
+            for first in words {
+                for rest in ["", " the Analyst requirements", " responsibilities of X."] {
+                    let text = format!("{start}{first}{rest}");
+                    assert_eq!(parse(&text), parse_words(&text), "{text:?}");
+                }
+            }
+        }
+    }
 
     struct Names(Vec<&'static str>);
 

@@ -5,6 +5,7 @@
 //! to the form two such spellings share; [`similarity`] ranks names that
 //! do not share it.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
@@ -93,6 +94,15 @@ fn trailing_qualifier(name: &str) -> Option<(&str, &str)> {
 /// singular, a leading "the" and a trailing seniority qualifier moved to
 /// the front ("Analyst (Senior)" is "senior analyst").
 pub fn tokens(name: &str) -> Vec<String> {
+    let lowered = lowered(name);
+    let words: Vec<Cow<'_, str>> = words_of(&lowered).collect();
+    let skip = leading_articles(&words);
+    words[skip..].iter().map(|w| w.to_string()).collect()
+}
+
+/// A name in lower case, its trailing qualifier moved to the front,
+/// possessive endings dropped and `&` spelled "and".
+fn lowered(name: &str) -> String {
     let name = name.trim();
     let reordered;
     let name = match trailing_qualifier(name) {
@@ -110,48 +120,109 @@ pub fn tokens(name: &str) -> Vec<String> {
     } else {
         lowered
     };
-    let lowered = if lowered.contains('&') {
+    if lowered.contains('&') {
         lowered.replace('&', " and ")
     } else {
         lowered
-    };
-    let mut words: Vec<String> = lowered
+    }
+}
+
+/// The normalised words of a [`lowered`] name, borrowed where they are
+/// written as they are.
+fn words_of(lowered: &str) -> impl Iterator<Item = Cow<'_, str>> {
+    lowered
         .split(|c: char| !c.is_alphanumeric() && c != '+')
         .filter(|w| !w.is_empty() && *w != "+")
         .map(|w| normalise_word(w.trim_matches('+')))
         .filter(|w| !w.is_empty())
-        .collect();
-    while words.first().is_some_and(|w| w == "the") && words.len() > 1 {
-        words.remove(0);
-    }
-    words
 }
 
-fn normalise_word(word: &str) -> String {
-    match word {
-        "sr" | "snr" => return "senior".to_string(),
-        "jr" => return "junior".to_string(),
-        "mgr" => return "manager".to_string(),
-        "assoc" => return "associate".to_string(),
-        _ => {}
+/// How many leading "the" a name's words drop (never the last word).
+fn leading_articles<S: AsRef<str>>(words: &[S]) -> usize {
+    let mut skip = 0;
+    while words.len() - skip > 1 && words[skip].as_ref() == "the" {
+        skip += 1;
     }
-    singular(word)
+    skip
+}
+
+fn normalise_word(word: &str) -> Cow<'_, str> {
+    if word.len() <= "assoc".len() {
+        match word {
+            "sr" | "snr" => return Cow::Borrowed("senior"),
+            "jr" => return Cow::Borrowed("junior"),
+            "mgr" => return Cow::Borrowed("manager"),
+            "assoc" => return Cow::Borrowed("associate"),
+            _ => {}
+        }
+    }
+    singular_of(word)
 }
 
 /// A crude singular, applied to both sides of every comparison.
 pub fn singular(word: &str) -> String {
+    singular_of(word).into_owned()
+}
+
+/// [`singular`], borrowing `word` unless a `y` is written back.
+fn singular_of(word: &str) -> Cow<'_, str> {
+    if !word.ends_with('s') {
+        return Cow::Borrowed(word);
+    }
     let n = word.chars().count();
     if n > 4 && word.ends_with("ies") {
-        format!("{}y", &word[..word.len() - 3])
+        Cow::Owned(format!("{}y", &word[..word.len() - 3]))
     } else if n > 3
         && word.ends_with('s')
         && !word.ends_with("ss")
         && !word.ends_with("us")
         && !word.ends_with("is")
     {
-        word[..word.len() - 1].to_string()
+        Cow::Borrowed(&word[..word.len() - 1])
     } else {
-        word.to_string()
+        Cow::Borrowed(word)
+    }
+}
+
+/// `text`'s words (split at white space) joined by single spaces.
+pub fn squash(text: &str) -> String {
+    if is_squashed(text) {
+        // Most headings and items: nothing to join.
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Whether `text` is ASCII with its words already joined by single
+/// spaces: no control byte (the other ASCII white space is among them),
+/// no byte outside ASCII (which may be white space), no run of spaces,
+/// none at either end. The bytes are tested without stopping early,
+/// which lets the loops run on whole vectors of bytes.
+pub(crate) fn is_squashed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let odd = bytes
+        .iter()
+        .fold(false, |seen, &b| seen | !(b' '..=b'~').contains(&b));
+    let pairs = bytes.iter().zip(bytes.iter().skip(1));
+    let double = pairs.fold(false, |seen, (&a, &b)| seen | ((a == b' ') & (b == b' ')));
+    !odd && !double && bytes.first() != Some(&b' ') && bytes.last() != Some(&b' ')
+}
+
+/// [`squash`], in lower case.
+pub fn squash_lowercase(text: &str) -> String {
+    let mut out = squash(text);
+    if out.is_ascii() {
+        out.make_ascii_lowercase();
+        out
+    } else {
+        out.to_lowercase()
     }
 }
 
@@ -167,21 +238,41 @@ pub fn title_last(name: &str) -> Option<String> {
 /// "intermediate" left out (unless nothing else is left), joined by
 /// spaces.
 pub fn key(name: &str) -> String {
-    key_of(&tokens(name))
+    let lowered = lowered(name);
+    let words: Vec<Cow<'_, str>> = words_of(&lowered).collect();
+    join_key(&words[leading_articles(&words)..])
 }
 
 /// [`key`] for words already normalised.
 pub fn key_of(words: &[String]) -> String {
-    let kept: Vec<&str> = words
-        .iter()
-        .map(String::as_str)
-        .filter(|w| *w != "intermediate")
-        .collect();
-    if kept.is_empty() {
-        words.join(" ")
-    } else {
-        kept.join(" ")
+    join_key(words)
+}
+
+/// `words` joined by spaces, without "intermediate" unless it is all
+/// there is.
+fn join_key<S: AsRef<str>>(words: &[S]) -> String {
+    let mut out = String::with_capacity(words.iter().map(|w| w.as_ref().len() + 1).sum());
+    let mut kept = 0;
+    for word in words.iter().map(AsRef::as_ref) {
+        if word == "intermediate" {
+            continue;
+        }
+        if kept > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+        kept += 1;
     }
+    if kept > 0 {
+        return out;
+    }
+    for (i, word) in words.iter().map(AsRef::as_ref).enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// How alike two keys are, from 0 to 1: the mean of the words they share
@@ -301,6 +392,59 @@ mod tests {
             key("IT Business Technology Program Manager")
         );
         assert_eq!(key("Intermediate"), "intermediate");
+    }
+
+    #[test]
+    fn keys_join_the_tokens() {
+        for name in [
+            "",
+            "the",
+            "The The Analyst",
+            "Intermediate",
+            "Intermediate Intermediate",
+            "Sr. Mgr, Sales & Marketing's Assoc",
+            "Data Analyst (Senior)",
+            "Libraries Studies",
+            "C++ Engineer",
+            "Überprüfer (Staff)",
+            "++ +",
+        ] {
+            assert_eq!(key(name), key_of(&tokens(name)), "{name:?}");
+        }
+        assert_eq!(tokens("The The Analyst"), vec!["analyst"]);
+        assert_eq!(tokens("the"), vec!["the"]);
+        assert_eq!(key("Libraries Studies"), "library study");
+    }
+
+    #[test]
+    fn squashing_matches_split_whitespace() {
+        let mut samples = vec![
+            String::new(),
+            " a  B\u{b}c\t".into(),
+            "Ünïcode  Wörds\u{a0}x".into(),
+            "A\u{a0}b".into(),
+            "a\u{2028}b".into(),
+            "A".into(),
+            "  ".into(),
+        ];
+        // Every string of up to four bytes over a small alphabet.
+        let alphabet = [
+            "\u{20}", "\t", "\n", "\u{b}", "\u{1}", "\u{7f}", "a", "Z", ".",
+        ];
+        let mut stack = vec![String::new()];
+        while let Some(text) = stack.pop() {
+            if text.len() < 4 {
+                for piece in alphabet {
+                    stack.push(format!("{text}{piece}"));
+                }
+            }
+            samples.push(text);
+        }
+        for text in samples.iter().map(String::as_str) {
+            let words = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(squash(text), words);
+            assert_eq!(squash_lowercase(text), words.to_lowercase());
+        }
     }
 
     #[test]

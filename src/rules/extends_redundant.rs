@@ -116,7 +116,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             let extended = family.extended(i, kind);
-            let mut inherited: HashMap<&str, (usize, usize), RandomState> = HashMap::default();
+            let room = extended
+                .levels
+                .iter()
+                .filter_map(|&t| family.levels[t].list(kind))
+                .map(|l| l.items.len())
+                .sum();
+            let mut inherited: HashMap<&str, (usize, usize), RandomState> =
+                HashMap::with_capacity_and_hasher(room, RandomState::default());
             for &t in &extended.levels {
                 let Some(their) = family.levels[t].list(kind) else {
                     continue;

@@ -2,7 +2,10 @@
 //! content tree, and where each of its links leads. Both are worked out
 //! once per page (see [`Context::links`]) and read by every link rule.
 
+use std::collections::HashMap;
 use std::sync::OnceLock;
+
+use foldhash::fast::RandomState;
 
 use crate::document::{Link, LinkKind};
 use crate::rules::Context;
@@ -39,25 +42,27 @@ impl<'a> Here<'a> {
             .get_or_init(|| document_anchors(cx.doc, self.layout))
     }
 
-    /// Where `link`, whose destination is `dest`, leads; `None` for links
-    /// that are not checked (e-mail, autolinks, undefined references).
-    pub fn resolve(&self, cx: &Context<'_>, link: &Link, dest: &Destination) -> Option<Resolution> {
+    /// Whether `link` is checked at all: not e-mail, autolinks or
+    /// undefined references.
+    fn is_checked(link: &Link) -> bool {
         if matches!(link.kind, LinkKind::Email | LinkKind::Autolink) {
-            return None;
+            return false;
         }
         if link.destination_span.is_empty() && !link.destination.is_empty() {
-            return None;
+            return false;
         }
-        if link.kind == LinkKind::Reference && link.destination_span.is_empty() {
-            return None;
-        }
-        Some(match self.site {
+        !(link.kind == LinkKind::Reference && link.destination_span.is_empty())
+    }
+
+    /// Where a checked link to `dest` leads.
+    fn resolve_destination(&self, cx: &Context<'_>, dest: &Destination) -> Resolution {
+        match self.site {
             Some(site) => site.resolve(self.page.as_ref(), &cx.doc.path, dest),
             None => match dest.target {
                 crate::site::link::Target::FragmentOnly => Resolution::ThisPage,
                 _ => Resolution::Unknown,
             },
-        })
+        }
     }
 }
 
@@ -75,19 +80,30 @@ impl<'a> Links<'a> {
     /// resolves them.
     pub fn new(cx: &Context<'a>) -> Links<'a> {
         let here = Here::new(cx);
-        let destinations: Vec<Destination> = cx
-            .doc
-            .links
-            .iter()
-            .map(|link| Destination::parse(&link.destination))
-            .collect();
-        let resolved = cx
-            .doc
-            .links
-            .iter()
-            .zip(&destinations)
-            .map(|(link, dest)| here.resolve(cx, link, dest))
-            .collect();
+        let links = &cx.doc.links;
+        let mut destinations: Vec<Destination> = Vec::with_capacity(links.len());
+        let mut resolved: Vec<Option<Resolution>> = Vec::with_capacity(links.len());
+        // A page often repeats a destination (every level links to the
+        // same grade table): each written destination is parsed and
+        // resolved once, at the first link that writes it (resolving
+        // reads only the destination and the page).
+        let mut first: HashMap<&str, usize, RandomState> = HashMap::default();
+        for (i, link) in links.iter().enumerate() {
+            let earlier = *first.entry(link.destination.as_str()).or_insert(i);
+            let dest = match destinations.get(earlier) {
+                Some(dest) if earlier < i => dest.clone(),
+                _ => Destination::parse(&link.destination),
+            };
+            let resolution = if !Here::is_checked(link) {
+                None
+            } else if let Some(Some(known)) = resolved.get(earlier).filter(|_| earlier < i) {
+                Some(known.clone())
+            } else {
+                Some(here.resolve_destination(cx, &dest))
+            };
+            destinations.push(dest);
+            resolved.push(resolution);
+        }
         Links {
             here,
             destinations,
@@ -107,5 +123,29 @@ impl<'a> Links<'a> {
             .iter()
             .zip(&self.resolved)
             .map(|(dest, resolved)| resolved.as_ref().map(|r| (dest, r)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::rules::Settings;
+
+    #[test]
+    fn repeated_destinations_resolve_as_the_first() {
+        let src = "Intro [a](#x) [b](#x) [c](/h/p/#g) <https://e.x/> [d](/h/p/#g) [e][r] [f][r] [g](#x)\n\n[r]: #x\n";
+        let doc = Document::parse("t.md", src.to_string());
+        let settings = Settings::default();
+        let cx = Context::new(&doc, &settings, None);
+        let links = Links::new(&cx);
+        assert_eq!(links.destinations().len(), doc.links.len());
+        for ((link, dest), found) in doc.links.iter().zip(links.destinations()).zip(links.iter()) {
+            let fresh = Destination::parse(&link.destination);
+            assert_eq!(dest, &fresh);
+            let resolution =
+                Here::is_checked(link).then(|| links.here.resolve_destination(&cx, &fresh));
+            assert_eq!(found.map(|(_, r)| r.clone()), resolution, "{link:?}");
+        }
     }
 }

@@ -106,22 +106,10 @@ pub fn find(id: &str) -> Option<&'static Rule> {
 
 /// ASCII `text` with its words joined by single spaces, lower-cased. The
 /// white space is what `char::is_whitespace` says of ASCII (vertical tab
-/// included).
+/// included). One implementation with the family model's names
+/// ([`crate::family::names::squash_lowercase`]).
 pub(crate) fn squash_ascii_lowercase(text: &str) -> String {
-    let mut out: Vec<u8> = Vec::with_capacity(text.len());
-    let words = text
-        .as_bytes()
-        .split(|b| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
-        .filter(|w| !w.is_empty());
-    for word in words {
-        if !out.is_empty() {
-            out.push(b' ');
-        }
-        out.extend_from_slice(word);
-    }
-    out.make_ascii_lowercase();
-    // Only bytes of `text` were copied: valid UTF-8 when `text` is ASCII.
-    String::from_utf8(out).unwrap_or_default()
+    crate::family::names::squash_lowercase(text)
 }
 
 /// The catalogue's groups.
@@ -336,6 +324,55 @@ pub(crate) mod testing {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn squashing_matches_split_whitespace() {
+        let samples = [
+            "",
+            " ",
+            "  ",
+            "a",
+            " a",
+            "a ",
+            "a  b",
+            "a b",
+            "A\tB",
+            "A\u{b}b\u{c}C\r\nd",
+            "Two years of SQL.",
+            "  Two  years\n of SQL. ",
+            "x\t",
+            "\ty",
+            "a b c d",
+            "ab  ",
+        ];
+        for text in samples {
+            let expected = text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            assert_eq!(squash_ascii_lowercase(text), expected, "{text:?}");
+        }
+        // Every string of up to four bytes over a small alphabet.
+        let alphabet = [b' ', b'\t', b'\n', 0x0b, 0x01, b'a', b'Z', b'.'];
+        let mut stack: Vec<Vec<u8>> = vec![Vec::new()];
+        while let Some(bytes) = stack.pop() {
+            let text = std::str::from_utf8(&bytes).unwrap_or_default();
+            let expected = text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            assert_eq!(squash_ascii_lowercase(text), expected, "{text:?}");
+            if bytes.len() < 4 {
+                for &b in &alphabet {
+                    let mut longer = bytes.clone();
+                    longer.push(b);
+                    stack.push(longer);
+                }
+            }
+        }
+    }
 
     #[test]
     fn ids_are_unique_kebab_case() {

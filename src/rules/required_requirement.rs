@@ -98,6 +98,31 @@ fn normalise(text: &str) -> String {
     crate::rules::squash_ascii_lowercase(text)
 }
 
+/// Whether [`normalise`]`(text)` contains `wanted` (itself normalised).
+/// Text that is already squashed ASCII is searched as it is, ignoring
+/// ASCII case, without a lower-cased copy; other text is normalised once
+/// into `cell`.
+fn normalised_contains(text: &str, cell: &std::cell::OnceCell<String>, wanted: &str) -> bool {
+    if crate::family::names::is_squashed(text) {
+        return contains_ignoring_ascii_case(text.as_bytes(), wanted.as_bytes());
+    }
+    cell.get_or_init(|| normalise(text)).contains(wanted)
+}
+
+/// Whether `hay` holds `needle` with ASCII letters in any case. For a
+/// `needle` without upper-case ASCII letters this is whether the
+/// ASCII-lower-cased `hay` contains it.
+fn contains_ignoring_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+    memchr::memchr2_iter(lower, upper, hay).any(|i| {
+        hay.get(i..i + needle.len())
+            .is_some_and(|window| window.eq_ignore_ascii_case(needle))
+    })
+}
+
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let family = cx.family();
     let doc = cx.doc;
@@ -113,7 +138,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let (Some(item), Some(text)) = (doc.items.get(i), normalised.get(i)) else {
                 return false;
             };
-            text.get_or_init(|| normalise(&item.text)).contains(phrase)
+            normalised_contains(&item.text, text, phrase)
         })
     };
     // Items outside every level count as the family's: some pages list
@@ -216,6 +241,53 @@ mod tests {
             "",
         ] {
             assert_eq!(normalise(text), reference(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_search_without_a_copy_agrees_with_the_normalised_text() {
+        let phrases = [
+            "ability to use gitlab",
+            "a",
+            "to use",
+            "gitlab",
+            "über",
+            "x y",
+        ];
+        let pieces = [
+            "Ability",
+            " ",
+            "to",
+            "use",
+            "GitLab",
+            "  ",
+            "\t",
+            "ABILITY TO USE",
+            "é",
+            "x",
+            "Y",
+            "über",
+        ];
+        let mut state: u64 = 0x1234_5678_9abc_def1;
+        let mut next = |n: usize| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (state >> 33) as usize % n
+        };
+        for _ in 0..5000 {
+            let mut text = String::new();
+            for _ in 0..next(8) {
+                text.push_str(pieces[next(pieces.len())]);
+            }
+            for phrase in phrases {
+                let cell = std::cell::OnceCell::new();
+                assert_eq!(
+                    normalised_contains(&text, &cell, phrase),
+                    normalise(&text).contains(phrase),
+                    "{text:?} {phrase:?}"
+                );
+            }
         }
     }
 

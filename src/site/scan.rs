@@ -394,6 +394,15 @@ static EMPHASIS_UNDERSCORE: LazyLock<Regex> = LazyLock::new(|| {
 /// HTML tags, code backticks, emphasis markers, escapes and the common
 /// entities resolved. This is what Hugo makes its anchor from.
 pub fn plain_text(raw: &str) -> String {
+    let markup = |b: u8| matches!(b, b'<' | b'[' | b'_' | b'\\' | b'*' | b'`' | b'~' | b'&');
+    if !raw.bytes().any(markup) {
+        return raw.to_string(); // nothing in `marked_plain_text` applies
+    }
+    marked_plain_text(raw)
+}
+
+/// [`plain_text`] of a heading that holds some markup character.
+fn marked_plain_text(raw: &str) -> String {
     let text = if raw.contains('<') {
         AUTOLINK.replace_all(raw, "$1")
     } else {
@@ -561,6 +570,19 @@ mod tests {
                 "legacy"
             ]
         );
+    }
+
+    #[test]
+    fn plain_text_without_markup_is_the_text() {
+        for raw in [
+            "Senior Manager",
+            "Levels (Intermediate)",
+            "Ünïcode — 1. #x {y}",
+            "",
+            " a ",
+        ] {
+            assert_eq!(plain_text(raw), marked_plain_text(raw), "{raw:?}");
+        }
     }
 
     #[test]
