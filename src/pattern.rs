@@ -5,6 +5,8 @@
 //! [`compile`] bounds both, and says in its error which file and line the
 //! pattern came from.
 
+use std::sync::OnceLock;
+
 use regex::{Regex, RegexBuilder};
 use regex_syntax::hir::{Class, Hir, HirKind};
 
@@ -41,6 +43,43 @@ pub fn compile(pattern: &str, origin: &str) -> Result<Regex, String> {
             }
             other => format!("{origin}: pattern cannot be used: {other}"),
         })
+}
+
+/// A pattern compiled (with [`compile`]) the first time it is used: a run
+/// compiles only the patterns some page needs.
+#[derive(Debug)]
+pub struct LazyRegex {
+    /// The pattern's text.
+    source: String,
+    /// Where the pattern comes from, for the error.
+    origin: &'static str,
+    /// The compiled pattern, or the error, once asked for.
+    compiled: OnceLock<Result<Regex, String>>,
+}
+
+impl LazyRegex {
+    /// `source`, read at `origin`, to be compiled on first use.
+    pub fn new(source: String, origin: &'static str) -> LazyRegex {
+        LazyRegex {
+            source,
+            origin,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// The pattern's text.
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+
+    /// The compiled pattern (compiled now if not yet), or the error
+    /// [`compile`] gives.
+    pub fn get(&self) -> Result<&Regex, &str> {
+        self.compiled
+            .get_or_init(|| compile(&self.source, self.origin))
+            .as_ref()
+            .map_err(String::as_str)
+    }
 }
 
 /// The non-ASCII characters that Unicode case folding matches with ASCII
@@ -185,6 +224,14 @@ fn concat(subs: &[Hir]) -> Known {
     for sub in subs {
         let known = analyse(sub);
         if let Known::Exact(set) = known {
+            // One string (a letter, mostly): the run grows in place, as
+            // `product` would build it.
+            if let ([one], true) = (set.as_slice(), run.len() <= MAX_LITERALS) {
+                for s in &mut run {
+                    s.extend_from_slice(one);
+                }
+                continue;
+            }
             run = match product(&run, &set) {
                 Some(longer) => longer,
                 None => {
@@ -350,6 +397,24 @@ mod tests {
             .filter(|c| !c.is_ascii())
             .collect();
         assert_eq!(non_ascii, ASCII_FOLDS);
+    }
+
+    #[test]
+    fn lazy_patterns_compile_on_first_use_as_compile_does() {
+        let lazy = LazyRegex::new(r"(?i)\bwe (?P<w>are)\b".to_string(), "a.txt:1");
+        assert_eq!(lazy.as_str(), r"(?i)\bwe (?P<w>are)\b");
+        assert!(lazy.compiled.get().is_none());
+        let caps = lazy.get().ok().and_then(|r| r.captures("So We ARE here"));
+        assert_eq!(
+            caps.and_then(|c| c.name("w")).map(|m| m.as_str()),
+            Some("ARE")
+        );
+        assert!(lazy.compiled.get().is_some());
+        let broken = LazyRegex::new("(unclosed".to_string(), "b.txt:2");
+        assert_eq!(
+            broken.get().err(),
+            compile("(unclosed", "b.txt:2").err().as_deref()
+        );
     }
 
     #[test]

@@ -52,7 +52,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
-        for caps in pattern.regex.captures_iter(&segment.text) {
+        let Ok(regex) = pattern.regex.get() else {
+            continue;
+        };
+        for caps in regex.captures_iter(&segment.text) {
             let Some(w) = caps.name("w") else { continue };
             let range = w.range();
             if segment.is_technical(&range) {

@@ -1,6 +1,7 @@
 //! `placeholder`: template text left in a page.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::pattern::LazyRegex;
 use crate::rules::prose::data::PLACEHOLDER_PATTERNS;
 use crate::rules::prose::lists::PatternList;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
@@ -58,7 +59,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         let mut found: Vec<std::ops::Range<usize>> = Vec::new();
         for &(_, index) in block {
-            let Some(pattern) = PLACEHOLDER_PATTERNS.get(index) else {
+            let Some(Ok(pattern)) = PLACEHOLDER_PATTERNS.get(index).map(LazyRegex::get) else {
                 continue;
             };
             for m in pattern.find_iter(&segment.text) {

@@ -24,7 +24,8 @@ pub static RULE: Rule = Rule {
     prepare: Some(prepare),
 };
 
-/// Builds the dictionary, its suggestion index and the word lists.
+/// Builds the dictionary and the word lists (the suggestion index is
+/// built on first use).
 fn prepare() {
     crate::rules::prose::dictionary::prepare();
     std::sync::LazyLock::force(&MISSPELLED);

@@ -5,7 +5,8 @@ use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use foldhash::fast::FixedState;
-use regex::Regex;
+
+use crate::pattern::LazyRegex;
 
 /// `rules/dictionary/en_US.txt`: SCOWL's American English list (size 50,
 /// as Debian's `wamerican` ships it), possessives removed.
@@ -86,33 +87,31 @@ pub static MISSPELLED: LazyLock<HashMap<String, String, FixedState>> = LazyLock:
 /// A context pattern of `confused-word`.
 #[derive(Debug)]
 pub struct ConfusedPattern {
-    /// The pattern; group `w` is the wrong word.
-    pub regex: Regex,
+    /// The pattern, compiled on first use; group `w` is the wrong word.
+    pub regex: LazyRegex,
     /// The replacement, if any.
     pub replacement: Option<String>,
     /// Why.
     pub message: String,
 }
 
-/// `confused-word` patterns; lines that do not compile are skipped (the
-/// tests check that every line compiles).
+/// `confused-word` patterns, one for each line with a `=>`. They are
+/// compiled when a page first needs them; a pattern that does not
+/// compile, or has no group `w`, finds nothing (the tests check that
+/// every line compiles and has one).
 pub static CONFUSED: LazyLock<Vec<ConfusedPattern>> = LazyLock::new(|| {
     lines(CONFUSED_WORDS)
         .filter_map(|l| {
             let (pattern, rest) = l.split_once("=>")?;
             let (replacement, message) = rest.split_once('|').unwrap_or((rest, ""));
-            let regex = crate::pattern::compile(
-                &format!("(?i){}", pattern.trim()),
-                "rules/confused-words.txt",
-            )
-            .ok()?;
-            regex.capture_names().flatten().any(|n| n == "w").then(|| {
-                let replacement = replacement.trim();
-                ConfusedPattern {
-                    regex,
-                    replacement: (!replacement.is_empty()).then(|| replacement.to_string()),
-                    message: message.trim().to_string(),
-                }
+            let replacement = replacement.trim();
+            Some(ConfusedPattern {
+                regex: LazyRegex::new(
+                    format!("(?i){}", pattern.trim()),
+                    "rules/confused-words.txt",
+                ),
+                replacement: (!replacement.is_empty()).then(|| replacement.to_string()),
+                message: message.trim().to_string(),
             })
         })
         .collect()
@@ -194,11 +193,12 @@ pub static VACANCY: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
-/// `placeholder` patterns; lines that do not compile are skipped (the
-/// tests check that every line compiles).
-pub static PLACEHOLDER_PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+/// `placeholder` patterns, compiled when a page first needs them; a
+/// pattern that does not compile finds nothing (the tests check that
+/// every line compiles).
+pub static PLACEHOLDER_PATTERNS: LazyLock<Vec<LazyRegex>> = LazyLock::new(|| {
     lines(PLACEHOLDERS)
-        .filter_map(|l| crate::pattern::compile(l, "rules/placeholders.txt").ok())
+        .map(|l| LazyRegex::new(l.to_string(), "rules/placeholders.txt"))
         .collect()
 });
 
@@ -215,7 +215,18 @@ mod tests {
     #[test]
     fn every_pattern_line_compiles() {
         assert_eq!(CONFUSED.len(), lines(CONFUSED_WORDS).count());
+        for pattern in CONFUSED.iter() {
+            let regex = pattern.regex.get();
+            assert!(
+                regex.is_ok_and(|r| r.capture_names().flatten().any(|n| n == "w")),
+                "{}: {regex:?}",
+                pattern.regex.as_str()
+            );
+        }
         assert_eq!(PLACEHOLDER_PATTERNS.len(), lines(PLACEHOLDERS).count());
+        for pattern in PLACEHOLDER_PATTERNS.iter() {
+            assert!(pattern.get().is_ok(), "{}", pattern.as_str());
+        }
     }
 
     #[test]

@@ -99,10 +99,11 @@ impl Index {
     }
 }
 
-/// Builds the dictionary and its suggestion index ahead of their first
-/// use.
+/// Builds the dictionary ahead of its first use. The suggestion index is
+/// left to the first unknown word: a run over pages without one (most
+/// runs of a few files) never needs it.
 pub fn prepare() {
-    LazyLock::force(&INDEX);
+    LazyLock::force(&DICT);
 }
 
 /// Suggestions computed so far, per lower-case word.
@@ -133,17 +134,55 @@ fn lower_case(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// Calls `word` with each word of a word list (each of [`lines`]) and its
+/// [`lower_case`] form. A plain ASCII line (the usual one) is read in one
+/// pass over its bytes that finds its end and its capitals; any other
+/// line goes through [`lines`] and [`lower_case`].
+fn listed_words(text: &'static str, mut word: impl FnMut(&'static str, Cow<'static, str>)) {
+    let mut rest = text;
+    while !rest.is_empty() {
+        let bytes = rest.as_bytes();
+        let mut end = 0;
+        let mut plain = true;
+        let mut upper = false;
+        while let Some(&b) = bytes.get(end) {
+            if b == b'\n' {
+                break;
+            }
+            plain &= b.is_ascii_graphic();
+            upper |= b.is_ascii_uppercase();
+            end += 1;
+        }
+        let (line, tail) = (&rest[..end], rest.get(end + 1..).unwrap_or(""));
+        rest = tail;
+        // Printable ASCII throughout: nothing to trim, no lower-casing
+        // beyond ASCII.
+        if plain && !line.is_empty() && !line.starts_with('#') {
+            let lower = if upper {
+                Cow::Owned(line.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(line)
+            };
+            word(line, lower);
+        } else {
+            for line in lines(line) {
+                word(line, lower_case(line));
+            }
+        }
+    }
+}
+
 impl Dictionary {
     /// Builds a dictionary from a word list, one word a line.
     pub fn new(text: &'static str) -> Dictionary {
-        let mut list = Vec::with_capacity(memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1);
-        list.extend(lines(text));
-        let mut known = WordMap::with_capacity_and_hasher(list.len() + 1024, FixedState::default());
-        for &word in &list {
-            let lower = lower_case(word);
+        let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+        let mut list = Vec::with_capacity(lines);
+        let mut known = WordMap::with_capacity_and_hasher(lines + 1024, FixedState::default());
+        listed_words(text, |word, lower| {
+            list.push(word);
             let common = matches!(lower, Cow::Borrowed(_));
             *known.entry(lower).or_insert(false) |= common;
-        }
+        });
         Dictionary { known, list }
     }
 
@@ -172,7 +211,7 @@ impl Dictionary {
     fn build_index(&self) -> Index {
         let mut entries = Vec::with_capacity(self.list.len() * 10);
         let mut lower: Vec<char> = Vec::new();
-        let mut prefixes = Vec::new();
+        let mut suffixes = Vec::new();
         for (i, word) in self.list.iter().enumerate() {
             lower.clear();
             if word.is_ascii() {
@@ -181,7 +220,7 @@ impl Dictionary {
                 lower.extend(word.chars().flat_map(char::to_lowercase));
             }
             let entry = |key: u32| u64::from(key) << 32 | i as u64;
-            deletion_keys(&lower, &mut prefixes, |key| entries.push(entry(key)));
+            deletion_keys(&lower, &mut suffixes, |key| entries.push(entry(key)));
         }
         Index::new(&entries)
     }
@@ -263,48 +302,60 @@ fn same_start(word: &[char], candidate: &str) -> bool {
 }
 
 /// Calls `key` with [`hash`] of `chars` and then with [`hash_without`]
-/// each character in turn, in that order: the hash of the characters
-/// before the one left out is computed once for all (in `prefixes`).
-fn deletion_keys(chars: &[char], prefixes: &mut Vec<u64>, mut key: impl FnMut(u32)) {
-    prefixes.clear();
-    let mut h = FNV_OFFSET;
-    prefixes.push(h);
-    for &c in chars {
-        h = fnv_step(h, c);
-        prefixes.push(h);
+/// each character in turn, in that order. The hash is a polynomial one:
+/// the hash without character `k` is the hash of the characters before
+/// it, shifted by the length of those after it, plus the hash of those
+/// after it, so each key costs a few operations (with the suffix hashes
+/// and powers in `suffixes`), not one step a character.
+fn deletion_keys(chars: &[char], suffixes: &mut Vec<(u64, u64)>, mut key: impl FnMut(u32)) {
+    // suffixes[j]: the hash of chars[j..] and BASE to the power of its
+    // length.
+    suffixes.clear();
+    suffixes.resize(chars.len() + 1, (0, 1));
+    for (j, &c) in chars.iter().enumerate().rev() {
+        let (h, power) = suffixes[j + 1];
+        suffixes[j] = (
+            h.wrapping_add(power.wrapping_mul(u64::from(c))),
+            power.wrapping_mul(BASE),
+        );
     }
-    key(fold(h));
-    for (skip, &before) in prefixes.iter().enumerate().take(chars.len()) {
-        let rest = chars.get(skip + 1..).unwrap_or_default();
-        key(fold(rest.iter().fold(before, |h, &c| fnv_step(h, c))));
+    key(fold(suffixes[0].0));
+    let mut prefix = 0u64;
+    for (skip, &c) in chars.iter().enumerate() {
+        let (after, power) = suffixes[skip + 1];
+        key(fold(prefix.wrapping_mul(power).wrapping_add(after)));
+        prefix = hash_step(prefix, c);
     }
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+/// The base of the polynomial hash: odd, with its bits spread out.
+const BASE: u64 = 0x9e37_79b9_7f4a_7c15;
 
-fn fnv_step(h: u64, c: char) -> u64 {
-    (h ^ c as u64).wrapping_mul(0x0100_0000_01b3)
+fn hash_step(h: u64, c: char) -> u64 {
+    h.wrapping_mul(BASE).wrapping_add(u64::from(c))
 }
 
-/// Folds a 64-bit hash to 32 bits. Candidates are checked by their
-/// distance, so a collision of the folded hash costs time, never a wrong
-/// suggestion.
+/// Folds a 64-bit hash to 32 bits, mixed so that the high bits (which
+/// pick the bucket) depend on every character. Candidates are checked by
+/// their distance, so a collision of the folded hash costs time, never a
+/// wrong suggestion.
 fn fold(h: u64) -> u32 {
-    (h ^ (h >> 32)) as u32
+    ((h ^ (h >> 31)).wrapping_mul(0xbf58_476d_1ce4_e5b9) >> 32) as u32
 }
 
 fn hash(chars: &[char]) -> u32 {
     hash_without(chars, usize::MAX, usize::MAX)
 }
 
-/// FNV-1a over the characters, skipping positions `a` and `b`.
+/// The polynomial hash of the characters, skipping positions `a` and
+/// `b`.
 fn hash_without(chars: &[char], a: usize, b: usize) -> u32 {
-    let mut h = FNV_OFFSET;
+    let mut h = 0u64;
     for (i, &c) in chars.iter().enumerate() {
         if i == a || i == b {
             continue;
         }
-        h = fnv_step(h, c);
+        h = hash_step(h, c);
     }
     fold(h)
 }
@@ -422,14 +473,58 @@ mod tests {
     }
 
     #[test]
+    fn listed_words_are_the_lines_and_their_lower_case() {
+        let mut texts: Vec<&'static str> = vec![
+            "",
+            "\n",
+            "a",
+            "A\nbB\n",
+            "# c\nGitLab\n  x \r\n\t\n[s]\nZürich\n ÉCOLE\nnaïve\n\u{a0}y\u{a0}\n#\n\n\n",
+            "a b\nC D\n",
+            DICTIONARY,
+            VOCABULARY,
+            BRANDS,
+        ];
+        let generated: String = (0..4000u32)
+            .map(|i| {
+                let pool = [
+                    "a", "Q", " ", "\r", "\n", "#", "é", "É", "'", "\t", "z", "\u{2003}",
+                ];
+                pool[(i.wrapping_mul(2_654_435_761) >> 7) as usize % pool.len()]
+            })
+            .collect();
+        texts.push(Box::leak(generated.into_boxed_str()));
+        for text in texts {
+            let mut fast = Vec::new();
+            listed_words(text, |w, l| fast.push((w, l)));
+            let plain: Vec<(&str, Cow<'_, str>)> =
+                lines(text).map(|w| (w, lower_case(w))).collect();
+            assert_eq!(fast, plain, "{text:?}");
+            for ((_, a), (_, b)) in fast.iter().zip(&plain) {
+                assert_eq!(matches!(a, Cow::Borrowed(_)), matches!(b, Cow::Borrowed(_)));
+            }
+        }
+    }
+
+    #[test]
     fn deletion_keys_match_the_plain_hashes() {
-        let mut prefixes = Vec::new();
+        let mut suffixes = Vec::new();
         for word in [
-            "", "a", "ab", "letter", "Zürich", "naïve", "résumé", "x'y", "GitLab",
+            "",
+            "a",
+            "ab",
+            "letter",
+            "Zürich",
+            "naïve",
+            "résumé",
+            "x'y",
+            "GitLab",
+            "pneumonoultramicroscopicsilicovolcanoconiosis",
+            "\u{10FFFF}\u{10FFFF}z",
         ] {
             let chars: Vec<char> = word.chars().collect();
             let mut keys = Vec::new();
-            deletion_keys(&chars, &mut prefixes, |k| keys.push(k));
+            deletion_keys(&chars, &mut suffixes, |k| keys.push(k));
             let mut plain = vec![hash(&chars)];
             plain.extend((0..chars.len()).map(|skip| hash_without(&chars, skip, usize::MAX)));
             assert_eq!(keys, plain, "{word}");

@@ -259,11 +259,14 @@ fn check_page(source: &str, references: &[OneList]) {
     let patterns: [(PatternList, Vec<&regex::Regex>); 2] = [
         (
             PatternList::Confused,
-            CONFUSED.iter().map(|p| &p.regex).collect(),
+            CONFUSED.iter().filter_map(|p| p.regex.get().ok()).collect(),
         ),
         (
             PatternList::Placeholder,
-            PLACEHOLDER_PATTERNS.iter().collect(),
+            PLACEHOLDER_PATTERNS
+                .iter()
+                .filter_map(|p| p.get().ok())
+                .collect(),
         ),
     ];
     for (list, regexes) in patterns {
