@@ -308,21 +308,21 @@ fn same_start(word: &[char], candidate: &str) -> bool {
 /// after it, so each key costs a few operations (with the suffix hashes
 /// and powers in `suffixes`), not one step a character.
 fn deletion_keys(chars: &[char], suffixes: &mut Vec<(u64, u64)>, mut key: impl FnMut(u32)) {
-    // suffixes[j]: the hash of chars[j..] and BASE to the power of its
-    // length.
+    // From the end: the hash of each suffix and BASE to the power of its
+    // length, the shortest (empty) first.
     suffixes.clear();
-    suffixes.resize(chars.len() + 1, (0, 1));
-    for (j, &c) in chars.iter().enumerate().rev() {
-        let (h, power) = suffixes[j + 1];
-        suffixes[j] = (
-            h.wrapping_add(power.wrapping_mul(u64::from(c))),
-            power.wrapping_mul(BASE),
-        );
+    let (mut h, mut power) = (0u64, 1u64);
+    suffixes.push((h, power));
+    for &c in chars.iter().rev() {
+        h = h.wrapping_add(power.wrapping_mul(u64::from(c)));
+        power = power.wrapping_mul(BASE);
+        suffixes.push((h, power));
     }
-    key(fold(suffixes[0].0));
+    key(fold(h));
+    // Without character `skip`: the characters before it, then those
+    // after it (the suffix one shorter than the one from `skip`).
     let mut prefix = 0u64;
-    for (skip, &c) in chars.iter().enumerate() {
-        let (after, power) = suffixes[skip + 1];
+    for (&c, &(after, power)) in chars.iter().zip(suffixes.iter().rev().skip(1)) {
         key(fold(prefix.wrapping_mul(power).wrapping_add(after)));
         prefix = hash_step(prefix, c);
     }
