@@ -579,14 +579,18 @@ fn unlabelled_levels(
     outside: &dyn Fn(usize) -> bool,
 ) -> Vec<Found> {
     let mut candidates: Vec<usize> = Vec::new();
+    // The title's key, worked out the first time a heading needs it.
+    let title_key: std::cell::OnceCell<Option<String>> = std::cell::OnceCell::new();
     for (i, h) in doc.headings.iter().enumerate() {
         if h.nested || kinds[i] != HeadingKind::Other || !outside(h.span.start) {
             continue;
         }
-        let has_grade = doc
-            .blocks_under(i)
-            .iter()
-            .any(|b| b.kind == BlockKind::Paragraph && grade_in(doc, b.span.clone()).is_some());
+        // Read only when the parts alone do not decide.
+        let has_grade = || {
+            doc.blocks_under(i)
+                .iter()
+                .any(|b| b.kind == BlockKind::Paragraph && grade_in(doc, b.span.clone()).is_some())
+        };
         let has_parts = doc.sections[i].children.iter().any(|&c| {
             matches!(
                 kinds[c],
@@ -601,12 +605,17 @@ fn unlabelled_levels(
         // the family-wide Responsibilities and Requirements and with no
         // grade anywhere in its section introduces the family: it is no
         // level.
-        let introduces =
-            is_introduction(&h.text) || title.is_some_and(|t| names::key(t) == names::key(&h.text));
-        if has_parts && introduces && grade_in(doc, doc.sections[i].span.clone()).is_none() {
+        let introduces = || {
+            is_introduction(&h.text)
+                || title_key
+                    .get_or_init(|| title.map(names::key))
+                    .as_ref()
+                    .is_some_and(|t| *t == names::key(&h.text))
+        };
+        if has_parts && introduces() && grade_in(doc, doc.sections[i].span.clone()).is_none() {
             continue;
         }
-        if has_grade || has_parts {
+        if has_parts || has_grade() {
             candidates.push(i);
         }
     }

@@ -168,8 +168,12 @@ impl Level {
 
     /// Whether `name` names this level (see [`names::key`]).
     pub fn answers_to(&self, name: &str) -> bool {
-        let key = names::key(name);
-        !key.is_empty() && self.aliases.contains(&key)
+        self.answers_to_key(&names::key(name))
+    }
+
+    /// [`Level::answers_to`] for a name's key already worked out.
+    pub fn answers_to_key(&self, key: &str) -> bool {
+        !key.is_empty() && self.aliases.iter().any(|a| a == key)
     }
 }
 

@@ -217,6 +217,10 @@ pub(crate) fn is_squashed(text: &str) -> bool {
 
 /// [`squash`], in lower case.
 pub fn squash_lowercase(text: &str) -> String {
+    if is_squashed(text) {
+        // ASCII already: lowered while copied.
+        return text.to_ascii_lowercase();
+    }
     let mut out = squash(text);
     if out.is_ascii() {
         out.make_ascii_lowercase();

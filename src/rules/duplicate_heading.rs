@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use foldhash::fast::RandomState;
+
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::slug;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
@@ -58,7 +60,8 @@ Requirements` do not. Give repeated sub-sections the level's name.
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let doc = cx.doc;
-    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut first: HashMap<String, usize, RandomState> =
+        HashMap::with_capacity_and_hasher(doc.headings.len(), RandomState::default());
     for (index, heading) in doc.headings.iter().enumerate() {
         let base = match &heading.custom_id {
             Some(id) => id.clone(),

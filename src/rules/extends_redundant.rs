@@ -1,6 +1,7 @@
 //! `extends-redundant`: a bullet that repeats one of the level it extends.
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use foldhash::fast::RandomState;
 
@@ -87,6 +88,22 @@ fn normalise_ascii(text: &str) -> String {
     out
 }
 
+/// Appends [`normalise`]'s key of `text` to `buffer`: where it is. Text
+/// already squashed (ASCII, single spaces) is lowered in place, without
+/// a string of its own.
+fn push_key(text: &str, buffer: &mut String) -> Range<usize> {
+    let start = buffer.len();
+    if crate::family::names::is_squashed(text) {
+        buffer.push_str(text);
+        buffer[start..].make_ascii_lowercase();
+        let end = start + buffer[start..].trim_end_matches(['.', ';', ',', ' ']).len();
+        buffer.truncate(end);
+    } else {
+        buffer.push_str(&normalise(text));
+    }
+    start..buffer.len()
+}
+
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let family = cx.family();
     let doc = cx.doc;
@@ -97,19 +114,25 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .map(|p| normalise(p))
         .filter(|p| !p.is_empty())
         .collect();
-    // Each item's comparison key, worked out once: a level's items are
-    // compared with those of every level that extends it.
-    let mut keys: Vec<Option<String>> = vec![None; doc.items.len()];
+    // Each item's comparison key, worked out once (a level's items are
+    // compared with those of every level that extends it), all in one
+    // buffer.
+    let mut buffer = String::new();
+    let mut keys: Vec<Option<Range<usize>>> = vec![None; doc.items.len()];
     for level in &family.levels {
         for kind in [ListKind::Responsibilities, ListKind::Requirements] {
             for &item in level.list(kind).map_or(&[][..], |l| &l.items) {
                 if let (Some(it), Some(key @ None)) = (doc.items.get(item), keys.get_mut(item)) {
-                    *key = Some(normalise(&it.text));
+                    *key = Some(push_key(&it.text, &mut buffer));
                 }
             }
         }
     }
-    let key_of = |item: usize| keys.get(item).and_then(Option::as_deref);
+    let key_of = |item: usize| {
+        keys.get(item)
+            .and_then(Option::as_ref)
+            .and_then(|r| buffer.get(r.clone()))
+    };
     for (i, level) in family.levels.iter().enumerate() {
         for kind in [ListKind::Responsibilities, ListKind::Requirements] {
             let Some(list) = level.list(kind) else {
@@ -188,6 +211,27 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keys_in_the_buffer_are_the_normalised_texts() {
+        let texts = [
+            "Two years of experience with SQL.",
+            "  Two   years of EXPERIENCE;,. ",
+            "Ability to use GitLab",
+            "",
+            "...",
+            "A\tB\u{b}C",
+            "Über ‘quoted’ text.",
+            "Ünïcode  and  spaces ,",
+            "ends with space ",
+            "MiXeD Case, Commas,",
+        ];
+        let mut buffer = String::from("earlier keys");
+        for text in texts {
+            let range = push_key(text, &mut buffer);
+            assert_eq!(&buffer[range], normalise(text), "{text:?}");
+        }
+    }
     use crate::rules::testing::{lines, run};
 
     #[test]

@@ -110,7 +110,8 @@ fn generic(name: &str) -> bool {
 
 /// Whether `role` can be read as naming `level`.
 fn names_level(family: &JobFamily, level: &Level, role: &str) -> bool {
-    if level.answers_to(role) || generic(role) {
+    let role_key = names::key(role);
+    if level.answers_to_key(&role_key) || generic(role) {
         return true;
     }
     // "Senior Advocate (Advocate Manager)": either name of the level.
@@ -120,12 +121,11 @@ fn names_level(family: &JobFamily, level: &Level, role: &str) -> bool {
         .strip_suffix(')')
         .and_then(|n| n.rsplit_once(" ("))
     {
-        if names::key(base) == names::key(role) || names::key(rest) == names::key(role) {
+        if names::key(base) == role_key || names::key(rest) == role_key {
             return true;
         }
     }
     // "Manager, Technical Accounting" and "Technical Accounting Manager".
-    let role_key = names::key(role);
     let level_key = names::key(&level.name);
     if names::title_last(&level.name).is_some_and(|n| names::key(&n) == role_key)
         || names::title_last(role).is_some_and(|n| names::key(&n) == level_key)
@@ -141,7 +141,7 @@ fn names_level(family: &JobFamily, level: &Level, role: &str) -> bool {
     if family
         .specialties
         .iter()
-        .any(|s| names::key(&s.name) == names::key(role))
+        .any(|s| names::key(&s.name) == role_key)
     {
         return true;
     }

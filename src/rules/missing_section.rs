@@ -161,7 +161,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 /// The lower-cased names of the page's sections: every heading, and every
 /// paragraph that is only a short bold label.
 fn section_names(doc: &Document) -> Vec<String> {
-    let mut names: Vec<String> = doc.headings.iter().map(|h| h.text.to_lowercase()).collect();
+    let mut names: Vec<String> = doc.headings.iter().map(|h| lowercase(&h.text)).collect();
     for block in &doc.blocks {
         if block.kind != BlockKind::Paragraph {
             continue;
@@ -177,7 +177,7 @@ fn section_names(doc: &Document) -> Vec<String> {
             let label =
                 first.trim_matches(|c: char| matches!(c, '*' | '_' | ':') || c.is_whitespace());
             if !label.contains("**") && !label.contains("__") {
-                names.push(label.to_lowercase());
+                names.push(lowercase(label));
             }
         }
     }
@@ -220,6 +220,15 @@ fn section_index_names(cx: &Context<'_>) -> Vec<String> {
         .collect()
 }
 
+/// `text` in lower case; ASCII text without the Unicode tables.
+fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_lowercase()
+    }
+}
+
 fn is_job_family(doc: &Document, names: &[String]) -> bool {
     if is_index_page(&doc.path) {
         return false;
@@ -233,12 +242,14 @@ fn is_job_family(doc: &Document, names: &[String]) -> bool {
     if layout {
         return true;
     }
-    let shaped = doc.headings.iter().any(|h| {
-        let text = h.text.to_lowercase();
-        FAMILY_HEADINGS.iter().any(|name| text.contains(name))
-    }) || names
+    // The names start with the headings', lower-cased.
+    let headings = &names[..doc.headings.len().min(names.len())];
+    let shaped = headings
         .iter()
-        .any(|n| FAMILY_HEADINGS[1..3].iter().any(|name| n.contains(name)));
+        .any(|text| FAMILY_HEADINGS.iter().any(|name| text.contains(name)))
+        || names
+            .iter()
+            .any(|n| FAMILY_HEADINGS[1..3].iter().any(|name| n.contains(name)));
     shaped || (under_job_families(&doc.path) && !doc.headings.is_empty())
 }
 

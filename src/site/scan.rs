@@ -56,7 +56,7 @@ pub fn scan(source: &str) -> Scan {
     let mut fence: Option<(char, usize)> = None;
     let mut paragraph: Vec<&str> = Vec::new();
     let mut after_heading = false;
-    for line in body.lines() {
+    for line in lines(body) {
         let trimmed = line.trim_start_matches(' ');
         let indent = line.len() - trimmed.len();
         if let Some((ch, len)) = fence {
@@ -190,6 +190,26 @@ fn push_value(value: &str, out: &mut Vec<String>) {
     if !value.is_empty() {
         out.push(value.to_string());
     }
+}
+
+/// The lines of `text` as [`str::lines`] gives them (a `\r` before the
+/// `\n` dropped, no empty line after a final `\n`), found with vector
+/// searches.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        match memchr::memchr(b'\n', rest.as_bytes()) {
+            Some(i) => {
+                let line = &rest[..i];
+                rest = &rest[i + 1..];
+                Some(line.strip_suffix('\r').unwrap_or(line))
+            }
+            None => Some(std::mem::take(&mut rest)),
+        }
+    })
 }
 
 /// Where the body starts after a `---` (YAML) or `+++` (TOML) front matter.
@@ -353,7 +373,7 @@ pub fn heading_of_span(source: &str) -> ScannedHeading {
 /// Adds the `id` attributes of HTML tags in `text`, and the `name`
 /// attributes of `<a>` tags, to `out`.
 pub fn html_ids(text: &str, out: &mut Vec<String>) {
-    if !text.contains('<') {
+    if memchr::memchr(b'<', text.as_bytes()).is_none() {
         return;
     }
     for tag in TAG.captures_iter(text) {
@@ -550,6 +570,28 @@ mod tests {
             &mut ids,
         );
         assert_eq!(ids, vec!["old-name", "x1", "box"]);
+    }
+
+    #[test]
+    fn lines_are_those_of_str_lines() {
+        for text in [
+            "",
+            "\n",
+            "\n\n",
+            "a",
+            "a\n",
+            "a\nb",
+            "a\r\nb\r\n",
+            "a\r",
+            "a\rb\n\r",
+            "\r\n\r\n",
+            "ü — x\n\nÿ\r\n  ## Héading\n",
+            "tail without newline\r",
+        ] {
+            let ours: Vec<&str> = lines(text).collect();
+            let std: Vec<&str> = text.lines().collect();
+            assert_eq!(ours, std, "{text:?}");
+        }
     }
 
     #[test]
