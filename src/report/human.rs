@@ -3,6 +3,8 @@
 use std::fmt;
 use std::io;
 
+use rayon::prelude::*;
+
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 
 use crate::diagnostic::Severity;
@@ -21,8 +23,13 @@ pub fn render(report: &RunReport, color: bool) -> String {
 /// whole report is never held in memory.
 pub fn write(report: &RunReport, color: bool, out: &mut dyn io::Write) -> io::Result<()> {
     let renderer = Renderer::new(color);
-    for file in &report.files {
-        out.write_all(renderer.file(file).as_bytes())?;
+    // Files are rendered in parallel, a batch at a time, and written in
+    // order.
+    for batch in report.files.chunks(super::RENDER_BATCH) {
+        let rendered: Vec<String> = batch.par_iter().map(|file| renderer.file(file)).collect();
+        for text in rendered {
+            out.write_all(text.as_bytes())?;
+        }
     }
     writeln!(out, "{}", super::summary(report))
 }

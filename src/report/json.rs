@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use serde::Serialize;
 
+use super::RENDER_BATCH;
 use crate::diagnostic::{Applicability, Edit, Severity};
 use crate::engine::{Finding, LintedFile, RunReport};
 
@@ -107,9 +108,6 @@ pub fn write(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Resul
     }
     out.write_all(stream.finish().as_bytes())
 }
-
-/// How many files [`write`] renders at a time.
-const RENDER_BATCH: usize = 256;
 
 /// One file's diagnostics as items of the array, separated by commas,
 /// without the separator before the first.

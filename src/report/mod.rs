@@ -13,6 +13,11 @@ use std::path::Path;
 use crate::diagnostic::Severity;
 use crate::engine::{LintedFile, RunReport};
 
+/// How many files the streaming reports render in parallel before they
+/// write them, in order: enough to keep every core busy, few enough that
+/// the rendered text of one batch stays small.
+pub(crate) const RENDER_BATCH: usize = 256;
+
 /// A path as reports give it: forward slashes, no leading `./`.
 pub fn portable_path(path: &Path) -> String {
     let mut text = path.to_string_lossy().into_owned();
