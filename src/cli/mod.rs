@@ -12,7 +12,9 @@ use crate::diagnostic::Severity;
 use crate::document::Document;
 use crate::engine::changed;
 use crate::engine::fix::{FixMode, FixOutcome};
-use crate::engine::{self, discover, read_source, write_atomic, Linter, RunReport, Selection};
+use crate::engine::{
+    self, discover, read_source, write_atomic, write_atomic_with, Linter, RunReport, Selection,
+};
 use crate::family::{JobFamily, Layout};
 use crate::report;
 use crate::report::ladder::{FamilyLadder, LadderExtends, LadderLevel, Problem};
@@ -132,18 +134,8 @@ impl Format {
         <Format as ValueEnum>::from_str(name, true).ok()
     }
 
-    fn render(self, report: &RunReport, color: bool) -> String {
-        match self {
-            Format::Human => report::human::render(report, color),
-            Format::Json => report::json::render(report) + "\n",
-            Format::Codequality => report::codequality::render(report),
-            Format::Junit => report::junit::render(report),
-            Format::Sarif => report::sarif::render(report),
-        }
-    }
-
-    /// Writes what [`Format::render`] returns to `out`; the human, JSON
-    /// and SARIF reports are written one file at a time.
+    /// Writes the report in this format to `out`, one linted file at a
+    /// time.
     fn write(self, report: &RunReport, color: bool, out: &mut dyn Write) -> std::io::Result<()> {
         match self {
             Format::Human => report::human::write(report, color, out),
@@ -151,8 +143,9 @@ impl Format {
                 report::json::write(report, out)?;
                 out.write_all(b"\n")
             }
+            Format::Codequality => report::codequality::write(report, out),
+            Format::Junit => report::junit::write(report, out),
             Format::Sarif => report::sarif::write(report, out),
-            _ => out.write_all(self.render(report, color).as_bytes()),
         }
     }
 }
@@ -248,9 +241,9 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
     let mut stdout_format = Some(args.format);
     for (format, file) in &outputs {
         match format {
-            Some(format) => write_report(file, &format.render(&report, false))?,
+            Some(format) => write_report(file, *format, &report)?,
             None => {
-                write_report(file, &args.format.render(&report, false))?;
+                write_report(file, args.format, &report)?;
                 stdout_format = None;
             }
         }
@@ -398,8 +391,10 @@ fn parse_outputs(
     Ok(outputs)
 }
 
-fn write_report(path: &Path, text: &str) -> Result<(), String> {
-    write_atomic(path, text.as_bytes())
+/// Writes the report in `format` (without colour) to the file at `path`,
+/// atomically, one linted file at a time.
+fn write_report(path: &Path, format: Format, report: &RunReport) -> Result<(), String> {
+    write_atomic_with(path, |out| format.write(report, false, out))
         .map_err(|err| format!("cannot write report {}: {err}", path.display()))
 }
 

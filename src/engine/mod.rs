@@ -19,7 +19,7 @@ use rayon::prelude::*;
 pub use discover::{discover, DiscoverError};
 pub use excerpt::{Excerpt, Excerpts};
 pub use read::{decode, read_source, ReadFailure};
-pub use write::write_atomic;
+pub use write::{write_atomic, write_atomic_with};
 
 use crate::config::{unknown_rule, Config};
 use crate::diagnostic::{Diagnostic, Severity};

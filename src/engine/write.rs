@@ -13,6 +13,16 @@ static COUNTER: AtomicUsize = AtomicUsize::new(0);
 /// and a rename. An existing file keeps its permissions; a symbolic link
 /// keeps pointing where it did (its target is replaced).
 pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
+    write_atomic_with(path, |file| file.write_all(contents))
+}
+
+/// [`write_atomic`] for contents that `write` produces piece by piece
+/// (buffered): large reports are never held whole in memory. When `write`
+/// fails, `path` is left as it was.
+pub fn write_atomic_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> io::Result<()> {
     let target = match fs::canonicalize(path) {
         Ok(real) => real,
         Err(err) if err.kind() == io::ErrorKind::NotFound => path.to_path_buf(),
@@ -29,7 +39,10 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
         .unwrap_or_else(|| "file".to_string());
     let (temp_path, mut file) = create_temp(&folder, &name)?;
     let result = (|| {
-        file.write_all(contents)?;
+        let mut buffered = io::BufWriter::new(&mut file);
+        write(&mut buffered)?;
+        buffered.flush()?;
+        drop(buffered);
         if let Some(permissions) = permissions {
             file.set_permissions(permissions)?;
         }
@@ -64,6 +77,23 @@ fn create_temp(folder: &Path, name: &str) -> io::Result<(PathBuf, File)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failed_write_leaves_the_file_and_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.json");
+        fs::write(&path, "old").unwrap();
+        let result = write_atomic_with(&path, |out| {
+            out.write_all(b"[half")?;
+            Err(io::Error::other("render failed"))
+        });
+        assert!(result.is_err());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+        write_atomic_with(&path, |out| out.write_all(b"[]\n")).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "[]\n");
+    }
 
     #[test]
     fn replaces_contents_and_keeps_permissions() {

@@ -51,29 +51,72 @@ pub fn severity(severity: Severity) -> &'static str {
 
 /// Renders the report as a JSON array.
 pub fn render(report: &RunReport) -> String {
-    let mut issues = Vec::new();
-    for file in &report.files {
-        let path = super::portable_path(&file.path);
-        let fingerprints = fingerprints(&path, file);
-        for (finding, fingerprint) in file.findings.iter().zip(fingerprints) {
-            let d = &finding.diagnostic;
-            issues.push(Issue {
-                kind: "issue",
-                description: format!("{} ({})", d.message, d.rule),
-                check_name: d.rule,
-                fingerprint,
-                severity: severity(d.severity),
-                location: Location {
-                    path: path.clone(),
-                    lines: Lines {
-                        begin: finding.start.line,
-                        end: finding.end.line.max(finding.start.line),
-                    },
-                },
-            });
+    let mut out = Vec::new();
+    // Writing into memory cannot fail, and only valid UTF-8 is written.
+    let _ = write(report, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Writes what [`render`] returns to `out`, one file at a time, so the
+/// whole report is never held in memory: the array as `serde_json`
+/// pretty-prints it whole.
+pub fn write(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all(b"[")?;
+    let mut written = 0usize;
+    super::each_rendered(
+        &report.files,
+        |file| (issues(file), file.findings.len()),
+        |(text, count)| {
+            if count > 0 {
+                out.write_all(if written == 0 { b"\n  " } else { b",\n  " })?;
+                out.write_all(&text)?;
+            }
+            written += count;
+            Ok(())
+        },
+    )?;
+    out.write_all(if written == 0 { b"]\n" } else { b"\n]\n" })
+}
+
+/// One file's issues as items of the array, separated by commas, without
+/// the separator before the first.
+fn issues(file: &LintedFile) -> Vec<u8> {
+    let path = super::portable_path(&file.path);
+    let fingerprints = fingerprints(&path, file);
+    let mut out = Vec::new();
+    let mut item = Vec::new();
+    for (i, (finding, fingerprint)) in file.findings.iter().zip(fingerprints).enumerate() {
+        let issue = issue(&path, finding, fingerprint);
+        item.clear();
+        if let Err(err) = serde_json::to_writer_pretty(&mut item, &issue) {
+            item.clear();
+            item.extend_from_slice(format!("{{\"error\": \"{err}\"}}").as_bytes());
         }
+        if i > 0 {
+            out.extend_from_slice(b",\n  ");
+        }
+        super::indent_into(&mut out, &item, b"\n  ");
     }
-    serde_json::to_string_pretty(&issues).unwrap_or_else(|_| "[]".to_string()) + "\n"
+    out
+}
+
+/// The issue for `finding` of the file at `path`.
+fn issue(path: &str, finding: &Finding, fingerprint: String) -> Issue {
+    let d = &finding.diagnostic;
+    Issue {
+        kind: "issue",
+        description: format!("{} ({})", d.message, d.rule),
+        check_name: d.rule,
+        fingerprint,
+        severity: severity(d.severity),
+        location: Location {
+            path: path.to_string(),
+            lines: Lines {
+                begin: finding.start.line,
+                end: finding.end.line.max(finding.start.line),
+            },
+        },
+    }
 }
 
 /// One fingerprint per finding of `file`, in order.
@@ -158,12 +201,48 @@ impl Fnv128 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::Linter;
+    use crate::engine::{Linter, RunReport};
     use std::path::Path;
     use std::sync::Arc;
 
     fn lint(source: &str) -> LintedFile {
         Linter::with_defaults().lint_source(Path::new("jobs/analyst.md"), Arc::new(source.into()))
+    }
+
+    /// The streamed text is what serde_json writes for the whole array,
+    /// for every prefix of a run with clean and dirty files.
+    #[test]
+    fn stream_matches_serde_pretty() {
+        let linter = Linter::with_defaults();
+        let sources = [
+            "---\ntitle: T\n---\n\nText.\n",
+            "Text \n\nMore\u{a0}text \n",
+            "---\ntitle: T\n---\n\nClean.\n",
+            "# Heading\n\nTODO \n",
+        ];
+        let files: Vec<LintedFile> = sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                linter.lint_source(Path::new(&format!("{i}.md")), Arc::new(s.to_string()))
+            })
+            .collect();
+        for n in 0..=files.len() {
+            let report = RunReport {
+                files_checked: n,
+                files: files[..n].to_vec(),
+            };
+            let mut whole = Vec::new();
+            for file in &report.files {
+                let path = crate::report::portable_path(&file.path);
+                let prints = fingerprints(&path, file);
+                for (finding, print) in file.findings.iter().zip(prints) {
+                    whole.push(issue(&path, finding, print));
+                }
+            }
+            let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
+            assert_eq!(render(&report), expected, "{n} files");
+        }
     }
 
     fn prints_of(file: &LintedFile, rule: &str) -> Vec<(usize, String)> {

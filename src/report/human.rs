@@ -3,8 +3,6 @@
 use std::fmt;
 use std::io;
 
-use rayon::prelude::*;
-
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 
 use crate::diagnostic::Severity;
@@ -23,14 +21,11 @@ pub fn render(report: &RunReport, color: bool) -> String {
 /// whole report is never held in memory.
 pub fn write(report: &RunReport, color: bool, out: &mut dyn io::Write) -> io::Result<()> {
     let renderer = Renderer::new(color);
-    // Files are rendered in parallel, a batch at a time, and written in
-    // order.
-    for batch in report.files.chunks(super::RENDER_BATCH) {
-        let rendered: Vec<String> = batch.par_iter().map(|file| renderer.file(file)).collect();
-        for text in rendered {
-            out.write_all(text.as_bytes())?;
-        }
-    }
+    super::each_rendered(
+        &report.files,
+        |file| renderer.file(file),
+        |text| out.write_all(text.as_bytes()),
+    )?;
     writeln!(out, "{}", super::summary(report))
 }
 

@@ -6,11 +6,8 @@
 //! suggestions and fix where the rule has them. Ordered by path, then
 //! position.
 
-use rayon::prelude::*;
-
 use serde::Serialize;
 
-use super::RENDER_BATCH;
 use crate::diagnostic::{Applicability, Edit, Severity};
 use crate::engine::{Finding, LintedFile, RunReport};
 
@@ -94,18 +91,14 @@ pub fn render(report: &RunReport) -> String {
 pub fn write(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let mut stream = Stream::default();
     out.write_all(stream.start(report.files_checked).as_bytes())?;
-    // Files are rendered in parallel, a batch at a time, and written in
-    // order.
-    for batch in report.files.chunks(RENDER_BATCH) {
-        let rendered: Vec<(Vec<u8>, usize)> = batch
-            .par_iter()
-            .map(|file| (items(file), file.findings.len()))
-            .collect();
-        for (text, count) in rendered {
+    super::each_rendered(
+        &report.files,
+        |file| (items(file), file.findings.len()),
+        |(text, count)| {
             out.write_all(stream.separator(count).as_bytes())?;
-            out.write_all(&text)?;
-        }
-    }
+            out.write_all(&text)
+        },
+    )?;
     out.write_all(stream.finish().as_bytes())
 }
 
@@ -124,7 +117,7 @@ fn items(file: &LintedFile) -> Vec<u8> {
         if i > 0 {
             out.extend_from_slice(b",\n    ");
         }
-        indent_into(&mut out, &item);
+        super::indent_into(&mut out, &item, b"\n    ");
     }
     out
 }
@@ -163,19 +156,6 @@ impl Stream {
             "\n  ]\n}".to_string()
         }
     }
-}
-
-/// Appends `text` to `out`, indenting each line after the first by four
-/// spaces: an item of the array as `serde_json` pretty-prints it alone.
-/// JSON strings hold no raw line break, so this only touches the layout.
-fn indent_into(out: &mut Vec<u8>, text: &[u8]) {
-    let mut rest = text;
-    while let Some(i) = memchr::memchr(b'\n', rest) {
-        out.extend_from_slice(&rest[..i]);
-        out.extend_from_slice(b"\n    ");
-        rest = &rest[i + 1..];
-    }
-    out.extend_from_slice(rest);
 }
 
 #[cfg(test)]

@@ -6,66 +6,78 @@
 //! format is small, and the escaping below covers what XML 1.0 requires
 //! (markup characters, and control characters XML cannot hold at all).
 
-use std::fmt::Write;
+use std::fmt::Write as _;
 
-use crate::engine::RunReport;
+use crate::engine::{LintedFile, RunReport};
 
 /// Renders the report as a JUnit XML document.
 pub fn render(report: &RunReport) -> String {
+    let mut out = Vec::new();
+    // Writing into memory cannot fail, and only valid UTF-8 is written.
+    let _ = write(report, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Writes what [`render`] returns to `out`, one file at a time, so the
+/// whole document is never held in memory.
+pub fn write(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     let failures: usize = report.files.iter().map(|f| f.findings.len()).sum();
     let tests: usize = report.files.iter().map(|f| f.findings.len().max(1)).sum();
-    let mut out = String::new();
-    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let _ = writeln!(
+    out.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")?;
+    writeln!(
         out,
         "<testsuites name=\"handbook-lint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">"
+    )?;
+    super::each_rendered(&report.files, suite, |text| out.write_all(text.as_bytes()))?;
+    out.write_all(b"</testsuites>\n")
+}
+
+/// The `<testsuite>` of one file.
+fn suite(file: &LintedFile) -> String {
+    let mut out = String::new();
+    let path = super::portable_path(&file.path);
+    let _ = writeln!(
+        out,
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\">",
+        escape(&path),
+        file.findings.len().max(1),
+        file.findings.len()
     );
-    for file in &report.files {
-        let path = super::portable_path(&file.path);
+    if file.findings.is_empty() {
         let _ = writeln!(
             out,
-            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\">",
+            "    <testcase name=\"handbook-lint\" classname=\"{}\" file=\"{}\"/>",
             escape(&path),
-            file.findings.len().max(1),
-            file.findings.len()
+            escape(&path)
         );
-        if file.findings.is_empty() {
-            let _ = writeln!(
-                out,
-                "    <testcase name=\"handbook-lint\" classname=\"{}\" file=\"{}\"/>",
-                escape(&path),
-                escape(&path)
-            );
-        }
-        for finding in &file.findings {
-            let d = &finding.diagnostic;
-            let _ = writeln!(
-                out,
-                "    <testcase name=\"{} at {}:{}\" classname=\"{}\" file=\"{}\" line=\"{}\">",
-                escape(d.rule),
-                finding.start.line,
-                finding.start.column,
-                escape(&path),
-                escape(&path),
-                finding.start.line
-            );
-            let _ = writeln!(
-                out,
-                "      <failure message=\"{}\" type=\"{}\">{}:{}:{}: {}[{}] {}</failure>",
-                escape(&d.message),
-                d.severity.as_str(),
-                escape(&path),
-                finding.start.line,
-                finding.start.column,
-                d.severity.as_str(),
-                escape(d.rule),
-                escape(&d.message)
-            );
-            out.push_str("    </testcase>\n");
-        }
-        out.push_str("  </testsuite>\n");
     }
-    out.push_str("</testsuites>\n");
+    for finding in &file.findings {
+        let d = &finding.diagnostic;
+        let _ = writeln!(
+            out,
+            "    <testcase name=\"{} at {}:{}\" classname=\"{}\" file=\"{}\" line=\"{}\">",
+            escape(d.rule),
+            finding.start.line,
+            finding.start.column,
+            escape(&path),
+            escape(&path),
+            finding.start.line
+        );
+        let _ = writeln!(
+            out,
+            "      <failure message=\"{}\" type=\"{}\">{}:{}:{}: {}[{}] {}</failure>",
+            escape(&d.message),
+            d.severity.as_str(),
+            escape(&path),
+            finding.start.line,
+            finding.start.column,
+            d.severity.as_str(),
+            escape(d.rule),
+            escape(&d.message)
+        );
+        out.push_str("    </testcase>\n");
+    }
+    out.push_str("  </testsuite>\n");
     out
 }
 

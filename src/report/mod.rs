@@ -10,13 +10,46 @@ pub mod sarif;
 
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::diagnostic::Severity;
 use crate::engine::{LintedFile, RunReport};
 
-/// How many files the streaming reports render in parallel before they
-/// write them, in order: enough to keep every core busy, few enough that
-/// the rendered text of one batch stays small.
-pub(crate) const RENDER_BATCH: usize = 256;
+/// How many files [`each_rendered`] renders in parallel before it writes
+/// them: enough to keep every core busy, few enough that the rendered
+/// text of one batch stays small.
+const RENDER_BATCH: usize = 256;
+
+/// Renders `files` in parallel, a batch at a time, and hands each result
+/// to `write` in the order of `files`: a report is written file by file,
+/// never held whole in memory.
+pub(crate) fn each_rendered<T: Send>(
+    files: &[LintedFile],
+    render: impl Fn(&LintedFile) -> T + Sync,
+    mut write: impl FnMut(T) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    for batch in files.chunks(RENDER_BATCH) {
+        let rendered: Vec<T> = batch.par_iter().map(&render).collect();
+        for item in rendered {
+            write(item)?;
+        }
+    }
+    Ok(())
+}
+
+/// Appends `text` to `out` with each line break replaced by `newline`
+/// (a line break and the indentation of an item nested in an array):
+/// an item as `serde_json` pretty-prints it alone, placed in the whole.
+/// JSON strings hold no raw line break, so this only touches the layout.
+pub(crate) fn indent_into(out: &mut Vec<u8>, text: &[u8], newline: &[u8]) {
+    let mut rest = text;
+    while let Some(i) = memchr::memchr(b'\n', rest) {
+        out.extend_from_slice(&rest[..i]);
+        out.extend_from_slice(newline);
+        rest = &rest[i + 1..];
+    }
+    out.extend_from_slice(rest);
+}
 
 /// A path as reports give it: forward slashes, no leading `./`.
 pub fn portable_path(path: &Path) -> String {
