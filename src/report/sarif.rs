@@ -31,6 +31,24 @@ pub fn render(report: &RunReport) -> String {
     }
 }
 
+/// The results of one file as items of the results array, each after a
+/// line break and the array's indentation, separated by commas; with how
+/// many there are.
+fn file_results(file: &LintedFile) -> std::io::Result<(Vec<u8>, usize)> {
+    let mut out = Vec::new();
+    let mut count = 0;
+    for result in results(file) {
+        let text = serde_json::to_vec_pretty(&result).map_err(std::io::Error::other)?;
+        if count > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(RESULT_INDENT.as_bytes());
+        super::indent_into(&mut out, &text, RESULT_INDENT.as_bytes());
+        count += 1;
+    }
+    Ok((out, count))
+}
+
 /// The results array as the log's pretty-printed text first has it,
 /// before [`write`] fills it in.
 const NO_RESULTS: &str = "\"results\": []";
@@ -47,16 +65,16 @@ pub fn write(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Resul
         .ok_or_else(|| std::io::Error::other("no results array in the SARIF log"))?;
     out.write_all(head.as_bytes())?;
     out.write_all(b"\"results\": [")?;
-    let mut written = 0;
-    for file in &report.files {
-        for result in results(file) {
-            let text = serde_json::to_string_pretty(&result).map_err(std::io::Error::other)?;
+    let mut written = 0usize;
+    super::each_rendered(&report.files, file_results, |rendered| {
+        let (text, count) = rendered?;
+        if count > 0 {
             out.write_all(if written == 0 { b"" } else { b"," })?;
-            out.write_all(RESULT_INDENT.as_bytes())?;
-            out.write_all(text.replace('\n', RESULT_INDENT).as_bytes())?;
-            written += 1;
+            out.write_all(&text)?;
         }
-    }
+        written += count;
+        Ok(())
+    })?;
     if written > 0 {
         out.write_all(b"\n      ")?;
     }
