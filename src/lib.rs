@@ -22,3 +22,5 @@ pub mod pattern;
 pub mod report;
 pub mod rules;
 pub mod site;
+#[cfg(test)]
+mod testing;

@@ -1029,13 +1029,8 @@ mod tests {
             &["7", "10", "7.5", "7,5", "7.", "x", "", "12,"],
             &["", ".", " is a grade 9", "](/x)"],
         ];
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = |n: usize| {
-            state = state
-                .wrapping_mul(6_364_136_223_846_793_005)
-                .wrapping_add(1_442_695_040_888_963_407);
-            (state >> 33) as usize % n
-        };
+        let mut rng = crate::testing::Lcg(0x9e37_79b9_7f4a_7c15);
+        let mut next = |n: usize| rng.below(n);
         let mut found = 0;
         for _ in 0..20_000 {
             let mut text = String::new();

@@ -452,6 +452,52 @@ mod tests {
     }
 
     #[test]
+    fn squash_lowercase_matches_split_whitespace_on_ascii() {
+        // What `split_whitespace` gives, joined and lowered.
+        let expected = |text: &str| {
+            text.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        let samples = [
+            "",
+            " ",
+            "  ",
+            "a",
+            " a",
+            "a ",
+            "a  b",
+            "a b",
+            "A\tB",
+            "A\u{b}b\u{c}C\r\nd",
+            "Two years of SQL.",
+            "  Two  years\n of SQL. ",
+            "x\t",
+            "\ty",
+            "a b c d",
+            "ab  ",
+        ];
+        for text in samples {
+            assert_eq!(squash_lowercase(text), expected(text), "{text:?}");
+        }
+        // Every string of up to four bytes over a small alphabet.
+        let alphabet = [b' ', b'\t', b'\n', 0x0b, 0x01, b'a', b'Z', b'.'];
+        let mut stack: Vec<Vec<u8>> = vec![Vec::new()];
+        while let Some(bytes) = stack.pop() {
+            let text = std::str::from_utf8(&bytes).unwrap_or_default();
+            assert_eq!(squash_lowercase(text), expected(text), "{text:?}");
+            if bytes.len() < 4 {
+                for &b in &alphabet {
+                    let mut longer = bytes.clone();
+                    longer.push(b);
+                    stack.push(longer);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn bare_seniorities_take_the_title() {
         assert_eq!(
             aliases("Senior", Some("Backend Engineer")),

@@ -201,7 +201,7 @@ impl Fnv128 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{Linter, RunReport};
+    use crate::engine::Linter;
     use std::path::Path;
     use std::sync::Arc;
 
@@ -213,25 +213,13 @@ mod tests {
     /// for every prefix of a run with clean and dirty files.
     #[test]
     fn stream_matches_serde_pretty() {
-        let linter = Linter::with_defaults();
         let sources = [
             "---\ntitle: T\n---\n\nText.\n",
             "Text \n\nMore\u{a0}text \n",
             "---\ntitle: T\n---\n\nClean.\n",
             "# Heading\n\nTODO \n",
         ];
-        let files: Vec<LintedFile> = sources
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                linter.lint_source(Path::new(&format!("{i}.md")), Arc::new(s.to_string()))
-            })
-            .collect();
-        for n in 0..=files.len() {
-            let report = RunReport {
-                files_checked: n,
-                files: files[..n].to_vec(),
-            };
+        for report in crate::report::prefix_reports(&sources) {
             let mut whole = Vec::new();
             for file in &report.files {
                 let path = crate::report::portable_path(&file.path);
@@ -241,7 +229,7 @@ mod tests {
                 }
             }
             let expected = serde_json::to_string_pretty(&whole).unwrap() + "\n";
-            assert_eq!(render(&report), expected, "{n} files");
+            assert_eq!(render(&report), expected, "{} files", report.files.len());
         }
     }
 

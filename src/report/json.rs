@@ -161,26 +161,12 @@ impl Stream {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::Linter;
-    use std::path::Path;
-    use std::sync::Arc;
 
     /// The streamed text is what serde_json writes for the whole report.
     #[test]
     fn stream_matches_serde_pretty() {
-        let linter = Linter::with_defaults();
-        let files: Vec<_> = ["a \n", "---\ntitle: T\n---\n\nok\n", "x\t\ny  \n"]
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                linter.lint_source(Path::new(&format!("{i}.md")), Arc::new(s.to_string()))
-            })
-            .collect();
-        for n in 0..=files.len() {
-            let report = RunReport {
-                files_checked: n,
-                files: files[..n].to_vec(),
-            };
+        let sources = ["a \n", "---\ntitle: T\n---\n\nok\n", "x\t\ny  \n"];
+        for report in crate::report::prefix_reports(&sources) {
             let paths: Vec<_> = report
                 .files
                 .iter()
@@ -192,7 +178,7 @@ mod tests {
             }
             let whole = Report {
                 version: 1,
-                files_checked: n,
+                files_checked: report.files_checked,
                 diagnostics,
             };
             let expected = serde_json::to_string_pretty(&whole).unwrap();

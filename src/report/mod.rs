@@ -130,3 +130,24 @@ impl Totals {
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
+
+/// Runs over `sources` (linted with the default rules as `0.md`, `1.md`,
+/// …): one report for each prefix, from no file to all of them.
+#[cfg(test)]
+pub(crate) fn prefix_reports(sources: &[&str]) -> Vec<RunReport> {
+    let linter = crate::engine::Linter::with_defaults();
+    let files: Vec<LintedFile> = sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let path = std::path::PathBuf::from(format!("{i}.md"));
+            linter.lint_source(&path, std::sync::Arc::new(s.to_string()))
+        })
+        .collect();
+    (0..=files.len())
+        .map(|n| RunReport {
+            files_checked: n,
+            files: files[..n].to_vec(),
+        })
+        .collect()
+}

@@ -54,35 +54,14 @@ nested items).
 /// white space made one space, lower case, final `.`, `;`, `,` and
 /// spaces dropped.
 fn normalise(text: &str) -> String {
-    if text.is_ascii() {
-        return normalise_ascii(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        if word.contains(['’', '‘']) {
-            out.push_str(&word.replace(['’', '‘'], "'"));
-        } else {
-            out.push_str(word);
-        }
-    }
-    let mut out = if out.is_ascii() {
-        out.make_ascii_lowercase();
-        out
+    let straight;
+    let text = if text.contains(['’', '‘']) {
+        straight = text.replace(['’', '‘'], "'");
+        straight.as_str()
     } else {
-        out.to_lowercase()
+        text
     };
-    let end = out.trim_end_matches(['.', ';', ',', ' ']).len();
-    out.truncate(end);
-    out
-}
-
-/// [`normalise`] for ASCII text, byte by byte. The white space is what
-/// `char::is_whitespace` says of ASCII (vertical tab included).
-fn normalise_ascii(text: &str) -> String {
-    let mut out = crate::rules::squash_ascii_lowercase(text);
+    let mut out = crate::family::names::squash_lowercase(text);
     let end = out.trim_end_matches(['.', ';', ',', ' ']).len();
     out.truncate(end);
     out

@@ -104,14 +104,6 @@ pub fn find(id: &str) -> Option<&'static Rule> {
     ALL.iter().copied().find(|r| r.id == id)
 }
 
-/// ASCII `text` with its words joined by single spaces, lower-cased. The
-/// white space is what `char::is_whitespace` says of ASCII (vertical tab
-/// included). One implementation with the family model's names
-/// ([`crate::family::names::squash_lowercase`]).
-pub(crate) fn squash_ascii_lowercase(text: &str) -> String {
-    crate::family::names::squash_lowercase(text)
-}
-
 /// The catalogue's groups.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Group {
@@ -324,55 +316,6 @@ pub(crate) mod testing {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn squashing_matches_split_whitespace() {
-        let samples = [
-            "",
-            " ",
-            "  ",
-            "a",
-            " a",
-            "a ",
-            "a  b",
-            "a b",
-            "A\tB",
-            "A\u{b}b\u{c}C\r\nd",
-            "Two years of SQL.",
-            "  Two  years\n of SQL. ",
-            "x\t",
-            "\ty",
-            "a b c d",
-            "ab  ",
-        ];
-        for text in samples {
-            let expected = text
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase();
-            assert_eq!(squash_ascii_lowercase(text), expected, "{text:?}");
-        }
-        // Every string of up to four bytes over a small alphabet.
-        let alphabet = [b' ', b'\t', b'\n', 0x0b, 0x01, b'a', b'Z', b'.'];
-        let mut stack: Vec<Vec<u8>> = vec![Vec::new()];
-        while let Some(bytes) = stack.pop() {
-            let text = std::str::from_utf8(&bytes).unwrap_or_default();
-            let expected = text
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase();
-            assert_eq!(squash_ascii_lowercase(text), expected, "{text:?}");
-            if bytes.len() < 4 {
-                for &b in &alphabet {
-                    let mut longer = bytes.clone();
-                    longer.push(b);
-                    stack.push(longer);
-                }
-            }
-        }
-    }
 
     #[test]
     fn ids_are_unique_kebab_case() {

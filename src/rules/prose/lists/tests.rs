@@ -1,5 +1,6 @@
 use super::*;
 use crate::document::Document;
+use crate::testing::Lcg;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 
 /// The search of one phrase list on its own, as each rule ran it before
@@ -221,19 +222,6 @@ const PIECES: &[&str] = &[
 const SEPARATORS: &[&str] = &[
     " ", " ", " ", "", "\n", "\n\n", "\n- ", "\n## ", " | ", ": ",
 ];
-
-/// A deterministic stream of pseudo-random numbers.
-struct Lcg(u64);
-
-impl Lcg {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n
-    }
-}
 
 fn page(rng: &mut Lcg) -> String {
     let mut text = String::new();

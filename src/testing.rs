@@ -1,0 +1,17 @@
+//! Helpers shared by the unit tests of every module.
+
+/// A deterministic stream of pseudo-random numbers (a linear
+/// congruential generator): tests that compare a fast path with its
+/// reference on generated inputs see the same inputs on every run.
+pub(crate) struct Lcg(pub u64);
+
+impl Lcg {
+    /// The next number below `n` (which must not be 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) as usize % n
+    }
+}
