@@ -436,6 +436,7 @@ impl Sections {
         }
     }
 }
+
 // A run holds every finding until the end (the run-level spelling pass
 // needs all pages first): keep the record small. Rare parts (fixes) are
 // boxed.

@@ -258,7 +258,7 @@ pub struct Rule {
     /// The check.
     pub check: Check,
     /// Builds the data the check needs (word lists, dictionaries,
-    /// compiled patterns) ahead of its first page, so that a run can
+    /// search automata) ahead of its first page, so that a run can
     /// build it while it walks the tree; `None` when there is nothing to
     /// build. The data is built on first use anyway.
     pub prepare: Option<fn()>,
