@@ -177,6 +177,27 @@ fn a_subset_of_files_gets_the_same_link_findings_as_the_whole_tree() {
     }
 }
 
+/// A run reads each page once: link targets linted in the same run give
+/// their anchors from that read. One linter running twice over the tree
+/// (its index kept) must find the same as a fresh one.
+#[test]
+fn a_linter_run_twice_finds_the_same() {
+    for (name, top) in [("hugo", "content"), ("middleman", "sites")] {
+        let root = tree(name);
+        let (config, linter) = linter(&root);
+        let first = linter.lint_paths(&[root.join(top)], &config).expect("lint");
+        let second = linter.lint_paths(&[root.join(top)], &config).expect("lint");
+        let all = |report: &RunReport| -> Vec<BTreeSet<(String, usize)>> {
+            report.files.iter().map(findings).collect()
+        };
+        assert!(
+            first.count(handbook_lint::diagnostic::Severity::Error) > 0,
+            "{name}"
+        );
+        assert_eq!(all(&first), all(&second), "{name}");
+    }
+}
+
 #[test]
 fn lint_source_uses_the_index_for_unsaved_text() {
     let root = tree("hugo");

@@ -557,6 +557,53 @@ fn symlink_loops_and_special_files_end() {
     );
 }
 
+/// Link targets are read for their anchors, and every page's front matter
+/// for its routes: a FIFO or a device in the content tree must not block
+/// those reads either.
+#[cfg(unix)]
+#[test]
+fn special_files_as_link_targets_end() {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let jobs = dir.path().join("content/jobs");
+    fs::create_dir_all(&jobs).expect("mkdir");
+    symlink("/dev/zero", jobs.join("zero.md")).expect("symlink");
+    let made_fifo = Command::new("mkfifo")
+        .arg(jobs.join("pipe.md"))
+        .status()
+        .is_ok_and(|s| s.success());
+    // The missing page makes the index read every page's front matter
+    // for routes they declare.
+    fs::write(
+        jobs.join("page.md"),
+        "---\ntitle: Page\n---\n\nSee [zero](zero.md#levels), [pipe](pipe.md#levels) and [gone](/jobs/gone/).\n",
+    )
+    .expect("write");
+    let (output, elapsed) = run_with_limit(
+        &debug_bin(),
+        dir.path(),
+        &[
+            "--select",
+            "broken-anchor,broken-link",
+            "content/jobs/page.md",
+        ],
+        Duration::from_secs(30),
+    );
+    assert!(elapsed < Duration::from_secs(30));
+    let found = diagnostics(&json_of(&output));
+    let anchors = found
+        .iter()
+        .filter(|(_, r, _)| r == "broken-anchor")
+        .count();
+    assert_eq!(anchors, if made_fifo { 2 } else { 1 }, "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|(_, r, m)| r == "broken-link" && m.contains("gone")),
+        "{found:?}"
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn unreadable_files_and_folders() {

@@ -10,6 +10,7 @@
 mod build;
 pub mod front_matter;
 pub mod line_index;
+pub mod read;
 pub mod slug;
 
 use std::ops::Range;

@@ -6,7 +6,6 @@ pub mod changed;
 mod discover;
 pub mod excerpt;
 pub mod fix;
-mod read;
 mod suppress;
 mod write;
 
@@ -16,9 +15,9 @@ use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 
+pub use crate::document::read::{decode, read_source, ReadFailure};
 pub use discover::{discover, DiscoverError};
 pub use excerpt::{Excerpt, Excerpts};
-pub use read::{decode, read_source, ReadFailure};
 pub use write::{write_atomic, write_atomic_with};
 
 use crate::config::{unknown_rule, Config};
@@ -26,7 +25,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::line_index::floor_char_boundary;
 use crate::document::{Document, Position};
 use crate::rules::{self, Context, Group, Rule, Settings};
-use crate::site::{SiteIndex, SiteSpec};
+use crate::site::{PageRef, SiteIndex, SiteSpec};
 
 /// A diagnostic with its start and end positions.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -223,7 +222,17 @@ impl Linter {
         let _ = self.site();
         let selected: Vec<PathBuf> = files.into_iter().filter(|path| keep(path)).collect();
         let mut linted = Vec::with_capacity(selected.len());
-        self.lint_each(&selected, |file| linted.push(file));
+        match self.site() {
+            Some(site) => {
+                let pages: Vec<Option<PageRef>> =
+                    selected.iter().map(|path| site.await_lint(path)).collect();
+                let lint =
+                    |i: usize, path: &Path| self.lint_run_page(site, path, pages[i].as_ref());
+                self.lint_batches(&selected, lint, |file| linted.push(file));
+                site.end_run();
+            }
+            None => self.lint_each(&selected, |file| linted.push(file)),
+        }
         if self.is_enabled(rules::spelling::RULE.id) {
             drop_corpus_vocabulary(&mut linted);
         }
@@ -240,12 +249,51 @@ impl Linter {
     /// results is held at a time: a caller that renders each file and
     /// drops it runs in memory that does not grow with the number of
     /// files.
-    pub fn lint_each(&self, files: &[PathBuf], mut sink: impl FnMut(LintedFile)) {
-        for batch in files.chunks(BATCH) {
-            let linted: Vec<LintedFile> =
-                batch.par_iter().map(|path| self.lint_file(path)).collect();
+    pub fn lint_each(&self, files: &[PathBuf], sink: impl FnMut(LintedFile)) {
+        self.lint_batches(files, |_, path| self.lint_file(path), sink);
+    }
+
+    /// [`Linter::lint_each`] with `lint` (given each file's index in
+    /// `files`) to lint a file.
+    fn lint_batches(
+        &self,
+        files: &[PathBuf],
+        lint: impl Fn(usize, &Path) -> LintedFile + Sync,
+        mut sink: impl FnMut(LintedFile),
+    ) {
+        for (number, batch) in files.chunks(BATCH).enumerate() {
+            let first = number * BATCH;
+            let linted: Vec<LintedFile> = batch
+                .par_iter()
+                .enumerate()
+                .map(|(i, path)| lint(first + i, path))
+                .collect();
             linted.into_iter().for_each(&mut sink);
         }
+    }
+
+    /// Lints a page of a run over the content tree `site`: its text is the
+    /// one the index read early, if it did, and what the index needs of
+    /// the page is recorded from it, so the file is read only once.
+    fn lint_run_page(&self, site: &SiteIndex, path: &Path, page: Option<&PageRef>) -> LintedFile {
+        let Some(page) = page else {
+            return self.lint_file(path);
+        };
+        let source = match site.take_early_text(page) {
+            Some(text) => text,
+            None => match read_source(path) {
+                Ok(text) => Arc::new(text),
+                Err(failure) => return self.read_failure(path, failure),
+            },
+        };
+        site.record_linted(page, &source, self.reads_anchors());
+        self.lint_source(path, source)
+    }
+
+    /// Whether an enabled rule reads the anchors of other pages.
+    fn reads_anchors(&self) -> bool {
+        self.is_enabled(rules::broken_anchor::RULE.id)
+            || self.is_enabled(rules::missing_section::RULE.id)
     }
 
     /// Reads and lints one file; a file that cannot be read gives a

@@ -17,15 +17,19 @@
 //!   one site: a route may live in any of them.
 
 pub mod link;
+mod pages;
 pub mod scan;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use walkdir::WalkDir;
 
 pub use link::{Destination, Resolution};
+pub use pages::EARLY_TEXT_BUDGET;
+
+use pages::{Entry, HeldBytes};
 
 /// How a content tree is laid out and which slugs its pages get.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -116,7 +120,7 @@ struct Root {
     /// Whether pages are served from it (`static/` only serves files).
     pages: bool,
     /// Every file, by path relative to the folder (`/`-separated).
-    files: HashMap<String, OnceLock<Vec<String>>>,
+    files: HashMap<String, Entry>,
     /// Every folder, by relative path.
     dirs: HashSet<String>,
     /// Lower-cased relative path to the real ones, for hints.
@@ -155,7 +159,7 @@ impl Root {
                     .entry(rel.to_lowercase())
                     .or_default()
                     .push(rel.clone());
-                files.insert(rel, OnceLock::new());
+                files.insert(rel, Entry::default());
             }
         }
         let mut names: HashMap<String, Vec<String>> = HashMap::new();
@@ -239,6 +243,8 @@ pub struct SiteIndex {
     /// Folders already made canonical (each costs a system call a
     /// component), shared by the threads linting pages.
     folders: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
+    /// Bytes of page text held for the run (see [`pages`]).
+    held: HeldBytes,
 }
 
 /// The file names a route `p` may be served from, in order, each as a
@@ -335,6 +341,7 @@ impl SiteIndex {
             aliases: OnceLock::new(),
             resolved: Mutex::new(HashMap::new()),
             folders: Mutex::new(HashMap::new()),
+            held: HeldBytes::default(),
         }
     }
 
@@ -390,25 +397,55 @@ impl SiteIndex {
         segments
     }
 
-    /// The anchors of `page`: scanned from its file the first time, then
-    /// remembered.
+    /// The anchors of `page`: recorded when it was linted, else scanned
+    /// from its file the first time, then remembered.
     pub fn anchors(&self, page: &PageRef) -> &[String] {
-        let Some(root) = self.roots.get(page.root) else {
+        let Some((root, entry)) = self.entry(page) else {
             return &[];
         };
-        let Some(cell) = root.files.get(&page.rel) else {
-            return &[];
-        };
-        cell.get_or_init(|| {
-            let path = root.path.join(&page.rel);
-            match std::fs::read(&path) {
-                Ok(bytes) => match String::from_utf8(bytes) {
-                    Ok(text) => scan::anchors(&text, root.layout),
-                    Err(e) => scan::anchors(&String::from_utf8_lossy(e.as_bytes()), root.layout),
-                },
-                Err(_) => Vec::new(),
-            }
+        entry.anchors(root.layout, || {
+            entry.read(&root.path.join(&page.rel), &self.held)
         })
+    }
+
+    /// The root and entry of `page`.
+    fn entry(&self, page: &PageRef) -> Option<(&Root, &Entry)> {
+        let root = self.roots.get(page.root)?;
+        Some((root, root.files.get(&page.rel)?))
+    }
+
+    /// Marks the page at `path` as one this run lints, so that a read of
+    /// it as a link target keeps its text for its turn (see [`pages`]).
+    /// `None` when it is not a page of the index.
+    pub fn await_lint(&self, path: &Path) -> Option<PageRef> {
+        let page = self.locate(path)?;
+        self.entry(&page)?.1.await_lint();
+        Some(page)
+    }
+
+    /// The text of `page` if the index read it before its turn to be
+    /// linted; the page is no longer awaited.
+    pub fn take_early_text(&self, page: &PageRef) -> Option<Arc<String>> {
+        self.entry(page)?.1.take_early_text(&self.held)
+    }
+
+    /// Records what the index needs of `page` from `text`, the text being
+    /// linted, so that no link to it reads the file again: its routes, and
+    /// its anchors when `anchors` is set (a rule reads them).
+    pub fn record_linted(&self, page: &PageRef, text: &str, anchors: bool) {
+        if let Some((root, entry)) = self.entry(page) {
+            entry.record(text, root.layout, anchors);
+        }
+    }
+
+    /// Ends a run: no page is awaited any more, and texts read early but
+    /// never linted are dropped.
+    pub fn end_run(&self) {
+        for root in &self.roots {
+            for entry in root.files.values() {
+                entry.end_run(&self.held);
+            }
+        }
     }
 
     /// Looks up a route given as segments from the site's root.
@@ -463,18 +500,22 @@ impl SiteIndex {
                 let mut rels: Vec<&String> = root.files.keys().filter(|r| is_page(r)).collect();
                 rels.sort();
                 for rel in rels {
+                    let Some(entry) = root.files.get(rel) else {
+                        continue;
+                    };
+                    let routes = entry.routes(|| entry.read(&root.path.join(rel), &self.held));
+                    if routes.is_empty() {
+                        continue;
+                    }
                     let page = PageRef {
                         root: i,
                         rel: rel.clone(),
                     };
-                    let Some(front_matter) = read_front_matter(&root.path.join(rel)) else {
-                        continue;
-                    };
                     let mut parent = SiteIndex::route_of(&page);
                     parent.pop();
-                    for route in scan::front_matter_routes(&front_matter) {
+                    for route in routes {
                         let route = if route.starts_with('/') {
-                            route
+                            route.clone()
                         } else {
                             format!("{}/{route}", parent.join("/"))
                         };
@@ -579,29 +620,6 @@ pub fn layout_of_page(path: &Path) -> Layout {
     } else {
         Layout::Hugo
     }
-}
-
-/// The front matter of the file at `path` (the lines between the opening
-/// `---` or `+++` and the closing one), read no further than that.
-fn read_front_matter(path: &Path) -> Option<String> {
-    use std::io::{BufRead, BufReader};
-    let file = std::fs::File::open(path).ok()?;
-    let mut lines = BufReader::new(file).lines();
-    let first = lines.next()?.ok()?;
-    let delimiter = first.trim_start_matches('\u{feff}').trim_end().to_string();
-    if delimiter != "---" && delimiter != "+++" {
-        return None;
-    }
-    let mut text = String::new();
-    for line in lines.take(500) {
-        let line = line.ok()?;
-        if line.trim_end() == delimiter {
-            return Some(text);
-        }
-        text.push_str(&line);
-        text.push('\n');
-    }
-    None
 }
 
 /// `path` made canonical; for a file that does not exist (an editor's

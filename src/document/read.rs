@@ -1,4 +1,6 @@
-//! Reading a file: text, or a reason it cannot be linted.
+//! Reading a page from disk: its text, or a reason it cannot be linted.
+//! The engine reads pages to lint them and the site index reads link
+//! targets through the same checks (no FIFO or device is ever opened).
 
 use std::ops::Range;
 use std::path::Path;
