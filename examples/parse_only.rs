@@ -13,6 +13,11 @@ use handbook_lint::engine::discover;
 use pulldown_cmark::Parser;
 use rayon::prelude::*;
 
+/// The allocator handbook-lint itself uses, so the floor is comparable.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 fn main() -> std::process::ExitCode {
     let paths: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
     let files = match discover(&paths, &Config::default()) {
