@@ -7,6 +7,7 @@ mod discover;
 pub mod excerpt;
 pub mod fix;
 mod suppress;
+mod vocabulary;
 mod write;
 
 use std::ops::Range;
@@ -220,7 +221,7 @@ impl Linter {
         let files = discover(paths, config)?;
         // The content tree is indexed once, before the parallel work.
         let _ = self.site();
-        let selected: Vec<PathBuf> = files.into_iter().filter(|path| keep(path)).collect();
+        let selected: Vec<PathBuf> = files.iter().filter(|path| keep(path)).cloned().collect();
         let mut linted = Vec::with_capacity(selected.len());
         match self.site() {
             Some(site) => {
@@ -234,7 +235,9 @@ impl Linter {
             None => self.lint_each(&selected, |file| linted.push(file)),
         }
         if self.is_enabled(rules::spelling::RULE.id) {
-            drop_corpus_vocabulary(&mut linted);
+            vocabulary::drop_corpus_vocabulary(self, &mut linted, || {
+                vocabulary::rest_of_handbook(self, paths, config, &files, keep)
+            });
         }
         Ok(RunReport {
             files_checked: linted.len(),
@@ -318,6 +321,27 @@ impl Linter {
         }
     }
 
+    /// Lints a page held in memory (an editor's buffer) as a run over the
+    /// whole handbook judges it: [`Linter::lint_source`], then the
+    /// run-level pass of `spelling` with the content tree's other pages
+    /// (see [`vocabulary`]).
+    pub fn lint_in_handbook(
+        &self,
+        path: &Path,
+        source: Arc<String>,
+        config: &Config,
+    ) -> LintedFile {
+        let mut files = [self.lint_source(path, source)];
+        if self.is_enabled(rules::spelling::RULE.id) {
+            let walked = [path.to_path_buf()];
+            vocabulary::drop_corpus_vocabulary(self, &mut files, || {
+                vocabulary::rest_of_handbook(self, &[], config, &walked, &|_| true)
+            });
+        }
+        let [file] = files;
+        file
+    }
+
     /// Runs the enabled rules on a parsed page and applies severities and
     /// suppression comments.
     pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
@@ -374,40 +398,6 @@ fn excerpts_of(source: &str, lines: &crate::document::LineIndex, findings: &[Fin
         lines,
         findings.iter().map(|f| f.diagnostic.span.clone()),
     )
-}
-
-/// The run-level pass of `spelling`: unknown words that the run itself
-/// shows to be vocabulary (see [`rules::spelling::corpus_vocabulary`]) are
-/// not reported.
-fn drop_corpus_vocabulary(files: &mut [LintedFile]) {
-    let id = rules::spelling::RULE.id;
-    let word = |file: &LintedFile, f: &Finding| -> Option<String> {
-        file.text(f.diagnostic.span.clone()).map(str::to_string)
-    };
-    let flagged: Vec<(usize, String)> = files
-        .iter()
-        .enumerate()
-        .flat_map(|(i, file)| {
-            file.findings
-                .iter()
-                .filter(|f| f.diagnostic.rule == id)
-                .filter_map(move |f| Some((i, word(file, f)?)))
-        })
-        .collect();
-    let vocabulary =
-        rules::spelling::corpus_vocabulary(flagged.iter().map(|(i, w)| (*i, w.as_str())));
-    if vocabulary.is_empty() {
-        return;
-    }
-    for file in files.iter_mut() {
-        let excerpts = file.excerpts.clone();
-        file.findings.retain(|f| {
-            f.diagnostic.rule != id
-                || !excerpts.text(f.diagnostic.span.clone()).is_some_and(|w| {
-                    vocabulary.contains(&w.replace('\u{2019}', "'").to_lowercase())
-                })
-        });
-    }
 }
 
 /// How many files are linted at a time by [`Linter::lint_each`]: enough

@@ -222,7 +222,7 @@ impl Server<'_> {
                 return None;
             }
         };
-        let file = linter.lint_source(&path, Arc::new(text));
+        let file = linter.lint_in_handbook(&path, Arc::new(text), &config);
         Some((linter, path, file.findings))
     }
 

@@ -65,9 +65,13 @@ whether the candidate is used elsewhere on the same page; an unsafe fix is
 offered when the best suggestion is one edit away and clearly ahead of the
 next.
 
-Across a run, a capitalised word that is unknown but used in three or more
-pages, and that is not one edit away from a dictionary word, is taken to
-be vocabulary (a product or company name) and not reported.
+A capitalised word that is unknown but used in three or more pages of the
+handbook, and that is not one edit away from a dictionary word, is taken to
+be vocabulary (a product or company name) and not reported. The handbook is
+every page of the run and, when the run lints only some pages (one file
+from a pre-commit hook, `--changed-since`, an editor's page), the other
+pages of the content tree too: a page gets the same findings either way. A
+lower-case use on any page keeps the word an error everywhere.
 
 ## Bad
 
@@ -439,10 +443,11 @@ fn is_regular_adverb(lower: &str) -> bool {
                 .is_some_and(|s| s.ends_with("ic") && DICT.contains(s)))
 }
 
-/// The words a run shows to be vocabulary: given the unknown words the
-/// rule reported, as `(page, word as written)`, those written with a
+/// The words a handbook shows to be vocabulary: given the unknown words
+/// the rule reported, as `(page, word as written)`, those written with a
 /// capital first letter on at least [`CORPUS_PAGES`] distinct pages and
-/// not one edit away from a dictionary word. Returned lower-case.
+/// not one edit away from a dictionary word. Returned in their
+/// [`vocabulary_key`] form.
 pub fn corpus_vocabulary<'a>(
     flagged: impl IntoIterator<Item = (usize, &'a str)>,
 ) -> HashSet<String> {
@@ -457,13 +462,39 @@ pub fn corpus_vocabulary<'a>(
     pages
         .into_iter()
         .filter(|(word, (pages, capitalized))| {
-            *capitalized
-                && pages.len() >= CORPUS_PAGES
-                && !MISSPELLED.contains_key(word)
-                && DICT.suggest(word).first().is_none_or(|c| c.distance > 1.0)
+            *capitalized && pages.len() >= CORPUS_PAGES && may_be_vocabulary(word)
         })
         .map(|(word, _)| word)
         .collect()
+}
+
+/// The reported words that other pages could still show to be vocabulary
+/// (see [`corpus_vocabulary`]): those capitalised wherever they were
+/// reported, not listed misspellings and not one edit away from a
+/// dictionary word. Returned in their [`vocabulary_key`] form.
+pub fn vocabulary_candidates<'a>(flagged: impl IntoIterator<Item = &'a str>) -> HashSet<String> {
+    let mut capitalized: HashMap<String, bool> = HashMap::new();
+    for word in flagged {
+        *capitalized.entry(lookup_form(word)).or_insert(true) &= is_capitalized(word);
+    }
+    capitalized
+        .into_iter()
+        .filter(|(word, capitalized)| *capitalized && may_be_vocabulary(word))
+        .map(|(word, _)| word)
+        .collect()
+}
+
+/// Whether the unknown word `key` (in [`vocabulary_key`] form) may be
+/// vocabulary: it is no listed misspelling and no dictionary word is one
+/// edit away.
+fn may_be_vocabulary(key: &str) -> bool {
+    !MISSPELLED.contains_key(key) && DICT.suggest(key).first().is_none_or(|c| c.distance > 1.0)
+}
+
+/// The form in which the run-level pass compares words: lower case, with
+/// typographic apostrophes made straight.
+pub fn vocabulary_key(word: &str) -> String {
+    lookup_form(word)
 }
 
 #[cfg(test)]
@@ -620,5 +651,18 @@ mod tests {
         assert!(vocabulary.contains("frobco"));
         assert!(!vocabulary.contains("enteprise"));
         assert!(!vocabulary.contains("zibble"));
+        // A lower-case use anywhere makes the word an error everywhere.
+        let lowered = corpus_vocabulary(words.into_iter().chain([(3, "frobco")]));
+        assert!(!lowered.contains("frobco"));
+    }
+
+    #[test]
+    fn candidates_are_the_words_other_pages_could_confirm() {
+        let candidates =
+            vocabulary_candidates(["Frobco", "Enteprise", "Qorvexa", "Qorvexa", "Wobl", "wobl"]);
+        let mut sorted: Vec<&str> = candidates.iter().map(String::as_str).collect();
+        sorted.sort_unstable();
+        assert_eq!(sorted, ["frobco", "qorvexa"]);
+        assert_eq!(vocabulary_key("O\u{2019}Frob"), "o'frob");
     }
 }

@@ -203,7 +203,7 @@ fn slash_path(path: &Path) -> Option<String> {
 }
 
 /// A page in the index.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct PageRef {
     /// Which content root it is in.
     pub root: usize,

@@ -1,0 +1,199 @@
+//! The run-level pass of `spelling`: an unknown capitalised word that the
+//! handbook uses on enough pages is vocabulary (a product or a company
+//! name), not a misspelling; see [`spelling::corpus_vocabulary`].
+//!
+//! The handbook is every page the run lints and, when the run lints only
+//! some pages (`--changed-since`, or files named one by one as a
+//! pre-commit hook names them), the rest of the walk and of the content
+//! tree. So a page gets the same spelling findings whether it is linted
+//! alone or with the whole tree. Those other pages are read only when
+//! their text holds a word in question, and only their spelling is
+//! checked.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use aho_corasick::AhoCorasick;
+use rayon::prelude::*;
+
+use super::{read_source, suppress, Finding, LintedFile, Linter};
+use crate::document::Document;
+use crate::rules::{spelling, Context};
+
+/// Drops the `spelling` findings of `files` whose word the handbook shows
+/// to be vocabulary. `others` gives the handbook's pages that the run did
+/// not lint; it is called only if some reported word could be vocabulary.
+pub(super) fn drop_corpus_vocabulary(
+    linter: &Linter,
+    files: &mut [LintedFile],
+    others: impl FnOnce() -> Vec<PathBuf>,
+) {
+    let mut flagged: Vec<(usize, String)> = files
+        .iter()
+        .enumerate()
+        .flat_map(|(i, file)| spelling_words(file).map(move |word| (i, word.to_string())))
+        .collect();
+    let candidates = spelling::vocabulary_candidates(flagged.iter().map(|(_, w)| w.as_str()));
+    if candidates.is_empty() {
+        return;
+    }
+    let first_other = files.len();
+    let elsewhere = flags_elsewhere(linter, &others(), &candidates);
+    flagged.extend(
+        elsewhere
+            .into_iter()
+            .enumerate()
+            .flat_map(|(i, words)| words.into_iter().map(move |w| (first_other + i, w))),
+    );
+    let vocabulary =
+        spelling::corpus_vocabulary(flagged.iter().map(|(page, word)| (*page, word.as_str())));
+    if vocabulary.is_empty() {
+        return;
+    }
+    for file in files.iter_mut() {
+        let excerpts = file.excerpts.clone();
+        file.findings.retain(|f| {
+            !is_spelling(f)
+                || !excerpts
+                    .text(f.diagnostic.span.clone())
+                    .is_some_and(|w| vocabulary.contains(&spelling::vocabulary_key(w)))
+        });
+    }
+}
+
+fn is_spelling(finding: &Finding) -> bool {
+    finding.diagnostic.rule == spelling::RULE.id
+}
+
+/// The words of `file`'s `spelling` findings.
+fn spelling_words(file: &LintedFile) -> impl Iterator<Item = &str> {
+    file.findings
+        .iter()
+        .filter(|f| is_spelling(f))
+        .filter_map(|f| file.text(f.diagnostic.span.clone()))
+}
+
+/// For each page of `paths` that may use one of `candidates` (vocabulary
+/// keys), the words of `candidates` the spelling rule reports there.
+fn flags_elsewhere(
+    linter: &Linter,
+    paths: &[PathBuf],
+    candidates: &HashSet<String>,
+) -> Vec<Vec<String>> {
+    let Some(search) = candidate_search(candidates) else {
+        return Vec::new();
+    };
+    paths
+        .par_iter()
+        .filter_map(|path| {
+            let text = read_source(path).ok()?;
+            search.is_match(&text).then(|| {
+                let doc = Document::parse(path, Arc::new(text));
+                spelling_flags(linter, &doc)
+                    .into_iter()
+                    .filter(|word| candidates.contains(&spelling::vocabulary_key(word)))
+                    .map(str::to_string)
+                    .collect()
+            })
+        })
+        .collect()
+}
+
+/// A search that finds, in a page's text, every way the spelling rule may
+/// see one of `candidates` written: the longest part of each without an
+/// apostrophe, in any ASCII case, and in lower, upper and title case for
+/// other letters. A page without a match cannot report a candidate.
+fn candidate_search(candidates: &HashSet<String>) -> Option<AhoCorasick> {
+    let mut needles: Vec<String> = Vec::new();
+    for key in candidates {
+        let part = key.split('\'').max_by_key(|p| p.len()).unwrap_or(key);
+        needles.push(part.to_string());
+        if !part.is_ascii() {
+            needles.push(part.to_uppercase());
+            let mut chars = part.chars();
+            if let Some(first) = chars.next() {
+                needles.push(first.to_uppercase().chain(chars).collect());
+            }
+        }
+    }
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(&needles)
+        .ok()
+}
+
+/// The words `spelling` reports on `doc`, after suppression comments.
+fn spelling_flags<'d>(linter: &Linter, doc: &'d Document) -> Vec<&'d str> {
+    let cx = Context::new(doc, &linter.settings, linter.site());
+    let mut diagnostics = Vec::new();
+    spelling::RULE.run(&cx, &mut diagnostics);
+    suppress::apply(doc, diagnostics, linter)
+        .into_iter()
+        .filter(|d| d.rule == spelling::RULE.id)
+        .map(|d| doc.text(d.span))
+        .collect()
+}
+
+/// The pages of the handbook a run over `paths` did not lint: the walk's
+/// files that `linted` rejects, and the pages of content roots that no
+/// folder of `paths` holds.
+pub(super) fn rest_of_handbook(
+    linter: &Linter,
+    paths: &[PathBuf],
+    config: &crate::config::Config,
+    walked: &[PathBuf],
+    linted: &(dyn Fn(&Path) -> bool + Sync),
+) -> Vec<PathBuf> {
+    let mut rest: Vec<PathBuf> = walked.iter().filter(|p| !linted(p)).cloned().collect();
+    let folders: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.is_dir())
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
+    let uncovered: Vec<PathBuf> = linter
+        .site_spec
+        .content_roots()
+        .into_iter()
+        .filter(|root| {
+            std::fs::canonicalize(root)
+                .is_ok_and(|root| !folders.iter().any(|f| root.starts_with(f)))
+        })
+        .collect();
+    if uncovered.is_empty() {
+        return rest;
+    }
+    let mut canonical = CanonicalFolders::default();
+    let known: HashSet<PathBuf> = walked.iter().filter_map(|p| canonical.of(p)).collect();
+    let more = super::discover(&uncovered, config).unwrap_or_default();
+    rest.extend(
+        more.into_iter()
+            .filter(|p| canonical.of(p).is_none_or(|p| !known.contains(&p))),
+    );
+    rest
+}
+
+/// Canonical paths of files, with each folder made canonical once.
+#[derive(Default)]
+struct CanonicalFolders(HashMap<PathBuf, Option<PathBuf>>);
+
+impl CanonicalFolders {
+    /// `path`'s folder made canonical, joined with its name.
+    fn of(&mut self, path: &Path) -> Option<PathBuf> {
+        let name = path.file_name()?;
+        let parent = path.parent().unwrap_or(Path::new(""));
+        let folder = self
+            .0
+            .entry(parent.to_path_buf())
+            .or_insert_with(|| {
+                let dir = if parent.as_os_str().is_empty() {
+                    Path::new(".")
+                } else {
+                    parent
+                };
+                std::fs::canonicalize(dir).ok()
+            })
+            .as_ref()?;
+        Some(folder.join(name))
+    }
+}
