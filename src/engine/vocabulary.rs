@@ -10,7 +10,7 @@
 //! their text holds a word in question, and only their spelling is
 //! checked.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -20,6 +20,7 @@ use rayon::prelude::*;
 use super::{read_source, suppress, Finding, LintedFile, Linter};
 use crate::document::Document;
 use crate::rules::{spelling, Context};
+use crate::site::CanonicalFolders;
 
 /// Drops the `spelling` findings of `files` whose word the handbook shows
 /// to be vocabulary. `others` gives the handbook's pages that the run did
@@ -171,29 +172,4 @@ pub(super) fn rest_of_handbook(
             .filter(|p| canonical.of(p).is_none_or(|p| !known.contains(&p))),
     );
     rest
-}
-
-/// Canonical paths of files, with each folder made canonical once.
-#[derive(Default)]
-struct CanonicalFolders(HashMap<PathBuf, Option<PathBuf>>);
-
-impl CanonicalFolders {
-    /// `path`'s folder made canonical, joined with its name.
-    fn of(&mut self, path: &Path) -> Option<PathBuf> {
-        let name = path.file_name()?;
-        let parent = path.parent().unwrap_or(Path::new(""));
-        let folder = self
-            .0
-            .entry(parent.to_path_buf())
-            .or_insert_with(|| {
-                let dir = if parent.as_os_str().is_empty() {
-                    Path::new(".")
-                } else {
-                    parent
-                };
-                std::fs::canonicalize(dir).ok()
-            })
-            .as_ref()?;
-        Some(folder.join(name))
-    }
 }

@@ -242,7 +242,7 @@ pub struct SiteIndex {
     resolved: Mutex<HashMap<String, Resolution>>,
     /// Folders already made canonical (each costs a system call a
     /// component), shared by the threads linting pages.
-    folders: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
+    folders: Mutex<CanonicalFolders>,
     /// Bytes of page text held for the run (see [`pages`]).
     held: HeldBytes,
 }
@@ -340,7 +340,7 @@ impl SiteIndex {
             roots: built,
             aliases: OnceLock::new(),
             resolved: Mutex::new(HashMap::new()),
-            folders: Mutex::new(HashMap::new()),
+            folders: Mutex::new(CanonicalFolders::default()),
             held: HeldBytes::default(),
         }
     }
@@ -622,13 +622,26 @@ pub fn layout_of_page(path: &Path) -> Layout {
     }
 }
 
-/// `path` made canonical; for a file that does not exist (an editor's
-/// unsaved buffer), its folder made canonical.
 impl SiteIndex {
-    /// [`canonical`], with the canonical folders remembered: a page that
-    /// is not a symbolic link is its canonical folder joined with its
-    /// name.
+    /// [`CanonicalFolders::of`], with the folders shared by the threads
+    /// linting pages.
     fn canonical(&self, path: &Path) -> Option<PathBuf> {
+        match self.folders.lock() {
+            Ok(mut folders) => folders.of(path),
+            Err(_) => canonical(path),
+        }
+    }
+}
+
+/// Files' paths made canonical, each folder once: a file that is not a
+/// symbolic link is its canonical folder joined with its name.
+#[derive(Debug, Default)]
+pub struct CanonicalFolders(HashMap<PathBuf, Option<PathBuf>>);
+
+impl CanonicalFolders {
+    /// `path` made canonical; for a file that does not exist (an
+    /// editor's unsaved buffer), its folder made canonical and its name.
+    pub fn of(&mut self, path: &Path) -> Option<PathBuf> {
         let (Some(name), Some(parent)) = (path.file_name(), path.parent()) else {
             return canonical(path);
         };
@@ -641,17 +654,16 @@ impl SiteIndex {
         if is_link {
             return canonical(path);
         }
-        let folder = match self.folders.lock() {
-            Ok(mut folders) => folders
-                .entry(parent.to_path_buf())
-                .or_insert_with(|| std::fs::canonicalize(parent).ok())
-                .clone(),
-            Err(_) => std::fs::canonicalize(parent).ok(),
-        };
-        Some(folder?.join(name))
+        let folder = self
+            .0
+            .entry(parent.to_path_buf())
+            .or_insert_with(|| std::fs::canonicalize(parent).ok());
+        Some(folder.as_ref()?.join(name))
     }
 }
 
+/// `path` made canonical; for a file that does not exist (an editor's
+/// unsaved buffer), its folder made canonical joined with its name.
 fn canonical(path: &Path) -> Option<PathBuf> {
     if let Ok(c) = std::fs::canonicalize(path) {
         return Some(c);
