@@ -190,6 +190,45 @@ fn changed_since_lints_only_the_pages_a_branch_changed() {
     assert!(stderr.contains("no-such-branch"), "{stderr}");
 }
 
+/// A name used on three pages of the tree is vocabulary for the spelling
+/// rule; the merge-request job, which lints only the changed page, must
+/// not report it either.
+#[test]
+fn changed_since_judges_spelling_as_the_whole_tree_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::write(
+        root.join(".handbook-lint.toml"),
+        "content_dir = \"content\"\n",
+    )
+    .unwrap();
+    fs::create_dir_all(root.join("content/jobs")).unwrap();
+    let page = |body: &str| format!("---\ntitle: A page\n---\n\n{body}\n");
+    for name in ["a.md", "b.md", "c.md"] {
+        let text = page("The team runs Frobzilla every day.");
+        fs::write(root.join("content/jobs").join(name), text).unwrap();
+    }
+    git(root, &["init", "-q", "-b", "main"]);
+    git(root, &["add", "-A"]);
+    git(root, &["commit", "-q", "-m", "main"]);
+    fs::write(
+        root.join("content/jobs/a.md"),
+        page("The team runs Frobzilla every day.\n\nAnd Frobzilla again."),
+    )
+    .unwrap();
+    let args = [
+        "check",
+        "--select",
+        "spelling",
+        "--changed-since",
+        "main",
+        ".",
+    ];
+    let (code, stdout, stderr) = run(root, &args);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(stdout.contains("no problems in 1 file"), "{stdout}");
+}
+
 #[test]
 fn fix_writes_atomically_and_a_second_fix_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();

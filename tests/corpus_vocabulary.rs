@@ -1,11 +1,11 @@
 //! The spelling rule's handbook vocabulary: an unknown capitalised word
 //! used on three or more pages of the handbook is not reported, whether
 //! the run lints the whole tree, one page (as a pre-commit hook does), or
-//! the pages changed on a branch (`--changed-since`).
+//! the pages changed on a branch (`--changed-since`, tested in
+//! `cli_integrations.rs`).
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 use handbook_lint::config::Config;
 use handbook_lint::engine::{Linter, Selection};
@@ -146,49 +146,4 @@ fn an_editor_buffer_is_judged_with_the_tree_and_not_twice() {
     let linter = Linter::new(&config, &Selection::default()).expect("linter");
     let file = linter.lint_in_handbook(&path, buffer, &config);
     assert_eq!(spelling(&file), 0);
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let status = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_GLOBAL", "/dev/null")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "Test")
-        .env("GIT_AUTHOR_EMAIL", "test@example.com")
-        .env("GIT_COMMITTER_NAME", "Test")
-        .env("GIT_COMMITTER_EMAIL", "test@example.com")
-        .status()
-        .expect("run git");
-    assert!(status.success(), "git {args:?} failed");
-}
-
-#[test]
-fn changed_since_judges_a_page_as_the_whole_tree_does() {
-    let dir = handbook(&[("a.md", USED), ("b.md", USED), ("c.md", USED)]);
-    let root = dir.path();
-    git(root, &["init", "-q", "-b", "main"]);
-    git(root, &["add", "-A"]);
-    git(root, &["commit", "-q", "-m", "main"]);
-    fs::write(
-        root.join("content/jobs/a.md"),
-        page("The team runs Frobzilla every day.\n\nAnd Frobzilla again."),
-    )
-    .expect("edit");
-    let output = Command::new(env!("CARGO_BIN_EXE_handbook-lint"))
-        .args([
-            "check",
-            "--select",
-            "spelling",
-            "--changed-since",
-            "main",
-            ".",
-        ])
-        .current_dir(root)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("run");
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert_eq!(output.status.code(), Some(0), "{stdout}");
-    assert!(stdout.contains("no problems in 1 file"), "{stdout}");
 }
