@@ -225,8 +225,10 @@ impl Linter {
         let mut linted = Vec::with_capacity(selected.len());
         match self.site() {
             Some(site) => {
-                let pages: Vec<Option<PageRef>> =
-                    selected.iter().map(|path| site.await_lint(path)).collect();
+                let pages: Vec<Option<PageRef>> = selected
+                    .par_iter()
+                    .map(|path| site.await_lint(path))
+                    .collect();
                 let lint =
                     |i: usize, path: &Path| self.lint_run_page(site, path, pages[i].as_ref());
                 self.lint_batches(&selected, lint, |file| linted.push(file));
