@@ -52,9 +52,11 @@ pub(super) fn drop_corpus_vocabulary(
     if vocabulary.is_empty() {
         return;
     }
-    for file in files.iter_mut() {
-        let excerpts = file.excerpts.clone();
-        file.findings.retain(|f| {
+    for LintedFile {
+        excerpts, findings, ..
+    } in files.iter_mut()
+    {
+        findings.retain(|f| {
             !is_spelling(f)
                 || !excerpts
                     .text(f.diagnostic.span.clone())
