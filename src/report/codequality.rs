@@ -83,21 +83,12 @@ pub fn write(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Resul
 fn issues(file: &LintedFile) -> Vec<u8> {
     let path = super::portable_path(&file.path);
     let fingerprints = fingerprints(&path, file);
-    let mut out = Vec::new();
-    let mut item = Vec::new();
-    for (i, (finding, fingerprint)) in file.findings.iter().zip(fingerprints).enumerate() {
-        let issue = issue(&path, finding, fingerprint);
-        item.clear();
-        if let Err(err) = serde_json::to_writer_pretty(&mut item, &issue) {
-            item.clear();
-            item.extend_from_slice(format!("{{\"error\": \"{err}\"}}").as_bytes());
-        }
-        if i > 0 {
-            out.extend_from_slice(b",\n  ");
-        }
-        super::indent_into(&mut out, &item, b"\n  ");
-    }
-    out
+    let issues = file
+        .findings
+        .iter()
+        .zip(fingerprints)
+        .map(|(finding, fingerprint)| issue(&path, finding, fingerprint));
+    super::array_items(issues, b"\n  ")
 }
 
 /// The issue for `finding` of the file at `path`.

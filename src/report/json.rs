@@ -106,20 +106,8 @@ pub fn write(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Resul
 /// without the separator before the first.
 fn items(file: &LintedFile) -> Vec<u8> {
     let path = file.path.to_string_lossy();
-    let mut out = Vec::new();
-    let mut item = Vec::new();
-    for (i, finding) in file.findings.iter().enumerate() {
-        item.clear();
-        if let Err(err) = serde_json::to_writer_pretty(&mut item, &diagnostic(&path, finding)) {
-            item.clear();
-            item.extend_from_slice(format!("{{\"error\": \"{err}\"}}").as_bytes());
-        }
-        if i > 0 {
-            out.extend_from_slice(b",\n    ");
-        }
-        super::indent_into(&mut out, &item, b"\n    ");
-    }
-    out
+    let diagnostics = file.findings.iter().map(|f| diagnostic(&path, f));
+    super::array_items(diagnostics, b"\n    ")
 }
 
 /// The JSON document in pieces: [`Stream::start`], then each file's items

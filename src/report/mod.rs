@@ -51,6 +51,31 @@ pub(crate) fn indent_into(out: &mut Vec<u8>, text: &[u8], newline: &[u8]) {
     out.extend_from_slice(rest);
 }
 
+/// `items` pretty-printed as elements of a JSON array nested at the
+/// depth `newline` gives (a line break and the indentation): separated by
+/// a comma and `newline`, with nothing before the first. An item that
+/// cannot be serialised becomes `{"error": "…"}`.
+pub(crate) fn array_items<T: serde::Serialize>(
+    items: impl IntoIterator<Item = T>,
+    newline: &[u8],
+) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut item = Vec::new();
+    for (i, value) in items.into_iter().enumerate() {
+        item.clear();
+        if let Err(err) = serde_json::to_writer_pretty(&mut item, &value) {
+            item.clear();
+            item.extend_from_slice(format!("{{\"error\": \"{err}\"}}").as_bytes());
+        }
+        if i > 0 {
+            out.push(b',');
+            out.extend_from_slice(newline);
+        }
+        indent_into(&mut out, &item, newline);
+    }
+    out
+}
+
 /// A path as reports give it: forward slashes, no leading `./`.
 pub fn portable_path(path: &Path) -> String {
     let mut text = path.to_string_lossy().into_owned();
