@@ -152,29 +152,7 @@ impl HeldBytes {
 
 /// The routes a page's front matter declares.
 fn front_matter_routes(text: &str) -> Vec<String> {
-    front_matter_text(text).map_or_else(Vec::new, |front_matter| {
-        scan::front_matter_routes(&front_matter)
-    })
-}
-
-/// The front matter of a page (the lines between the opening `---` or
-/// `+++` and the closing one, each ended by `\n`), looked for in the
-/// first 500 lines after the opening one.
-fn front_matter_text(text: &str) -> Option<String> {
-    let mut lines = text.lines();
-    let delimiter = lines.next()?.trim_start_matches('\u{feff}').trim_end();
-    if delimiter != "---" && delimiter != "+++" {
-        return None;
-    }
-    let mut front_matter = String::new();
-    for line in lines.take(500) {
-        if line.trim_end() == delimiter {
-            return Some(front_matter);
-        }
-        front_matter.push_str(line);
-        front_matter.push('\n');
-    }
-    None
+    scan::front_matter(text).map_or_else(Vec::new, scan::front_matter_routes)
 }
 
 #[cfg(test)]
@@ -258,18 +236,14 @@ mod tests {
     }
 
     #[test]
-    fn front_matter_text_matches_the_line_reader() {
+    fn routes_come_from_the_front_matter_only() {
         assert_eq!(
-            front_matter_text("\u{feff}---\r\nurl: /a/\r\n---\r\nBody\n").as_deref(),
-            Some("url: /a/\n")
+            front_matter_routes("\u{feff}---\r\nurl: /a/\r\n---\r\nBody\n"),
+            ["/a/"]
         );
-        assert_eq!(
-            front_matter_text("+++\nurl = '/b/'\n+++\n").as_deref(),
-            Some("url = '/b/'\n")
-        );
-        assert_eq!(front_matter_text("---\nurl: /a/\n"), None);
-        assert_eq!(front_matter_text("# Title\n"), None);
-        let long = format!("---\n{}---\n", "k: v\n".repeat(500));
-        assert_eq!(front_matter_text(&long), None);
+        assert_eq!(front_matter_routes("+++\nurl = '/b/'\n+++\n"), ["/b/"]);
+        assert!(front_matter_routes("---\nurl: /a/\n").is_empty());
+        assert!(front_matter_routes("# Title\n\nurl: /a/\n").is_empty());
+        assert!(front_matter_routes("---\ntitle: A\n---\nurl: /a/\n").is_empty());
     }
 }

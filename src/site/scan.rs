@@ -214,22 +214,36 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
 
 /// Where the body starts after a `---` (YAML) or `+++` (TOML) front matter.
 fn front_matter_end(source: &str) -> usize {
+    split_front_matter(source).map_or(0, |(_, end)| end)
+}
+
+/// The front matter of a page: the lines between an opening `---` (YAML)
+/// or `+++` (TOML) line and the matching closing line.
+pub fn front_matter(source: &str) -> Option<&str> {
+    split_front_matter(source).map(|(text, _)| text)
+}
+
+/// The front matter's text and the offset where the body starts after
+/// it; `None` without an opening line or without its closing line.
+fn split_front_matter(source: &str) -> Option<(&str, usize)> {
     let source_trimmed = source.strip_prefix('\u{feff}').unwrap_or(source);
     let bom = source.len() - source_trimmed.len();
     let mut lines = source_trimmed.split_inclusive('\n');
-    let Some(first) = lines.next() else { return 0 };
+    let first = lines.next()?;
     let delimiter = first.trim_end();
     if delimiter != "---" && delimiter != "+++" {
-        return 0;
+        return None;
     }
-    let mut offset = bom + first.len();
+    let start = bom + first.len();
+    let mut offset = start;
     for line in lines {
+        let line_start = offset;
         offset += line.len();
         if line.trim_end() == delimiter {
-            return offset;
+            return Some((&source[start..line_start], offset));
         }
     }
-    0
+    None
 }
 
 /// The `#id` of a kramdown block attribute line (`{: #id .class}`), which
