@@ -229,8 +229,10 @@ impl Linter {
                     .par_iter()
                     .map(|path| site.await_lint(path))
                     .collect();
-                let lint =
-                    |i: usize, path: &Path| self.lint_run_page(site, path, pages[i].as_ref());
+                let reads_anchors = self.reads_anchors();
+                let lint = |i: usize, path: &Path| {
+                    self.lint_run_page(site, path, pages[i].as_ref(), reads_anchors)
+                };
                 self.lint_batches(&selected, lint, |file| linted.push(file));
                 site.end_run();
             }
@@ -280,7 +282,13 @@ impl Linter {
     /// Lints a page of a run over the content tree `site`: its text is the
     /// one the index read early, if it did, and what the index needs of
     /// the page is recorded from it, so the file is read only once.
-    fn lint_run_page(&self, site: &SiteIndex, path: &Path, page: Option<&PageRef>) -> LintedFile {
+    fn lint_run_page(
+        &self,
+        site: &SiteIndex,
+        path: &Path,
+        page: Option<&PageRef>,
+        reads_anchors: bool,
+    ) -> LintedFile {
         let Some(page) = page else {
             return self.lint_file(path);
         };
@@ -291,8 +299,8 @@ impl Linter {
                 Err(failure) => return self.read_failure(path, failure),
             },
         };
-        site.record_linted(page, &source, self.reads_anchors());
-        self.lint_source(path, source)
+        site.record_linted(page, &source, reads_anchors);
+        self.lint_placed(path, source, Some(page))
     }
 
     /// Whether an enabled rule reads the anchors of other pages.
@@ -312,8 +320,14 @@ impl Linter {
 
     /// Lints a page held in memory.
     pub fn lint_source(&self, path: &Path, source: Arc<String>) -> LintedFile {
+        self.lint_placed(path, source, None)
+    }
+
+    /// [`Linter::lint_source`] for a page whose place in the site index is
+    /// known (`Some`), so it is not looked up again.
+    fn lint_placed(&self, path: &Path, source: Arc<String>, page: Option<&PageRef>) -> LintedFile {
         let doc = Document::parse(path, source);
-        let diagnostics = self.check(&doc);
+        let diagnostics = self.check_placed(&doc, page);
         let findings = locate(&doc, diagnostics);
         let excerpts = excerpts_of(&doc.source, &doc.lines, &findings);
         LintedFile {
@@ -347,7 +361,16 @@ impl Linter {
     /// Runs the enabled rules on a parsed page and applies severities and
     /// suppression comments.
     pub fn check(&self, doc: &Document) -> Vec<Diagnostic> {
-        let cx = Context::new(doc, &self.settings, self.site());
+        self.check_placed(doc, None)
+    }
+
+    /// [`Linter::check`] for a page whose place in the site index is
+    /// known (`Some`).
+    fn check_placed(&self, doc: &Document, page: Option<&PageRef>) -> Vec<Diagnostic> {
+        let mut cx = Context::new(doc, &self.settings, self.site());
+        if let Some(page) = page {
+            cx = cx.with_page(Some(page.clone()));
+        }
         let mut diagnostics = Vec::new();
         for (rule, severity) in &self.rules {
             let before = diagnostics.len();

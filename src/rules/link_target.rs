@@ -26,7 +26,7 @@ pub(crate) struct Here<'a> {
 impl<'a> Here<'a> {
     /// Places the page of `cx`.
     pub fn new(cx: &Context<'a>) -> Here<'a> {
-        let page = cx.site.and_then(|site| site.locate(&cx.doc.path));
+        let page = cx.page().cloned();
         let layout = page_layout(cx.site, page.as_ref(), &cx.doc.path);
         Here {
             site: cx.site,

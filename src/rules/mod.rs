@@ -187,6 +187,9 @@ pub struct Context<'a> {
     /// The page's links, resolved on first use and shared by the link
     /// rules.
     links: std::sync::OnceLock<link_target::Links<'a>>,
+    /// The page's place in the site index, found on first use unless the
+    /// engine already knows it.
+    page: std::sync::OnceLock<Option<crate::site::PageRef>>,
 }
 
 impl<'a> Context<'a> {
@@ -204,7 +207,22 @@ impl<'a> Context<'a> {
             prose: std::sync::OnceLock::new(),
             list_matches: std::sync::OnceLock::new(),
             links: std::sync::OnceLock::new(),
+            page: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The same context, with the page's place in the site index given
+    /// (the engine finds it once per page before linting).
+    pub fn with_page(self, page: Option<crate::site::PageRef>) -> Self {
+        let _ = self.page.set(page);
+        self
+    }
+
+    /// The page's place in the site index, if it lies in a content root.
+    pub fn page(&self) -> Option<&crate::site::PageRef> {
+        self.page
+            .get_or_init(|| self.site.and_then(|site| site.locate(&self.doc.path)))
+            .as_ref()
     }
 
     /// The page's job-family model: levels, grades, "Extends" references.
