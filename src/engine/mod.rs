@@ -2,6 +2,7 @@
 //! rules in parallel, applies severities and suppression comments, and
 //! returns findings with positions, in a stable order.
 
+mod catalogue;
 pub mod changed;
 mod discover;
 pub mod excerpt;
@@ -17,6 +18,7 @@ use std::sync::{Arc, OnceLock};
 use rayon::prelude::*;
 
 pub use crate::document::read::{decode, read_source, ReadFailure};
+pub use catalogue::{catalogue, RuleInfo};
 pub use discover::{discover, DiscoverError};
 pub use excerpt::{Excerpt, Excerpts};
 pub use write::{write_atomic, write_atomic_with};
@@ -81,6 +83,9 @@ pub struct RunReport {
     pub files_checked: usize,
     /// One entry per file, sorted by path.
     pub files: Vec<LintedFile>,
+    /// Every rule of the catalogue, in catalogue order, for reports that
+    /// list the tool's rules (empty in a report made by hand).
+    pub catalogue: &'static [RuleInfo],
 }
 
 impl RunReport {
@@ -246,6 +251,7 @@ impl Linter {
         Ok(RunReport {
             files_checked: linted.len(),
             files: linted,
+            catalogue: catalogue(),
         })
     }
 

@@ -173,6 +173,7 @@ pub(crate) fn prefix_reports(sources: &[&str]) -> Vec<RunReport> {
         .map(|n| RunReport {
             files_checked: n,
             files: files[..n].to_vec(),
+            catalogue: crate::engine::catalogue(),
         })
         .collect()
 }

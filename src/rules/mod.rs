@@ -8,7 +8,7 @@
 
 use std::fmt;
 
-use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Origin, Severity};
 use crate::document::Document;
 
 mod settings;
@@ -285,6 +285,15 @@ pub struct Rule {
 impl fmt::Debug for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Rule").field("id", &self.id).finish()
+    }
+}
+
+impl From<&Rule> for Origin {
+    fn from(rule: &Rule) -> Origin {
+        Origin {
+            rule: rule.id,
+            default_severity: rule.severity,
+        }
     }
 }
 
