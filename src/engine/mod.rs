@@ -311,8 +311,8 @@ impl Linter {
 
     /// Whether an enabled rule reads the anchors of other pages.
     fn reads_anchors(&self) -> bool {
-        self.is_enabled(rules::broken_anchor::RULE.id)
-            || self.is_enabled(rules::missing_section::RULE.id)
+        self.is_enabled(rules::links::broken_anchor::RULE.id)
+            || self.is_enabled(rules::structure::missing_section::RULE.id)
     }
 
     /// Reads and lints one file; a file that cannot be read gives a
@@ -397,9 +397,9 @@ impl Linter {
         let source = failure.display_text;
         let lines = crate::document::LineIndex::new(&source);
         let mut findings = Vec::new();
-        if let Some(severity) = self.severity_of(rules::read_error::RULE.id) {
+        if let Some(severity) = self.severity_of(rules::run::read_error::RULE.id) {
             let mut diagnostic = Diagnostic::new(
-                &rules::read_error::RULE,
+                &rules::run::read_error::RULE,
                 failure.span.clone(),
                 failure.message,
             );

@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
     summary: "the page leans masculine-coded or fixed-mindset, listing the words and neutral alternatives",
     docs: DOCS,
     check: Check::Page(check),
-    prepare: Some(super::prose::lists::prepare),
+    prepare: Some(super::lists::prepare),
 };
 
 const DOCS: &str = "\

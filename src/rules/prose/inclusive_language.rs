@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
     summary: "misused words with alternatives (\"ninja\", \"rockstar\", \"whitelist\") and gendered pronouns",
     docs: DOCS,
     check: Check::Page(check),
-    prepare: Some(super::prose::lists::prepare),
+    prepare: Some(super::lists::prepare),
 };
 
 const DOCS: &str = "\

@@ -16,7 +16,7 @@ pub static RULE: Rule = Rule {
         "template text left in (\"{add …}\", \"{Insert …}\", \"TODO\", \"TBD\", \"lorem ipsum\")",
     docs: DOCS,
     check: Check::Page(check),
-    prepare: Some(super::prose::lists::prepare),
+    prepare: Some(super::lists::prepare),
 };
 
 const DOCS: &str = "\

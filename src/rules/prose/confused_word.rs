@@ -15,7 +15,7 @@ pub static RULE: Rule = Rule {
     summary: "a real word in the wrong place (\"to identity ingress\" -> identify)",
     docs: DOCS,
     check: Check::Page(check),
-    prepare: Some(super::prose::lists::prepare),
+    prepare: Some(super::lists::prepare),
 };
 
 const DOCS: &str = "\

@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
     summary: "wording that reads like a job ad (\"we are seeking\", \"exciting opportunity\")",
     docs: DOCS,
     check: Check::Page(check),
-    prepare: Some(super::prose::lists::prepare),
+    prepare: Some(super::lists::prepare),
 };
 
 const DOCS: &str = "\
