@@ -1,6 +1,14 @@
 //! A cheap line scan for the anchors of a page that is only a link target:
 //! ATX and setext headings outside fenced code, `{#id}` attributes, and
 //! `id` / `name` attributes of HTML tags. No Markdown parse.
+//!
+//! Heading lines and their attributes are read in [`headings`], a
+//! heading's text as Hugo makes its anchor from it in [`plain_text`], and
+//! the routes a page's front matter declares in [`front_matter`].
+
+mod front_matter;
+mod headings;
+mod plain_text;
 
 use std::sync::LazyLock;
 
@@ -8,6 +16,11 @@ use regex::Regex;
 
 use super::Layout;
 use crate::document::slug::{self, Deduplicator, KramdownDeduplicator};
+
+use front_matter::front_matter_end;
+pub use front_matter::{front_matter, front_matter_routes};
+pub use headings::{atx, block_ial_id, heading_of_span, with_attribute};
+pub use plain_text::plain_text;
 
 /// A heading found by the scan.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,23 +40,15 @@ pub struct Scan {
     pub html_ids: Vec<String>,
 }
 
-static CLOSING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[ \t]+)#+[ \t]*$").unwrap_or_else(|_| unreachable!()));
-static ATTRIBUTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[ \t]*\{:?[ \t]*([^{}]*)\}[ \t]*$").unwrap_or_else(|_| unreachable!())
-});
-static ATTRIBUTE_ID: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|\s)#([^\s}#.]+)").unwrap_or_else(|_| unreachable!()));
-static BLOCK_IAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^ {0,3}\{:[ \t]*([^{}]*)\}[ \t]*$").unwrap_or_else(|_| unreachable!())
-});
 static BLOCK_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^ {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|\||<|\{\{|[-*_][ \t]*[-*_][ \t]*[-*_])")
         .unwrap_or_else(|_| unreachable!())
 });
+
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"<([a-zA-Z][a-zA-Z0-9-]*)(\s[^<>]*)>").unwrap_or_else(|_| unreachable!())
 });
+
 static TAG_ATTR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)(?:^|\s)(id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))"#)
         .unwrap_or_else(|_| unreachable!())
@@ -145,53 +150,6 @@ pub fn anchors(source: &str, layout: Layout) -> Vec<String> {
     anchors
 }
 
-/// The routes a Hugo front matter (YAML or TOML) gives its page besides
-/// its file's: `url` and the `aliases` list.
-pub fn front_matter_routes(front_matter: &str) -> Vec<String> {
-    let mut routes = Vec::new();
-    let mut in_aliases = false;
-    for line in front_matter.lines() {
-        let trimmed = line.trim();
-        if in_aliases {
-            if let Some(item) = trimmed.strip_prefix("- ") {
-                push_value(item, &mut routes);
-                continue;
-            }
-            if trimmed.is_empty() || trimmed.starts_with('#') {
-                continue;
-            }
-            in_aliases = false;
-        }
-        if line.starts_with([' ', '\t']) {
-            continue; // nested keys
-        }
-        let Some((key, value)) = trimmed.split_once([':', '=']) else {
-            continue;
-        };
-        let value = value.trim();
-        match key.trim() {
-            "url" => push_value(value, &mut routes),
-            "aliases" if value.is_empty() => in_aliases = true,
-            "aliases" => {
-                let list = value.trim_start_matches('[').trim_end_matches(']');
-                for item in list.split(',') {
-                    push_value(item, &mut routes);
-                }
-            }
-            _ => {}
-        }
-    }
-    routes
-}
-
-fn push_value(value: &str, out: &mut Vec<String>) {
-    let value = value.split(" #").next().unwrap_or(value).trim();
-    let value = value.trim_matches(|c| c == '"' || c == '\'').trim();
-    if !value.is_empty() {
-        out.push(value.to_string());
-    }
-}
-
 /// The lines of `text` as [`str::lines`] gives them (a `\r` before the
 /// `\n` dropped, no empty line after a final `\n`), found with vector
 /// searches.
@@ -212,96 +170,9 @@ fn lines(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Where the body starts after a `---` (YAML) or `+++` (TOML) front matter.
-fn front_matter_end(source: &str) -> usize {
-    split_front_matter(source).map_or(0, |(_, end)| end)
-}
-
-/// The front matter of a page: the lines between an opening `---` (YAML)
-/// or `+++` (TOML) line and the matching closing line.
-pub fn front_matter(source: &str) -> Option<&str> {
-    split_front_matter(source).map(|(text, _)| text)
-}
-
-/// The front matter's text and the offset where the body starts after
-/// it; `None` without an opening line or without its closing line.
-fn split_front_matter(source: &str) -> Option<(&str, usize)> {
-    let source_trimmed = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let bom = source.len() - source_trimmed.len();
-    let mut lines = source_trimmed.split_inclusive('\n');
-    let first = lines.next()?;
-    let delimiter = first.trim_end();
-    if delimiter != "---" && delimiter != "+++" {
-        return None;
-    }
-    let start = bom + first.len();
-    let mut offset = start;
-    for line in lines {
-        let line_start = offset;
-        offset += line.len();
-        if line.trim_end() == delimiter {
-            return Some((&source[start..line_start], offset));
-        }
-    }
-    None
-}
-
-/// The `#id` of a kramdown block attribute line (`{: #id .class}`), which
-/// gives the heading just above it its id.
-pub fn block_ial_id(line: &str) -> Option<String> {
-    let inner = BLOCK_IAL.captures(line)?.get(1)?.as_str();
-    let id = ATTRIBUTE_ID.captures(inner)?.get(1)?;
-    Some(id.as_str().to_string())
-}
-
-/// An ATX heading line: up to three spaces, one to six `#`, then the end
-/// of the line or a space or tab; the text is what follows, spaces and
-/// tabs trimmed.
-pub fn atx(line: &str) -> Option<ScannedHeading> {
-    let trimmed = line.trim_start_matches(' ');
-    if line.len() - trimmed.len() > 3 {
-        return None;
-    }
-    let marks = trimmed.bytes().take_while(|&b| b == b'#').count();
-    if !(1..=6).contains(&marks) {
-        return None;
-    }
-    let rest = &trimmed[marks..];
-    if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
-        return None;
-    }
-    let content = rest.trim_matches([' ', '\t']);
-    let closing = content.trim_end_matches([' ', '\t']).ends_with('#');
-    let content = match closing.then(|| CLOSING.find(content)).flatten() {
-        Some(m) => &content[..m.start()],
-        None => content,
-    };
-    Some(with_attribute(content))
-}
-
-/// Splits a trailing `{#id}` (goldmark) or `{: #id}` (kramdown) attribute
-/// off a heading's text.
-pub fn with_attribute(text: &str) -> ScannedHeading {
-    let attribute = text.trim_end_matches([' ', '\t']).ends_with('}');
-    if let Some(caps) = attribute.then(|| ATTRIBUTE.captures(text)).flatten() {
-        let inner = caps.get(1).map_or("", |m| m.as_str());
-        if let Some(id) = ATTRIBUTE_ID.captures(inner).and_then(|c| c.get(1)) {
-            let start = caps.get(0).map_or(text.len(), |m| m.start());
-            return ScannedHeading {
-                raw: text[..start].trim().to_string(),
-                custom_id: Some(id.as_str().to_string()),
-            };
-        }
-    }
-    ScannedHeading {
-        raw: text.trim().to_string(),
-        custom_id: None,
-    }
-}
-
 /// Whether `line` is a setext underline: up to three spaces, a run of
 /// `=` or of `-`, then only spaces and tabs.
-fn is_underline(line: &str) -> bool {
+pub(super) fn is_underline(line: &str) -> bool {
     let trimmed = line.trim_start_matches(' ');
     if line.len() - trimmed.len() > 3 {
         return false;
@@ -366,24 +237,6 @@ fn starts_block(line: &str) -> bool {
     }
 }
 
-/// A heading as written in `source` (the heading's whole span): markers,
-/// closing sequence and setext underline removed, a trailing `{#id}` or
-/// `{: #id}` attribute split off. kramdown makes its anchor from the raw
-/// text.
-pub fn heading_of_span(source: &str) -> ScannedHeading {
-    let mut lines: Vec<&str> = source.lines().filter(|l| !l.trim().is_empty()).collect();
-    if let Some(first) = lines.first() {
-        if let Some(h) = atx(first) {
-            return h;
-        }
-    }
-    if lines.len() > 1 && lines.last().is_some_and(|l| is_underline(l)) {
-        lines.pop();
-    }
-    let text: Vec<&str> = lines.iter().map(|l| l.trim()).collect();
-    with_attribute(&text.join(" "))
-}
-
 /// Adds the `id` attributes of HTML tags in `text`, and the `name`
 /// attributes of `<a>` tags, to `out`.
 pub fn html_ids(text: &str, out: &mut Vec<String>) {
@@ -408,103 +261,6 @@ pub fn html_ids(text: &str, out: &mut Vec<String>) {
             }
         }
     }
-}
-
-static IMAGE_OR_LINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"!?\[([^\]]*)\](?:\([^)]*\)|\[[^\]]*\])").unwrap_or_else(|_| unreachable!())
-});
-static HTML_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"</?[a-zA-Z][^<>]*>|<!--.*?-->").unwrap_or_else(|_| unreachable!())
-});
-static AUTOLINK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"<([a-zA-Z][a-zA-Z0-9+.-]*:[^<>\s]*)>").unwrap_or_else(|_| unreachable!())
-});
-static EMPHASIS_UNDERSCORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\p{L}\p{N}])(_+)|(_+)(?:[^\p{L}\p{N}_]|$)")
-        .unwrap_or_else(|_| unreachable!())
-});
-
-/// A heading's text as a reader sees it, roughly: link and image markup,
-/// HTML tags, code backticks, emphasis markers, escapes and the common
-/// entities resolved. This is what Hugo makes its anchor from.
-pub fn plain_text(raw: &str) -> String {
-    let markup = |b: u8| matches!(b, b'<' | b'[' | b'_' | b'\\' | b'*' | b'`' | b'~' | b'&');
-    if !raw.bytes().any(markup) {
-        return raw.to_string(); // nothing in `marked_plain_text` applies
-    }
-    marked_plain_text(raw)
-}
-
-/// [`plain_text`] of a heading that holds some markup character.
-fn marked_plain_text(raw: &str) -> String {
-    let text = if raw.contains('<') {
-        AUTOLINK.replace_all(raw, "$1")
-    } else {
-        raw.into()
-    };
-    let text = if text.contains('[') {
-        IMAGE_OR_LINK.replace_all(&text, "$1")
-    } else {
-        text.as_ref().into()
-    };
-    let text = if text.contains('<') {
-        HTML_TAG.replace_all(&text, "")
-    } else {
-        text.as_ref().into()
-    };
-    let text = strip_underscore_emphasis(&text);
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                if let Some(&next) = chars.peek() {
-                    if next.is_ascii_punctuation() {
-                        out.push(next);
-                        chars.next();
-                        continue;
-                    }
-                }
-                out.push(c);
-            }
-            '*' | '`' => {}
-            '~' if chars.peek() == Some(&'~') => {
-                chars.next();
-            }
-            _ => out.push(c),
-        }
-    }
-    decode_entities(&out)
-}
-
-fn strip_underscore_emphasis(text: &str) -> String {
-    if !text.contains('_') {
-        return text.to_string();
-    }
-    let mut remove = vec![false; text.len()];
-    for caps in EMPHASIS_UNDERSCORE.captures_iter(text) {
-        for group in [caps.get(1), caps.get(2)].into_iter().flatten() {
-            for flag in &mut remove[group.range()] {
-                *flag = true;
-            }
-        }
-    }
-    text.char_indices()
-        .filter(|(i, _)| !remove[*i])
-        .map(|(_, c)| c)
-        .collect()
-}
-
-fn decode_entities(text: &str) -> String {
-    if !text.contains('&') {
-        return text.to_string();
-    }
-    text.replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&nbsp;", "\u{a0}")
 }
 
 #[cfg(test)]
@@ -565,18 +321,6 @@ mod tests {
     }
 
     #[test]
-    fn reads_routes_from_front_matter() {
-        let yaml = "title: X\nurl: /jobs/x/\naliases:\n  - /old/x/\n  - \"/older/x\"\nlevels:\n  url: nested\n";
-        assert_eq!(
-            front_matter_routes(yaml),
-            vec!["/jobs/x/", "/old/x/", "/older/x"]
-        );
-        let toml = "title = \"X\"\naliases = [\"/a/\", \"/b/\"]\n";
-        assert_eq!(front_matter_routes(toml), vec!["/a/", "/b/"]);
-        assert_eq!(front_matter_routes("aliases: [/c/, d]\n"), vec!["/c/", "d"]);
-    }
-
-    #[test]
     fn finds_html_anchors() {
         let mut ids = Vec::new();
         html_ids(
@@ -626,35 +370,5 @@ mod tests {
                 "legacy"
             ]
         );
-    }
-
-    #[test]
-    fn plain_text_without_markup_is_the_text() {
-        for raw in [
-            "Senior Manager",
-            "Levels (Intermediate)",
-            "Ünïcode — 1. #x {y}",
-            "",
-            " a ",
-        ] {
-            assert_eq!(plain_text(raw), marked_plain_text(raw), "{raw:?}");
-        }
-    }
-
-    #[test]
-    fn plain_text_removes_markup() {
-        assert_eq!(plain_text("**Senior** `Manager`"), "Senior Manager");
-        assert_eq!(plain_text("[Link](/x/) and ![img](a.png)"), "Link and img");
-        assert_eq!(plain_text("_snake_case_ word"), "snake_case word");
-        assert_eq!(plain_text("A &amp; B \\* C"), "A & B * C");
-        assert_eq!(plain_text("Title <span>here</span>"), "Title here");
-    }
-
-    #[test]
-    fn headings_of_spans() {
-        assert_eq!(heading_of_span("## Levels ##\n").raw, "Levels");
-        assert_eq!(heading_of_span("Setext *x*\n---\n").raw, "Setext *x*");
-        let h = heading_of_span("### A {: #b}\n");
-        assert_eq!((h.raw.as_str(), h.custom_id.as_deref()), ("A", Some("b")));
     }
 }
