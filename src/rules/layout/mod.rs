@@ -7,5 +7,6 @@ pub mod invisible_character;
 pub mod list_marker;
 pub mod mojibake;
 pub mod multiple_spaces;
+mod prose_mask;
 pub mod trailing_whitespace;
 pub mod unbalanced_brackets;
