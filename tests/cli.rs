@@ -612,7 +612,8 @@ fn explain_prints_the_docs_and_refuses_unknown_rules() {
         .code(0)
         .stdout(predicate::str::contains("# list-marker"))
         .stdout(predicate::str::contains("## Bad"))
-        .stdout(predicate::str::contains("## Good"));
+        .stdout(predicate::str::contains("## Good"))
+        .stdout(predicate::str::contains("docs/rules/list-marker.md"));
     bin()
         .args(["explain", "list-markers"])
         .assert()

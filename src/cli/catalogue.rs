@@ -54,13 +54,15 @@ pub fn rules_table() -> String {
 pub(super) fn explain(id: &str) -> Result<ExitCode, String> {
     let rule = rules::find(id).ok_or_else(|| crate::config::unknown_rule(id))?;
     let text = format!(
-        "# {}\n\ngroup: {} | default severity: {} | fix: {}\n\n{}\n\n{}",
+        "# {}\n\ngroup: {} | default severity: {} | fix: {}\n\n{}\n\n{}\nReference: {}/{}.md in handbook-lint's source\n",
         rule.id,
         rule.group.name(),
         rule.severity.as_str(),
         rule.fix.describe(),
         rule.summary,
-        rule.docs
+        rule.docs,
+        super::REFERENCE_DIR,
+        rule.id,
     );
     write_stdout(&text)?;
     Ok(ExitCode::SUCCESS)

@@ -2,11 +2,12 @@
 //!
 //! This module parses the arguments and dispatches; each command lives in
 //! its own module ([`check`], [`ladder`], and [`catalogue`] for `rules` and
-//! `explain`).
+//! `explain`); [`reference`] writes the rule reference under `docs/rules/`.
 
 mod catalogue;
 mod check;
 mod ladder;
+mod reference;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -18,6 +19,7 @@ use crate::engine::RunReport;
 use crate::report;
 
 pub use catalogue::rules_table;
+pub use reference::{rule_reference, rule_reference_index, rule_reference_pages, REFERENCE_DIR};
 
 /// A linter for company-handbook job-family pages.
 ///

@@ -100,6 +100,20 @@ impl Group {
     }
 }
 
+impl Group {
+    /// The group's heading in the rule catalogue.
+    pub fn title(self) -> &'static str {
+        match self {
+            Group::Run => "The run itself",
+            Group::Structure => "Document and structure",
+            Group::Family => "Levels, grades and \"Extends\"",
+            Group::Prose => "Prose",
+            Group::Layout => "Characters and layout",
+            Group::Links => "Links",
+        }
+    }
+}
+
 impl fmt::Display for Group {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())

@@ -28,6 +28,85 @@ pub const VACANCY_LANGUAGE: &str = include_str!("../../../rules/vacancy-language
 /// `rules/placeholders.txt`.
 pub const PLACEHOLDERS: &str = include_str!("../../../rules/placeholders.txt");
 
+/// A word list under `rules/`: where it is, which rules read it, and what
+/// it holds. The rule reference lists each rule's files from here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DataFile {
+    /// Path from the project's root (`rules/brands.txt`).
+    pub path: &'static str,
+    /// Ids of the rules that read it.
+    pub rules: &'static [&'static str],
+    /// What it holds, in a sentence.
+    pub holds: &'static str,
+    /// Its licence, for a list that comes from elsewhere.
+    pub licence: Option<&'static str>,
+}
+
+/// Every word list embedded above, with the rules that read it.
+pub static DATA_FILES: &[DataFile] = &[
+    DataFile {
+        path: "rules/dictionary/en_US.txt",
+        rules: &["spelling"],
+        holds: "SCOWL's American English list, size 50 (Debian `wamerican` 2020.12.07), possessives removed",
+        licence: Some("rules/dictionary/LICENSE-SCOWL.txt"),
+    },
+    DataFile {
+        path: "rules/spelling/vocabulary.txt",
+        rules: &["spelling"],
+        holds: "handbook words the dictionary lacks (onboarding, roadmap, stakeholder, SaaS, OKR, …)",
+        licence: None,
+    },
+    DataFile {
+        path: "rules/spelling/misspellings.txt",
+        rules: &["spelling"],
+        holds: "`wrong -> right` pairs, always reported and fixed safely",
+        licence: None,
+    },
+    DataFile {
+        path: "rules/brands.txt",
+        rules: &["brand-name", "spelling"],
+        holds: "product and company names as their owners write them",
+        licence: None,
+    },
+    DataFile {
+        path: "rules/confused-words.txt",
+        rules: &["confused-word"],
+        holds: "`regex => replacement | reason` context patterns; group `w` is the wrong word",
+        licence: None,
+    },
+    DataFile {
+        path: "rules/inclusive-language.txt",
+        rules: &["inclusive-language"],
+        holds: "`word -> alternatives | reason` entries, and a `[pronouns]` section",
+        licence: None,
+    },
+    DataFile {
+        path: "rules/gender-coded.txt",
+        rules: &["gender-coded-language"],
+        holds: "`[masculine]`, `[feminine]` and `[fixed-mindset]` word stems with alternatives; sources in its header",
+        licence: None,
+    },
+    DataFile {
+        path: "rules/vacancy-language.txt",
+        rules: &["vacancy-language"],
+        holds: "phrases that read like a job advertisement",
+        licence: None,
+    },
+    DataFile {
+        path: "rules/placeholders.txt",
+        rules: &["placeholder"],
+        holds: "regular expressions for template text left in a page",
+        licence: None,
+    },
+];
+
+/// The word lists rule `id` reads, in the order of [`DATA_FILES`].
+pub fn data_files_of(id: &str) -> impl Iterator<Item = &'static DataFile> + '_ {
+    DATA_FILES
+        .iter()
+        .filter(move |file| file.rules.contains(&id))
+}
+
 /// The lines of a list file that carry data: comments (`#` at the start)
 /// and blank lines dropped, `[section]` headers kept.
 pub fn lines(text: &str) -> impl Iterator<Item = &str> {
@@ -259,6 +338,47 @@ mod tests {
         for text in texts {
             assert_eq!(lines(text).collect::<Vec<_>>(), plain(text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn every_word_list_is_declared_with_rules_that_exist() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut on_disk: Vec<String> = walkdir::WalkDir::new(root.join("rules"))
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .filter_map(|e| {
+                let rel = e
+                    .path()
+                    .strip_prefix(root)
+                    .ok()?
+                    .to_str()?
+                    .replace('\\', "/");
+                let name = e.file_name().to_str()?;
+                let notes =
+                    name == "README.md" || name == "SOURCE.txt" || name.starts_with("LICENSE");
+                (!notes).then_some(rel)
+            })
+            .collect();
+        on_disk.sort();
+        let mut declared: Vec<String> = DATA_FILES.iter().map(|f| f.path.to_string()).collect();
+        declared.sort();
+        assert_eq!(declared, on_disk);
+        for file in DATA_FILES {
+            assert!(!file.rules.is_empty(), "{} names no rule", file.path);
+            for id in file.rules {
+                assert!(
+                    crate::rules::find(id).is_some(),
+                    "{}: no rule {id}",
+                    file.path
+                );
+            }
+            if let Some(licence) = file.licence {
+                assert!(root.join(licence).is_file(), "{licence}");
+            }
+        }
+        let brand_readers: Vec<&str> = data_files_of("brand-name").map(|f| f.path).collect();
+        assert_eq!(brand_readers, ["rules/brands.txt"]);
     }
 
     #[test]
