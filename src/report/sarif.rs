@@ -1,7 +1,7 @@
 //! `--format sarif`: SARIF 2.1.0, for code-scanning dashboards.
 //!
-//! One run; the tool's rules with id, name, short and full description,
-//! help text and default level; one result per finding with its region
+//! One run; the tool's rules (the run report's catalogue) with id, name,
+//! short and full description, help text and default level; one result per finding with its region
 //! (1-based lines and columns, columns counted in Unicode code points as
 //! the run's `columnKind` says), a line-independent partial fingerprint,
 //! and the fix as a replacement where the rule has one. Written with
