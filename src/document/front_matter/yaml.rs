@@ -266,7 +266,6 @@ fn anchor_or_alias_event(text: &str, offset: usize) -> Option<FrontMatterProblem
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::document::front_matter::split;
 
     #[test]
