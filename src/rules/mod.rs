@@ -87,20 +87,6 @@ pub enum Group {
 }
 
 impl Group {
-    /// The group's name as the catalogue writes it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Group::Run => "run",
-            Group::Structure => "structure",
-            Group::Family => "family",
-            Group::Prose => "prose",
-            Group::Layout => "layout",
-            Group::Links => "links",
-        }
-    }
-}
-
-impl Group {
     /// The group's heading in the rule catalogue.
     pub fn title(self) -> &'static str {
         match self {
@@ -110,6 +96,18 @@ impl Group {
             Group::Prose => "Prose",
             Group::Layout => "Characters and layout",
             Group::Links => "Links",
+        }
+    }
+
+    /// The group's name as the catalogue writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Group::Run => "run",
+            Group::Structure => "structure",
+            Group::Family => "family",
+            Group::Prose => "prose",
+            Group::Layout => "layout",
+            Group::Links => "links",
         }
     }
 }

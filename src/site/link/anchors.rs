@@ -51,12 +51,16 @@ pub fn page_layout(site: Option<&SiteIndex>, here: Option<&PageRef>, path: &Path
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::{document_anchors, Document, Layout};
+
+    /// Headings whose anchors differ between the generators: a leading
+    /// number, a kramdown block attribute, a goldmark attribute, a setext
+    /// heading with an ampersand, and an HTML anchor.
+    const PAGE: &str = "## 1. Levels\n\n## Levels\n{: #custom}\n\n## Job Grade {#grade}\n\nSetext & More\n---\n\n<a name=\"old\"></a>\n";
 
     #[test]
     fn own_anchors_per_layout() {
-        let src = "## 1. Levels\n\n## Levels\n{: #custom}\n\n## Job Grade {#grade}\n\nSetext & More\n---\n\n<a name=\"old\"></a>\n";
-        let doc = Document::parse("page.html.md", src.to_string());
+        let doc = Document::parse("page.html.md", PAGE.to_string());
         assert_eq!(
             document_anchors(&doc, Layout::Middleman),
             vec!["levels", "custom", "grade", "setext--more", "old"]
