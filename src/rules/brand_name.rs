@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::rules::prose::data::BRAND_NAMES;
-use crate::rules::prose::dictionary::DICT;
+use crate::rules::prose::spelling::dictionary::DICT;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.

@@ -42,7 +42,7 @@ pub mod inclusive_language;
 pub mod placeholder;
 pub mod prose;
 pub mod repeated_word;
-pub mod spelling;
+pub use prose::spelling;
 pub mod vacancy_language;
 // Characters and layout
 pub mod end_of_file;

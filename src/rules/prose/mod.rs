@@ -7,8 +7,8 @@
 //! Markdown: it reads [`Document::texts`].
 
 pub mod data;
-pub mod dictionary;
 pub mod lists;
+pub mod spelling;
 
 use std::ops::Range;
 

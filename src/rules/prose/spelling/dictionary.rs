@@ -16,7 +16,7 @@ use std::sync::{Arc, LazyLock, Mutex};
 
 use foldhash::fast::FixedState;
 
-use super::data::{lines, BRANDS, DICTIONARY, VOCABULARY};
+use crate::rules::prose::data::{lines, BRANDS, DICTIONARY, VOCABULARY};
 
 /// Words, lower-case, each with whether it is an ordinary word (listed
 /// in lower case, not only as a name). The keys borrow the embedded lists

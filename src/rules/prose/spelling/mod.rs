@@ -1,6 +1,8 @@
 //! `spelling`: words that are neither in the dictionary nor in the
 //! handbook vocabulary, with ranked suggestions.
 
+pub mod dictionary;
+
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
@@ -8,9 +10,9 @@ use foldhash::fast::RandomState;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::rules::prose::data::{BRAND_NAMES, MISSPELLED, VOCABULARY_WORDS};
-use crate::rules::prose::dictionary::{Candidate, DICT};
 use crate::rules::prose::{is_capitalized, match_case, Word};
 use crate::rules::{Check, Context, Fixable, Group, Rule};
+use dictionary::{Candidate, DICT};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -27,7 +29,7 @@ pub static RULE: Rule = Rule {
 /// Builds the dictionary and the word lists (the suggestion index is
 /// built on first use).
 fn prepare() {
-    crate::rules::prose::dictionary::prepare();
+    dictionary::prepare();
     std::sync::LazyLock::force(&MISSPELLED);
     std::sync::LazyLock::force(&VOCABULARY_WORDS);
 }
