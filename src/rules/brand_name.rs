@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::rules::prose::data::BRAND_NAMES;
-use crate::rules::prose::spelling::dictionary::DICT;
+use crate::rules::prose::spelling::lexicon;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -121,7 +121,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if name.chars().count() > 1 && letters.clone().all(char::is_uppercase) {
             continue;
         }
-        if name == lower && DICT.is_common(&lower) {
+        if name == lower && lexicon::is_common_word(&lower) {
             continue;
         }
         // Part of a path, handle or identifier: `gitlab-org`, `gitlab_ci`.

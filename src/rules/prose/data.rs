@@ -1,20 +1,13 @@
 //! The word lists under `rules/`, embedded in the binary and parsed once,
 //! on first use.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use foldhash::fast::FixedState;
 
 use crate::pattern::LazyRegex;
 
-/// `rules/dictionary/en_US.txt`: SCOWL's American English list (size 50,
-/// as Debian's `wamerican` ships it), possessives removed.
-pub const DICTIONARY: &str = include_str!("../../../rules/dictionary/en_US.txt");
-/// `rules/spelling/vocabulary.txt`.
-pub const VOCABULARY: &str = include_str!("../../../rules/spelling/vocabulary.txt");
-/// `rules/spelling/misspellings.txt`.
-pub const MISSPELLINGS: &str = include_str!("../../../rules/spelling/misspellings.txt");
 /// `rules/brands.txt`.
 pub const BRANDS: &str = include_str!("../../../rules/brands.txt");
 /// `rules/confused-words.txt`.
@@ -63,24 +56,6 @@ fn trim(line: &str) -> &str {
 pub static BRAND_NAMES: LazyLock<HashMap<String, &'static str, FixedState>> = LazyLock::new(|| {
     lines(BRANDS)
         .map(|name| (name.to_lowercase(), name))
-        .collect()
-});
-
-/// Handbook vocabulary, lower-case.
-pub static VOCABULARY_WORDS: LazyLock<HashSet<String, FixedState>> = LazyLock::new(|| {
-    lines(VOCABULARY)
-        .map(str::to_lowercase)
-        .chain(BRAND_NAMES.keys().cloned())
-        .collect()
-});
-
-/// Known misspellings: lower-case wrong word to its correction.
-pub static MISSPELLED: LazyLock<HashMap<String, String, FixedState>> = LazyLock::new(|| {
-    lines(MISSPELLINGS)
-        .filter_map(|l| {
-            let (wrong, right) = l.split_once("->")?;
-            Some((wrong.trim().to_lowercase(), right.trim().to_string()))
-        })
         .collect()
 });
 
@@ -250,10 +225,7 @@ mod tests {
             "\u{a0}x\u{a0}\n\u{2003}\ny\u{85}\n",
             "Zürich\nnaïve\n é \n\u{2019}s\n",
             "a\n\r\n\r\r\nb \r",
-            DICTIONARY,
-            VOCABULARY,
             BRANDS,
-            MISSPELLINGS,
             CONFUSED_WORDS,
         ];
         for text in texts {
@@ -264,12 +236,6 @@ mod tests {
     #[test]
     fn lists_parse() {
         assert_eq!(BRAND_NAMES.get("gitlab"), Some(&"GitLab"));
-        assert_eq!(
-            MISSPELLED.get("criterias").map(String::as_str),
-            Some("criteria")
-        );
-        assert!(VOCABULARY_WORDS.contains("onboarding"));
-        assert!(VOCABULARY_WORDS.contains("zuora"));
         let ninja = INCLUSIVE.iter().find(|e| e.term == "ninja");
         assert!(ninja.is_some_and(|e| e.prefix && e.matches("ninjas")));
         assert!(CODED
