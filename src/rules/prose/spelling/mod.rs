@@ -5,6 +5,7 @@
 //! or, when a team asks for it, any other unknown word (info).
 
 pub mod lexicon;
+mod morphology;
 pub mod suggest;
 pub mod tables;
 pub mod tokens;
@@ -15,7 +16,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
-use crate::rules::prose::match_case;
+use crate::rules::prose::{is_capitalized, match_case};
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 use tokens::Token;
 use verdict::{Verdict, VerdictCache};
@@ -215,10 +216,17 @@ fn judge(
             }?;
             found(Tier::Variant, vec![match_case(stem, other)])
         }
-        Verdict::Misspelled(right) => found(Tier::Misspelled, vec![match_case(stem, right)]),
+        Verdict::Misspelled(right) => {
+            let right = in_variant(right, variant);
+            found(Tier::Misspelled, vec![match_case(stem, right)])
+        }
         Verdict::Recased(right) => found(Tier::Likely, vec![right.to_string()]),
         Verdict::Unknown => {
-            let ranked = verdict::rank(&vocabulary_key(stem), page);
+            // A capital that neither starts a sentence nor belongs to a
+            // title marks a name: its closest word is no correction.
+            let name = is_capitalized(stem) && !token.positional_capital;
+            let mut ranked = verdict::rank(&vocabulary_key(stem), page);
+            ranked.clear &= !name;
             let suggestions = ranked
                 .words
                 .iter()
@@ -241,6 +249,17 @@ fn judge(
         }
     };
     (!is_listed(&vocabulary_key(stem), extra)).then_some(judged)
+}
+
+/// A correction in the configured variant of English: the British
+/// spelling for a British handbook, the American one otherwise (the
+/// correction lists mix both).
+fn in_variant(word: &'static str, variant: Variant) -> &'static str {
+    let other = match variant {
+        Variant::British => lexicon::british_of(word),
+        Variant::Both | Variant::American => lexicon::american_of(word),
+    };
+    other.unwrap_or(word)
 }
 
 /// The finding for a judged word.

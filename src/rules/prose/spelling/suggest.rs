@@ -177,8 +177,24 @@ fn indel(c: char, prev: Option<char>, next: Option<char>) -> f32 {
     }
 }
 
-/// Weighted optimal-string-alignment distance.
+/// What a different first letter adds: people seldom get the first
+/// letter of a word wrong, while names often differ from a word there
+/// (`Gitaly`, `Italy`).
+const FIRST_LETTER_COST: f32 = 0.5;
+
+/// Weighted optimal-string-alignment distance, plus
+/// [`FIRST_LETTER_COST`] when the first letters differ.
 pub fn weighted_distance(a: &[char], b: &[char]) -> f32 {
+    let first = if a.first() == b.first() {
+        0.0
+    } else {
+        FIRST_LETTER_COST
+    };
+    first + alignment_distance(a, b)
+}
+
+/// Weighted optimal-string-alignment distance.
+fn alignment_distance(a: &[char], b: &[char]) -> f32 {
     let (n, m) = (a.len(), b.len());
     let mut d = vec![vec![0f32; m + 1]; n + 1];
     for i in 1..=n {

@@ -21,6 +21,10 @@ pub struct Token<'a> {
     pub text: &'a str,
     /// Its span in the file.
     pub span: Range<usize>,
+    /// Whether a capital first letter would be explained by the word's
+    /// place: the start of a block or a sentence, a title, a heading, or
+    /// a run of capitalised words (`Customer Success Manager`).
+    pub positional_capital: bool,
 }
 
 /// The front-matter fields whose values are prose.
@@ -30,11 +34,74 @@ const PROSE_FIELDS: [&str; 2] = ["title", "description"];
 /// front-matter `title` and `description`.
 pub fn page_words<'a>(doc: &'a Document, prose: &Prose<'a>) -> Vec<Token<'a>> {
     let mut out: Vec<Token<'a>> = front_matter_words(doc);
-    out.extend(prose.words.iter().map(|w| Token {
-        text: w.text,
-        span: w.span.clone(),
-    }));
+    let title_case: Vec<bool> = prose
+        .segments
+        .iter()
+        .map(|s| s.is_heading() || is_title_case(&s.text))
+        .collect();
+    for (i, w) in prose.words.iter().enumerate() {
+        let segment = &prose.segments[w.segment];
+        let before = segment.text.get(..w.range.start).unwrap_or_default();
+        // A capitalised word right beside it, with only spaces between.
+        let neighbour = |j: Option<usize>| {
+            j.and_then(|j| prose.words.get(j)).is_some_and(|n| {
+                let between = if n.range.start < w.range.start {
+                    n.range.end..w.range.start
+                } else {
+                    w.range.end..n.range.start
+                };
+                n.segment == w.segment
+                    && segment
+                        .text
+                        .get(between)
+                        .is_some_and(|t| t.chars().all(char::is_whitespace))
+                    && is_capitalized_word(n.text)
+            })
+        };
+        let positional_capital = title_case[w.segment]
+            || starts_sentence(before)
+            || neighbour(i.checked_sub(1))
+            || neighbour(i.checked_add(1));
+        out.push(Token {
+            text: w.text,
+            span: w.span.clone(),
+            positional_capital,
+        });
+    }
     out
+}
+
+/// Whether text ending in `before` leaves the next word at the start of
+/// a sentence (or of the block).
+fn starts_sentence(before: &str) -> bool {
+    let trimmed = before.trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\'' | '(' | '[' | '*' | '_' | '\u{201c}' | '\u{2018}'
+            )
+    });
+    trimmed.is_empty() || trimmed.ends_with(['.', '!', '?', ':', ';', '|'])
+}
+
+/// Whether a known English word is written with a capital first letter
+/// (another word of a title or a name of several words).
+fn is_capitalized_word(word: &str) -> bool {
+    crate::rules::prose::is_capitalized(word)
+        && lexicon::lookup(&word.to_lowercase()).is_some_and(Known::is_english)
+}
+
+/// Whether most longer words of a block start with a capital: a title,
+/// a table header, a label.
+fn is_title_case(text: &str) -> bool {
+    let (mut long, mut capital) = (0, 0);
+    for word in text.split(|c: char| !c.is_alphabetic()) {
+        if word.chars().count() >= 4 {
+            long += 1;
+            capital += usize::from(word.chars().next().is_some_and(char::is_uppercase));
+        }
+    }
+    long > 0 && capital * 4 >= long * 3
 }
 
 /// The words of the front-matter `title` and `description` values,
@@ -62,7 +129,11 @@ fn front_matter_words(doc: &Document) -> Vec<Token<'_>> {
         for range in ranges.drain(..) {
             let span = value_start + range.start..value_start + range.end;
             if let Some(text) = doc.source.get(span.clone()) {
-                out.push(Token { text, span });
+                out.push(Token {
+                    text,
+                    span,
+                    positional_capital: true,
+                });
             }
         }
     }
@@ -183,14 +254,14 @@ fn is_part_word(part: &str) -> bool {
 }
 
 /// An all-capital acronym of two or more letters run into a lower-case
-/// word of three or more (`SOCreviews` -> `SOC reviews`), when the lower
+/// word of five or more (`SOCreviews` -> `SOC reviews`), when the lower
 /// part is an ordinary word and the last capital does not start one
 /// (`HTMLParser` is two words already).
 fn acronym_run_together(word: &str) -> Option<String> {
     let split = word.find(|c: char| c.is_lowercase())?;
     let (upper, rest) = word.split_at(split);
     let all_upper = upper.chars().count() >= 2 && upper.chars().all(char::is_uppercase);
-    let all_lower = rest.chars().count() >= 3 && rest.chars().all(char::is_lowercase);
+    let all_lower = rest.chars().count() >= 5 && rest.chars().all(char::is_lowercase);
     if !all_upper || !all_lower {
         return None;
     }

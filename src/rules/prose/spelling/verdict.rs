@@ -9,6 +9,7 @@ use std::collections::HashMap;
 use foldhash::fast::RandomState;
 
 use super::lexicon::{self, Known};
+use super::morphology;
 use super::suggest::{self, Candidate};
 use super::tables;
 use super::tokens::{self, InnerCapital, Shape, Token};
@@ -94,7 +95,7 @@ fn judge_plain(stem: &str) -> Verdict {
     if let Some(known) = lexicon::lookup(&lower) {
         return Verdict::Known(Some(known));
     }
-    if is_plural_of_listed(&lower) {
+    if is_plural_of_listed(&lower) || morphology::is_derived(&lower) {
         return Verdict::Known(None);
     }
     if lower.chars().nth(2).is_none() {
