@@ -42,6 +42,9 @@ enum Command {
     /// Show each job family's levels in order: grade, what each extends,
     /// and the problems the family rules find.
     Ladder(LadderArgs),
+    /// List the words the spelling rule does not know, most frequent
+    /// first, with their pages: to review, and to start a `words_file`.
+    Words(WordsArgs),
     /// List every rule: id, group, default severity, fix, summary.
     Rules {
         /// Output format.
@@ -114,6 +117,28 @@ struct LadderArgs {
     config: Option<PathBuf>,
 }
 
+#[derive(Debug, Args)]
+struct WordsArgs {
+    /// Files and folders to read; folders are searched for *.md and
+    /// *.markdown pages.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format: a table, JSON, or the words that do not look like
+    /// typos, one a line (a `words_file` to review).
+    #[arg(long, value_enum, default_value_t = WordsFormat::Text)]
+    format: WordsFormat,
+    /// Configuration file (default: the nearest .handbook-lint.toml).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum WordsFormat {
+    Text,
+    Json,
+    Words,
+}
+
 /// Report formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
@@ -169,6 +194,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check(args),
         Command::Ladder(args) => ladder(args),
+        Command::Words(args) => words(args),
         Command::Rules { format } => list_rules(format),
         Command::Explain { rule } => explain(&rule),
         Command::Lsp => crate::lsp::run().map(|()| ExitCode::SUCCESS),
@@ -256,6 +282,20 @@ fn check(args: CheckArgs) -> Result<ExitCode, String> {
     // back at once, faster than freeing each finding.
     std::mem::forget(report);
     Ok(code)
+}
+
+fn words(args: WordsArgs) -> Result<ExitCode, String> {
+    let cwd = std::env::current_dir()
+        .map_err(|err| format!("cannot read the working directory: {err}"))?;
+    let config = Config::discover(args.config.as_deref(), &cwd).map_err(|err| err.to_string())?;
+    let words = engine::words::tally(&args.paths, &config).map_err(|err| err.to_string())?;
+    let text = match args.format {
+        WordsFormat::Text => report::words::render_text(&words),
+        WordsFormat::Json => report::words::render_json(&words) + "\n",
+        WordsFormat::Words => report::words::render_words(&words),
+    };
+    write_stdout(&text)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn ladder(args: LadderArgs) -> Result<ExitCode, String> {

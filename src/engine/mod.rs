@@ -8,6 +8,7 @@ pub mod excerpt;
 pub mod fix;
 mod suppress;
 mod vocabulary;
+pub mod words;
 mod write;
 
 use std::ops::Range;
