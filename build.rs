@@ -34,8 +34,8 @@ fn main() {
     let mut lexicon = Lexicon::new();
     read_english(&root, &mut lexicon);
     for (file, flags) in [
-        ("rules/spelling/companies.txt", NAME),
         ("rules/brands.txt", NAME),
+        ("rules/spelling/companies.txt", NAME),
         ("rules/spelling/software-terms.txt", TERM),
         ("rules/spelling/vocabulary.txt", VOCABULARY),
     ] {
@@ -101,14 +101,17 @@ fn lines(root: &Path, file: &str) -> Vec<(usize, String)> {
         .collect()
 }
 
+/// Adds a listed word. An English list writing it in lower case makes it
+/// an ordinary word, written so; otherwise the first list to name it
+/// decides how it is written (`rules/brands.txt` is read first).
 fn add(lexicon: &mut Lexicon, word: String, flags: u32, count: u64) {
     let key = word.to_lowercase();
-    let lower = word == key;
+    let ordinary = word == key && flags & (EN_US | EN_GB) != 0;
     let entry = lexicon.entry(key).or_default();
-    if entry.display.is_empty() || (lower && entry.flags & LOWER == 0) {
+    if entry.display.is_empty() || (ordinary && entry.flags & LOWER == 0) {
         entry.display = word;
     }
-    entry.flags |= flags | if lower { LOWER } else { 0 };
+    entry.flags |= flags | if ordinary { LOWER } else { 0 };
     entry.count = entry.count.max(count);
 }
 
@@ -194,8 +197,9 @@ fn entry_of(key: u32, word: u32) -> u64 {
 
 /// Known misspellings: `rules/spelling/corrections.txt`, then the
 /// handbook's own `rules/spelling/misspellings.txt` (which wins). An
-/// entry whose wrong word the lexicon knows is left out: the word lists
-/// decide what is a word.
+/// entry of the first whose wrong word the lexicon knows is left out:
+/// the word lists decide what is a word; the handbook's own list is
+/// curated and holds wrong forms that word lists carry (`trainings`).
 fn read_misspellings(root: &Path, lexicon: &Lexicon) -> BTreeMap<String, String> {
     let mut map = BTreeMap::new();
     for file in [
@@ -210,7 +214,8 @@ fn read_misspellings(root: &Path, lexicon: &Lexicon) -> BTreeMap<String, String>
             if wrong.is_empty() || right.is_empty() {
                 fail(&format!("{file}:{number}: expected `wrong -> right`"));
             }
-            if !lexicon.contains_key(&wrong) {
+            let curated = file.ends_with("misspellings.txt");
+            if curated || !lexicon.contains_key(&wrong) {
                 map.insert(wrong, right.to_string());
             }
         }

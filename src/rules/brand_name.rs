@@ -22,6 +22,24 @@ pub static RULE: Rule = Rule {
 /// Builds the list of names.
 fn prepare() {
     LazyLock::force(&BRAND_NAMES);
+    LazyLock::force(&BRAND_SHAPES);
+}
+
+/// The mixed-case names of the spelling rule's company and product list
+/// (`OpenShift`), by lower-case form: checked like `rules/brands.txt`.
+static LISTED_NAMES: LazyLock<std::collections::HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| {
+        lexicon::mixed_case_names()
+            .map(|k| (k.key(), k.display()))
+            .collect()
+    });
+
+/// The owner's spelling of a name, by its lower-case form.
+fn brand_of(lower: &str) -> Option<&'static str> {
+    BRAND_NAMES
+        .get(lower)
+        .copied()
+        .or_else(|| LISTED_NAMES.get(lower).copied())
 }
 
 const DOCS: &str = "\
@@ -29,7 +47,10 @@ Reports product and company names written with other capitals than their
 owners use (`Gitlab`, `Github`, `Javascript`, `Netsuite`, `Powerpoint`), and
 fixes them.
 
-The names are listed in `rules/brands.txt`. A name is not checked inside
+The names are listed in `rules/brands.txt`, and the names of
+`rules/spelling/companies.txt` and `rules/spelling/software-terms.txt`
+written with a capital after the first letter (`OpenShift`, `HubSpot`)
+are checked too. A name is not checked inside
 code, link destinations, URLs, domains, paths or handles (`gitlab.com`,
 `@gitlab-org`, `/gitlab/`), nor when it is written in all capitals. A name
 that is also an ordinary word (Slack, Zoom, Outreach) is only checked when
@@ -90,7 +111,10 @@ impl Shapes {
     }
 }
 
-static BRAND_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::new(BRAND_NAMES.keys()));
+static BRAND_SHAPES: LazyLock<Shapes> = LazyLock::new(|| {
+    let listed: Vec<String> = LISTED_NAMES.keys().map(|k| k.to_string()).collect();
+    Shapes::new(BRAND_NAMES.keys().chain(&listed))
+});
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let prose = cx.prose();
@@ -111,7 +135,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         } else {
             lower.extend(name.chars().flat_map(char::to_lowercase));
         }
-        let Some(&brand) = BRAND_NAMES.get(lower.as_str()) else {
+        let Some(brand) = brand_of(&lower) else {
             continue;
         };
         if name == brand {
@@ -181,6 +205,17 @@ mod tests {
             .map(|f| f.edits[0].replacement.as_str())
             .collect();
         assert_eq!(fixes, vec!["GitLab", "NetSuite", "GitHub", "GitLab"]);
+    }
+
+    #[test]
+    fn finds_listed_mixed_case_names() {
+        let found = run(&RULE, "Deploy to Openshift and track it in Hubspot.\n");
+        let fixes: Vec<&str> = found
+            .iter()
+            .filter_map(|d| d.fix.as_ref())
+            .map(|f| f.edits[0].replacement.as_str())
+            .collect();
+        assert_eq!(fixes, vec!["OpenShift", "HubSpot"]);
     }
 
     #[test]

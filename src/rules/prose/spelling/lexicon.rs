@@ -177,6 +177,22 @@ pub fn is_common_word(lower: &str) -> bool {
     lookup(lower).is_some_and(|k| k.has(tables::LOWER) && k.has(tables::EN_US | tables::EN_GB))
 }
 
+/// The listed names and terms written with a capital first letter and
+/// another capital after it
+/// (`OpenShift`, `HubSpot`) that are not also ordinary words: a name
+/// written in another case is `brand-name`'s to report.
+pub fn mixed_case_names() -> impl Iterator<Item = Known> {
+    (0..len() as u32).map(word).filter(|k| {
+        let mut chars = k.display().chars();
+        k.has(tables::NAME | tables::TERM)
+            && !k.has(tables::LOWER)
+            && chars.next().is_some_and(char::is_uppercase)
+            && chars.any(char::is_uppercase)
+            && k.display().chars().all(char::is_alphabetic)
+            && k.display().chars().any(char::is_lowercase)
+    })
+}
+
 /// How many words the lexicon holds.
 pub fn len() -> usize {
     KEYS.len()

@@ -80,7 +80,14 @@ fn derived(word: &str, depth: u32) -> bool {
         }
         for restore in *restores {
             let base = format!("{stem}{restore}");
-            if takes_suffix(&base, suffix) && (is_base(&base) || derived(&base, depth - 1)) {
+            // A restored ending must give a common word (`curate`), not a
+            // rare one that happens to fit (`withe`).
+            let fits = if restore.is_empty() {
+                is_base(&base)
+            } else {
+                is_base(&base) && lexicon::lookup(&base).is_some_and(|k| k.has(tables::COMMON))
+            };
+            if takes_suffix(&base, suffix) && (fits || derived(&base, depth - 1)) {
                 return true;
             }
         }

@@ -32,7 +32,7 @@ fn known_misspellings_are_errors_with_safe_fixes_in_the_written_case() {
 fn likely_typos_are_warnings_with_unsafe_fixes() {
     let found = run(
         &RULE,
-        "Run the Customer Satisfaction Servey.\n\nSee the latests plans.\n",
+        "Run the Customer Satisfaction Servey.\n\nAsk the contorller.\n",
     );
     let firsts: Vec<(&str, Severity)> = found
         .iter()
@@ -40,12 +40,22 @@ fn likely_typos_are_warnings_with_unsafe_fixes() {
         .collect();
     assert_eq!(
         firsts,
-        [("Survey", Severity::Warning), ("latest", Severity::Warning)]
+        [
+            ("Survey", Severity::Warning),
+            ("controller", Severity::Warning)
+        ]
     );
     assert!(found.iter().all(|d| d
         .fix
         .as_ref()
         .is_some_and(|f| f.applicability == Applicability::Unsafe)));
+}
+
+#[test]
+fn inflections_english_does_not_make_are_misspellings() {
+    let found = run(&RULE, "See the latests plans and run trainings.\n");
+    let firsts: Vec<&str> = found.iter().map(|d| d.suggestions[0].as_str()).collect();
+    assert_eq!(firsts, ["latest", "training"]);
 }
 
 #[test]

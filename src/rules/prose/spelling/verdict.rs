@@ -155,13 +155,16 @@ pub fn rank(lower: &str, page: &[Token<'_>]) -> Ranked {
         })
         .collect();
     ranked.sort_by(|a, b| a.score.total_cmp(&b.score));
+    let on_page = |c: &Candidate| is_on_page(c.word.key(), page);
     let clear = ranked.first().is_some_and(|best| {
+        // Ahead of the next by a margin, or the only one the page uses.
+        let ahead = ranked.get(1).is_none_or(|next| {
+            next.score - best.score >= CLEAR_MARGIN || (on_page(best) && !on_page(next))
+        });
         best.distance <= CLEAR_DISTANCE
             && best.word.is_common()
             && lower.chars().count() >= CLEAR_MIN_CHARS
-            && ranked
-                .get(1)
-                .is_none_or(|next| next.score - best.score >= CLEAR_MARGIN)
+            && ahead
     });
     Ranked {
         words: ranked
