@@ -28,8 +28,11 @@ pub static RULE: Rule = Rule {
     id: "spelling",
     group: Group::Prose,
     severity: Severity::Error,
-    fix: Fixable::Sometimes(Applicability::Safe),
-    summary: "misspelled words: known misspellings (error), likely typos (warning)",
+    // Known misspellings and variants are fixed safely, likely typos
+    // unsafely: the catalogue names the weaker of the two.
+    fix: Fixable::Sometimes(Applicability::Unsafe),
+    summary:
+        "misspelled words: known misspellings (error) and likely typos (warning), with suggestions",
     docs: DOCS,
     check: Check::Page(check),
     prepare: None,
