@@ -12,11 +12,11 @@ pub mod tokens;
 mod verdict;
 mod vocabulary;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
-use crate::rules::prose::{is_capitalized, match_case};
+use crate::rules::prose::{is_capitalized, match_case, Prose};
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 use tokens::Token;
 use verdict::{Verdict, VerdictCache};
@@ -176,11 +176,17 @@ pub fn judge_page(cx: &Context<'_>) -> Vec<Judged> {
         .iter()
         .map(|w| vocabulary_key(w.trim()))
         .collect();
-    let variant = cx.settings.spelling.variant;
+    let page = Page {
+        prose,
+        tokens: &tokens,
+        extra: &extra,
+        variant: cx.settings.spelling.variant,
+    };
+    let mut ranked = HashMap::new();
     let mut out = Vec::new();
     verdict::with_cache(|cache| {
         for token in &tokens {
-            if let Some(judged) = judge(token, cache, &extra, variant, &tokens) {
+            if let Some(judged) = judge(token, cache, &page, &mut ranked) {
                 out.push(judged);
             }
         }
@@ -188,17 +194,34 @@ pub fn judge_page(cx: &Context<'_>) -> Vec<Judged> {
     out
 }
 
+/// What judging a word reads of its page.
+struct Page<'p, 'a> {
+    prose: &'p Prose<'a>,
+    tokens: &'p [Token<'a>],
+    /// The configured words, in their lower-case form.
+    extra: &'p HashSet<String>,
+    variant: Variant,
+}
+
 /// Judges one word; `None` when it is fine.
+/// `ranked` remembers the page's rankings of unknown words.
 fn judge(
     token: &Token<'_>,
     cache: &mut VerdictCache,
-    extra: &HashSet<String>,
-    variant: Variant,
-    page: &[Token<'_>],
+    page: &Page<'_, '_>,
+    ranked: &mut HashMap<String, verdict::Ranked>,
 ) -> Option<Judged> {
+    let variant = page.variant;
+    let verdict = cache.verdict(token.text);
+    // Most words are known: done before anything else is computed.
+    if matches!(
+        (&verdict, variant),
+        (Verdict::Skipped | Verdict::Known(None), _) | (Verdict::Known(_), Variant::Both)
+    ) {
+        return None;
+    }
     let stem = tokens::strip_possessive(token.text);
     let span = token.span.start..token.span.start + stem.len();
-    let verdict = cache.verdict(token.text);
     let found = |tier, suggestions: Vec<String>| Judged {
         word: stem.to_string(),
         span: span.clone(),
@@ -227,8 +250,12 @@ fn judge(
         Verdict::Unknown => {
             // A capital that neither starts a sentence nor belongs to a
             // title marks a name: its closest word is no correction.
-            let name = is_capitalized(stem) && !token.positional_capital;
-            let mut ranked = verdict::rank(&vocabulary_key(stem), page);
+            let name = is_capitalized(stem) && !tokens::positional_capital(page.prose, token);
+            let key = vocabulary_key(stem);
+            let mut ranked = ranked
+                .entry(key)
+                .or_insert_with_key(|key| verdict::rank(key, page.tokens))
+                .clone();
             ranked.clear &= !name;
             let suggestions = ranked
                 .words
@@ -251,7 +278,7 @@ fn judge(
             )
         }
     };
-    (!is_listed(&vocabulary_key(stem), extra)).then_some(judged)
+    (!is_listed(&vocabulary_key(stem), page.extra)).then_some(judged)
 }
 
 /// A correction in the configured variant of English: the British

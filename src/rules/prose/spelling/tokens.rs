@@ -21,54 +21,59 @@ pub struct Token<'a> {
     pub text: &'a str,
     /// Its span in the file.
     pub span: Range<usize>,
-    /// Whether a capital first letter would be explained by the word's
-    /// place: the start of a block or a sentence, a title, a heading, or
-    /// a run of capitalised words (`Customer Success Manager`).
-    pub positional_capital: bool,
+    /// Its index among the words of the page's prose (`None` in the
+    /// front matter).
+    pub word: Option<usize>,
 }
 
 /// The front-matter fields whose values are prose.
 const PROSE_FIELDS: [&str; 2] = ["title", "description"];
 
-/// The words of the page: those of its prose, then those of the
-/// front-matter `title` and `description`.
+/// The words of the page: the front-matter `title` and `description`,
+/// then those of its prose.
 pub fn page_words<'a>(doc: &'a Document, prose: &Prose<'a>) -> Vec<Token<'a>> {
     let mut out: Vec<Token<'a>> = front_matter_words(doc);
-    let title_case: Vec<bool> = prose
-        .segments
-        .iter()
-        .map(|s| s.is_heading() || is_title_case(&s.text))
-        .collect();
-    for (i, w) in prose.words.iter().enumerate() {
-        let segment = &prose.segments[w.segment];
-        let before = segment.text.get(..w.range.start).unwrap_or_default();
-        // A capitalised word right beside it, with only spaces between.
-        let neighbour = |j: Option<usize>| {
-            j.and_then(|j| prose.words.get(j)).is_some_and(|n| {
-                let between = if n.range.start < w.range.start {
-                    n.range.end..w.range.start
-                } else {
-                    w.range.end..n.range.start
-                };
-                n.segment == w.segment
-                    && segment
-                        .text
-                        .get(between)
-                        .is_some_and(|t| t.chars().all(char::is_whitespace))
-                    && is_capitalized_word(n.text)
-            })
-        };
-        let positional_capital = title_case[w.segment]
-            || starts_sentence(before)
-            || neighbour(i.checked_sub(1))
-            || neighbour(i.checked_add(1));
-        out.push(Token {
-            text: w.text,
-            span: w.span.clone(),
-            positional_capital,
-        });
-    }
+    out.extend(prose.words.iter().enumerate().map(|(i, w)| Token {
+        text: w.text,
+        span: w.span.clone(),
+        word: Some(i),
+    }));
     out
+}
+
+/// Whether a capital first letter of `token` is explained by its place:
+/// the front matter's title or description, the start of a block or a
+/// sentence, a heading or a block in title case, or a run of capitalised
+/// words (`Customer Success Manager`).
+pub fn positional_capital(prose: &Prose<'_>, token: &Token<'_>) -> bool {
+    let Some((i, w)) = token.word.and_then(|i| Some((i, prose.words.get(i)?))) else {
+        return true;
+    };
+    let Some(segment) = prose.segments.get(w.segment) else {
+        return true;
+    };
+    let before = segment.text.get(..w.range.start).unwrap_or_default();
+    // A capitalised word right beside it, with only spaces between.
+    let neighbour = |j: Option<usize>| {
+        j.and_then(|j| prose.words.get(j)).is_some_and(|n| {
+            let between = if n.range.start < w.range.start {
+                n.range.end..w.range.start
+            } else {
+                w.range.end..n.range.start
+            };
+            n.segment == w.segment
+                && segment
+                    .text
+                    .get(between)
+                    .is_some_and(|t| t.chars().all(char::is_whitespace))
+                && is_capitalized_word(n.text)
+        })
+    };
+    segment.is_heading()
+        || starts_sentence(before)
+        || is_title_case(&segment.text)
+        || neighbour(i.checked_sub(1))
+        || neighbour(i.checked_add(1))
 }
 
 /// Whether text ending in `before` leaves the next word at the start of
@@ -132,7 +137,7 @@ fn front_matter_words(doc: &Document) -> Vec<Token<'_>> {
                 out.push(Token {
                     text,
                     span,
-                    positional_capital: true,
+                    word: None,
                 });
             }
         }
