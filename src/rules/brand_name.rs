@@ -23,6 +23,7 @@ pub static RULE: Rule = Rule {
 fn prepare() {
     LazyLock::force(&BRAND_NAMES);
     LazyLock::force(&BRAND_SHAPES);
+    LazyLock::force(&LISTED_SHAPES);
 }
 
 /// The mixed-case names of the spelling rule's company and product list
@@ -30,16 +31,19 @@ fn prepare() {
 static LISTED_NAMES: LazyLock<std::collections::HashMap<&'static str, &'static str>> =
     LazyLock::new(|| {
         lexicon::mixed_case_names()
+            .filter(|k| k.key().is_ascii())
             .map(|k| (k.key(), k.display()))
             .collect()
     });
 
-/// The owner's spelling of a name, by its lower-case form.
-fn brand_of(lower: &str) -> Option<&'static str> {
+/// The owner's spelling of a name, by its lower-case form: from
+/// `rules/brands.txt`, or from the listed mixed-case names when the word
+/// starts with a capital.
+fn brand_of(lower: &str, capital: bool) -> Option<&'static str> {
     BRAND_NAMES
         .get(lower)
         .copied()
-        .or_else(|| LISTED_NAMES.get(lower).copied())
+        .or_else(|| capital.then(|| LISTED_NAMES.get(lower).copied()).flatten())
 }
 
 const DOCS: &str = "\
@@ -111,9 +115,13 @@ impl Shapes {
     }
 }
 
-static BRAND_SHAPES: LazyLock<Shapes> = LazyLock::new(|| {
+static BRAND_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::new(BRAND_NAMES.keys()));
+
+/// The shapes of the listed mixed-case names, which are checked only in
+/// words written with a capital.
+static LISTED_SHAPES: LazyLock<Shapes> = LazyLock::new(|| {
     let listed: Vec<String> = LISTED_NAMES.keys().map(|k| k.to_string()).collect();
-    Shapes::new(BRAND_NAMES.keys().chain(&listed))
+    Shapes::new(listed.iter())
 });
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -126,7 +134,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .strip_suffix("'s")
             .or_else(|| word.text.strip_suffix("\u{2019}s"))
             .unwrap_or(word.text);
-        if name.is_ascii() && !BRAND_SHAPES.may_be_brand(name) {
+        // A listed mixed-case name is looked for only in words with a
+        // capital first letter (`Openshift`), most words being lower case.
+        let capital = name.bytes().next().is_some_and(|b| b.is_ascii_uppercase());
+        if name.is_ascii()
+            && !BRAND_SHAPES.may_be_brand(name)
+            && !(capital && LISTED_SHAPES.may_be_brand(name))
+        {
             continue;
         }
         lower.clear();
@@ -135,7 +149,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         } else {
             lower.extend(name.chars().flat_map(char::to_lowercase));
         }
-        let Some(brand) = brand_of(&lower) else {
+        let Some(brand) = brand_of(&lower, capital) else {
             continue;
         };
         if name == brand {

@@ -215,7 +215,7 @@ fn judge(
     let verdict = cache.verdict(token.text);
     // Most words are known: done before anything else is computed.
     if matches!(
-        (&verdict, variant),
+        (verdict, variant),
         (Verdict::Skipped | Verdict::Known(None), _) | (Verdict::Known(_), Variant::Both)
     ) {
         return None;
@@ -231,7 +231,7 @@ fn judge(
     let judged = match verdict {
         Verdict::Skipped => return None,
         Verdict::Known(known) => {
-            let other = match (variant, known) {
+            let other = match (variant, *known) {
                 (Variant::American, Some(k)) if !k.has(tables::EN_US) => {
                     lexicon::american_of(k.key())
                 }
@@ -246,7 +246,7 @@ fn judge(
             let right = in_variant(right, variant);
             found(Tier::Misspelled, vec![match_case(stem, right)])
         }
-        Verdict::Recased(right) => found(Tier::Likely, vec![right.to_string()]),
+        Verdict::Recased(right) => found(Tier::Likely, vec![right.clone()]),
         Verdict::Unknown => {
             // A capital that neither starts a sentence nor belongs to a
             // title marks a name: its closest word is no correction.

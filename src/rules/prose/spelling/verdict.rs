@@ -38,7 +38,9 @@ const VERDICTS: usize = 1 << 14;
 /// Verdicts by word as written.
 #[derive(Default)]
 pub struct VerdictCache {
-    verdicts: HashMap<Box<str>, Verdict, RandomState>,
+    /// Each word's place in `verdicts` (one hash look-up a word).
+    places: HashMap<Box<str>, u32, RandomState>,
+    verdicts: Vec<Verdict>,
 }
 
 thread_local! {
@@ -58,16 +60,20 @@ pub fn with_cache<R>(f: impl FnOnce(&mut VerdictCache) -> R) -> R {
 
 impl VerdictCache {
     /// The verdict on a word as written (possessive included).
-    pub fn verdict(&mut self, word: &str) -> Verdict {
-        if let Some(verdict) = self.verdicts.get(word) {
-            return verdict.clone();
-        }
-        let verdict = judge(word);
-        if self.verdicts.len() >= VERDICTS {
-            self.verdicts.clear();
-        }
-        self.verdicts.insert(word.into(), verdict.clone());
-        verdict
+    pub fn verdict(&mut self, word: &str) -> &Verdict {
+        let place = match self.places.get(word) {
+            Some(&place) => place as usize,
+            None => {
+                if self.verdicts.len() >= VERDICTS {
+                    self.places.clear();
+                    self.verdicts.clear();
+                }
+                self.places.insert(word.into(), self.verdicts.len() as u32);
+                self.verdicts.push(judge(word));
+                self.verdicts.len() - 1
+            }
+        };
+        self.verdicts.get(place).unwrap_or(&Verdict::Unknown)
     }
 }
 
