@@ -33,11 +33,37 @@ const PROSE_FIELDS: [&str; 2] = ["title", "description"];
 /// then those of its prose.
 pub fn page_words<'a>(doc: &'a Document, prose: &Prose<'a>) -> Vec<Token<'a>> {
     let mut out: Vec<Token<'a>> = front_matter_words(doc);
-    out.extend(prose.words.iter().enumerate().map(|(i, w)| Token {
-        text: w.text,
-        span: w.span.clone(),
-        word: Some(i),
-    }));
+    let shortcodes = shortcodes(&doc.source);
+    out.extend(
+        prose
+            .words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| !crate::document::contains(&shortcodes, w.span.start))
+            .map(|(i, w)| Token {
+                text: w.text,
+                span: w.span.clone(),
+                word: Some(i),
+            }),
+    );
+    out
+}
+
+/// The spans of the site generator's template calls in `source`
+/// (`{{< ref "page#anchor" >}}`, `{{% include %}}`), in order: code, not
+/// prose.
+fn shortcodes(source: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(start) = source.get(from..).and_then(|rest| rest.find("{{")) {
+        let start = from + start;
+        let Some(end) = source.get(start..).and_then(|rest| rest.find("}}")) else {
+            break;
+        };
+        let end = start + end + 2;
+        out.push(start..end);
+        from = end;
+    }
     out
 }
 
@@ -308,6 +334,13 @@ pub fn function_word_run_together(lower: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_template_calls() {
+        let source = "a {{< ref \"x#y\" >}} b {{% note %}} c {{ unclosed";
+        let spans: Vec<&str> = shortcodes(source).into_iter().map(|r| &source[r]).collect();
+        assert_eq!(spans, ["{{< ref \"x#y\" >}}", "{{% note %}}"]);
+    }
 
     #[test]
     fn shapes() {
