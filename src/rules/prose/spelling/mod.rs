@@ -47,7 +47,7 @@ Reports misspelled words, by how sure it is:
 - **Likely typos** (warning, unsafe fix): an unknown word with one
   clearly best correction, a common word one edit away or closer (two
   letters swapped, a letter doubled or dropped, a neighbouring key):
-  `Servey` -> `Survey`, `latests` -> `latest`. Also a stray capital in an
+  `Servey` -> `Survey`, `calendrs` -> `calendars`. Also a stray capital in an
   ordinary word (`ExperIence` -> `Experience`) and words run together
   (`SOCreviews` -> `SOC reviews`, `ofthe` -> `of the`).
 - **Other unknown words** (info, off by default): most are names and
@@ -58,8 +58,9 @@ every finding of the rule.
 
 What is checked: the prose of the page (paragraphs, list items, headings,
 table cells, link text) and the front-matter `title` and `description`.
-What is not: code, link destinations, HTML, URLs, e-mail addresses,
-domains, paths and handles, words with digits (`30min`), all-capital
+What is not: code, link destinations, HTML, template calls (`{{< ref … >}}`),
+URLs, e-mail addresses, domains, paths and handles, words with digits
+(`30min`), all-capital
 acronyms and their plurals (`OKR`, `SOWs`), and words of fewer than three
 letters. A word with an inner capital is accepted when it is a listed
 name or its parts are words (`GitLab`, `PowerPoint`); a listed name
@@ -81,7 +82,11 @@ Words are known when they are in:
 
 Suggestions come from an index of the dictionary and are ranked by a typo
 model and by how common each word is; a word used elsewhere on the page
-is preferred. A word that the lists accept is never reported, and an
+is preferred. Regular derivations of known words are words
+(`influencers`, `untrusting`), but plurals English does not make are
+known misspellings (`trainings`, `latests`). An unknown capitalised word
+whose capital neither a sentence start nor a title explains is taken for
+a name, and no correction is offered as clear. A word that the lists accept is never reported, and an
 unknown word is never split into two unless one is a small function word
 or an acronym (`ofthe`, `SOCreviews`).
 
