@@ -44,6 +44,7 @@ fn main() {
         }
     }
     mark_suggested(&mut lexicon);
+    mark_mixed_case_names(&mut lexicon);
     let words: Vec<(&String, &Entry)> = lexicon.iter().collect();
     write_strings(&out, "lexicon_keys", words.iter().map(|(k, _)| k.as_str()));
     write_strings(
@@ -169,6 +170,22 @@ fn mark_suggested(lexicon: &mut Lexicon) {
         let wanted = entry.flags & (COMMON | NAME | TERM | VOCABULARY) != 0 || entry.count > 0;
         if wanted && suggestible(&entry.display) {
             entry.flags |= SUGGESTED;
+        }
+    }
+}
+
+/// Marks the names and terms written in mixed case (`OpenShift`), which
+/// `brand-name` checks.
+fn mark_mixed_case_names(lexicon: &mut Lexicon) {
+    for entry in lexicon.values_mut() {
+        let display = &entry.display;
+        let mut chars = display.chars();
+        let mixed = chars.next().is_some_and(char::is_uppercase)
+            && chars.any(char::is_uppercase)
+            && display.chars().any(char::is_lowercase)
+            && display.chars().all(|c| c.is_ascii_alphabetic());
+        if mixed && entry.flags & (NAME | TERM) != 0 && entry.flags & LOWER == 0 {
+            entry.flags |= MIXED_CASE_NAME;
         }
     }
 }

@@ -1,6 +1,9 @@
 //! `brand-name`: product and company names with the wrong capitals.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use foldhash::fast::FixedState;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::rules::prose::data::BRAND_NAMES;
@@ -28,10 +31,9 @@ fn prepare() {
 
 /// The mixed-case names of the spelling rule's company and product list
 /// (`OpenShift`), by lower-case form: checked like `rules/brands.txt`.
-static LISTED_NAMES: LazyLock<std::collections::HashMap<&'static str, &'static str>> =
+static LISTED_NAMES: LazyLock<HashMap<&'static str, &'static str, FixedState>> =
     LazyLock::new(|| {
         lexicon::mixed_case_names()
-            .filter(|k| k.key().is_ascii())
             .map(|k| (k.key(), k.display()))
             .collect()
     });

@@ -178,19 +178,13 @@ pub fn is_common_word(lower: &str) -> bool {
 }
 
 /// The listed names and terms written with a capital first letter and
-/// another capital after it
+/// another capital after it, letters only
 /// (`OpenShift`, `HubSpot`) that are not also ordinary words: a name
 /// written in another case is `brand-name`'s to report.
 pub fn mixed_case_names() -> impl Iterator<Item = Known> {
-    (0..len() as u32).map(word).filter(|k| {
-        let mut chars = k.display().chars();
-        k.has(tables::NAME | tables::TERM)
-            && !k.has(tables::LOWER)
-            && chars.next().is_some_and(char::is_uppercase)
-            && chars.any(char::is_uppercase)
-            && k.display().chars().all(char::is_alphabetic)
-            && k.display().chars().any(char::is_lowercase)
-    })
+    (0..len() as u32)
+        .map(word)
+        .filter(|k| k.has(tables::MIXED_CASE_NAME))
 }
 
 /// How many words the lexicon holds.

@@ -25,6 +25,9 @@ pub const VOCABULARY: u32 = 1 << 6;
 pub const SUGGESTED: u32 = 1 << 7;
 /// The word is in SCOWL's size-35 list: among the most common words.
 pub const BASIC: u32 = 1 << 8;
+/// A name or term written with a capital first letter and another capital
+/// after it, letters only (`OpenShift`), that is no ordinary word.
+pub const MIXED_CASE_NAME: u32 = 1 << 9;
 /// The word's frequency class (see [`frequency_class`]) sits in the bits
 /// from here.
 pub const FREQUENCY_SHIFT: u32 = 16;

@@ -34,18 +34,20 @@ const PROSE_FIELDS: [&str; 2] = ["title", "description"];
 pub fn page_words<'a>(doc: &'a Document, prose: &Prose<'a>) -> Vec<Token<'a>> {
     let mut out: Vec<Token<'a>> = front_matter_words(doc);
     let shortcodes = shortcodes(&doc.source);
-    out.extend(
-        prose
-            .words
-            .iter()
-            .enumerate()
-            .filter(|(_, w)| !crate::document::contains(&shortcodes, w.span.start))
-            .map(|(i, w)| Token {
-                text: w.text,
-                span: w.span.clone(),
-                word: Some(i),
-            }),
-    );
+    let token = |(i, w): (usize, &crate::rules::prose::Word<'a>)| Token {
+        text: w.text,
+        span: w.span.clone(),
+        word: Some(i),
+    };
+    let words = prose.words.iter().enumerate();
+    if shortcodes.is_empty() {
+        out.extend(words.map(token));
+    } else {
+        let outside = |(_, w): &(usize, &crate::rules::prose::Word<'a>)| {
+            !crate::document::contains(&shortcodes, w.span.start)
+        };
+        out.extend(words.filter(outside).map(token));
+    }
     out
 }
 
@@ -53,11 +55,18 @@ pub fn page_words<'a>(doc: &'a Document, prose: &Prose<'a>) -> Vec<Token<'a>> {
 /// (`{{< ref "page#anchor" >}}`, `{{% include %}}`), in order: code, not
 /// prose.
 fn shortcodes(source: &str) -> Vec<Range<usize>> {
+    let bytes = source.as_bytes();
     let mut out = Vec::new();
     let mut from = 0;
-    while let Some(start) = source.get(from..).and_then(|rest| rest.find("{{")) {
+    while let Some(start) = bytes
+        .get(from..)
+        .and_then(|rest| memchr::memmem::find(rest, b"{{"))
+    {
         let start = from + start;
-        let Some(end) = source.get(start..).and_then(|rest| rest.find("}}")) else {
+        let Some(end) = bytes
+            .get(start..)
+            .and_then(|rest| memchr::memmem::find(rest, b"}}"))
+        else {
             break;
         };
         let end = start + end + 2;
