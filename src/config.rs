@@ -9,6 +9,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
 use crate::diagnostic::Severity;
+use crate::rules::prose::spelling::{SpellingSettings, Variant};
 use crate::rules::{self, Settings};
 
 /// The configuration file's name.
@@ -78,6 +79,17 @@ struct RawConfig {
     internal_hosts: Option<Vec<String>>,
     #[serde(default)]
     rules: BTreeMap<String, Level>,
+    #[serde(default)]
+    spelling: RawSpelling,
+}
+
+/// The `[spelling]` table as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawSpelling {
+    variant: Option<String>,
+    #[serde(alias = "report_unknown")]
+    report_unknown: Option<bool>,
 }
 
 /// The configuration in force for a run.
@@ -168,19 +180,14 @@ impl Config {
             extra_words: raw.extra_words,
             ..Settings::default()
         };
-        if let Some(file) = raw.words_file {
-            let file = root.join(file);
-            let words = std::fs::read_to_string(&file).map_err(|err| {
-                error(format!("cannot read words_file {}: {err}", file.display()))
-            })?;
-            settings.extra_words.extend(
-                words
-                    .lines()
-                    .map(str::trim)
-                    .filter(|w| !w.is_empty() && !w.starts_with('#'))
-                    .map(String::from),
-            );
+        for (i, word) in settings.extra_words.iter().enumerate() {
+            check_word(word).map_err(|why| error(format!("extra_words[{i}]: {why}")))?;
         }
+        if let Some(file) = raw.words_file {
+            let words = read_words_file(&root.join(file))?;
+            settings.extra_words.extend(words);
+        }
+        settings.spelling = spelling_settings(&raw.spelling).map_err(error)?;
         if let Some(phrases) = raw.required_phrases {
             settings.required_phrases = phrases;
         }
@@ -210,6 +217,69 @@ impl Config {
         let relative = relative.strip_prefix(".").unwrap_or(relative);
         self.exclude_set.is_match(relative) || self.exclude_set.is_match(path)
     }
+}
+
+/// The `[spelling]` settings, checked.
+fn spelling_settings(raw: &RawSpelling) -> Result<SpellingSettings, String> {
+    let variant = match raw.variant.as_deref() {
+        None => Variant::Both,
+        Some("en-US") => Variant::American,
+        Some("en-GB") => Variant::British,
+        Some(other) => {
+            return Err(format!(
+                "spelling.variant: unknown variant `{other}` (expected \"en-US\" or \"en-GB\")"
+            ))
+        }
+    };
+    Ok(SpellingSettings {
+        variant,
+        report_unknown: raw.report_unknown.unwrap_or(false),
+    })
+}
+
+/// The words of a `words_file`: one a line, `#` starts a comment line.
+/// A file that cannot be read, is not UTF-8 or has a line that is not
+/// one word is an error naming the file (and the line).
+fn read_words_file(file: &Path) -> Result<Vec<String>, ConfigError> {
+    let error = |message: String| ConfigError {
+        path: Some(file.to_path_buf()),
+        message,
+    };
+    let bytes =
+        std::fs::read(file).map_err(|err| error(format!("cannot read words_file: {err}")))?;
+    let text = String::from_utf8(bytes).map_err(|err| {
+        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        error(format!("line {line}: words_file is not valid UTF-8"))
+    })?;
+    let mut words = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        let word = line.trim();
+        if word.is_empty() || word.starts_with('#') {
+            continue;
+        }
+        check_word(word).map_err(|why| error(format!("line {}: {why}", number + 1)))?;
+        words.push(word.to_string());
+    }
+    Ok(words)
+}
+
+/// Whether a configured word is one word as the spelling rule reads
+/// words: letters and digits, with apostrophes inside.
+fn check_word(word: &str) -> Result<(), String> {
+    let word = word.trim();
+    let inner_apostrophes =
+        !word.starts_with(['\'', '\u{2019}']) && !word.ends_with(['\'', '\u{2019}']);
+    let word_chars = word
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '\'' || c == '\u{2019}');
+    if !word.is_empty() && word_chars && inner_apostrophes {
+        return Ok(());
+    }
+    Err(format!(
+        "`{word}` is not one word: the spelling rule reads letters and digits (with apostrophes inside); \
+         list each part of a hyphenated or spaced term on its own line"
+    ))
 }
 
 /// The error for a rule id that does not exist, with the closest ids.
@@ -287,6 +357,61 @@ mod tests {
             .to_string();
         assert!(err.contains("unknown rule `trailing-whitespaces`"), "{err}");
         assert!(err.contains("did you mean `trailing-whitespace`"), "{err}");
+    }
+
+    #[test]
+    fn spelling_table_sets_variant_and_unknown_words() {
+        let config =
+            parse("[spelling]\nvariant = \"en-GB\"\nreport-unknown = true\n").expect("valid");
+        assert_eq!(config.settings.spelling.variant, Variant::British);
+        assert!(config.settings.spelling.report_unknown);
+        let err = parse("[spelling]\nvariant = \"en-AU\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("spelling.variant") && err.contains("en-AU"),
+            "{err}"
+        );
+        let err = parse("extra_words = [\"two words\"]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("extra_words[0]"), "{err}");
+    }
+
+    #[test]
+    fn words_file_errors_name_the_file_and_line() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let missing = Config::from_toml(
+            "words_file = \"nowhere.txt\"\n",
+            Some(PathBuf::from("cfg.toml")),
+            dir.path().to_path_buf(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            missing.contains("nowhere.txt") && missing.contains("cannot read"),
+            "{missing}"
+        );
+        let write = |text: &[u8]| {
+            std::fs::write(dir.path().join("words.txt"), text).expect("write");
+            Config::from_toml(
+                "words_file = \"words.txt\"\n",
+                Some(PathBuf::from("cfg.toml")),
+                dir.path().to_path_buf(),
+            )
+        };
+        let ok = write(b"# names\nZuora\n\nO'Frob\n").expect("valid words");
+        assert_eq!(ok.settings.extra_words, ["Zuora", "O'Frob"]);
+        let bad = write(b"Zuora\nself-service\n").unwrap_err().to_string();
+        assert!(
+            bad.contains("words.txt: line 2:") && bad.contains("self-service"),
+            "{bad}"
+        );
+        let binary = write(b"Zuora\nbad \xff byte\n").unwrap_err().to_string();
+        assert!(
+            binary.contains("words.txt: line 2:") && binary.contains("UTF-8"),
+            "{binary}"
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod catalogue;
 mod check;
 mod ladder;
 mod reference;
+mod words;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -43,6 +44,9 @@ enum Command {
     /// Show each job family's levels in order: grade, what each extends,
     /// and the problems the family rules find.
     Ladder(LadderArgs),
+    /// List the words the spelling rule does not know, most frequent
+    /// first, with their pages: to review, and to start a `words_file`.
+    Words(WordsArgs),
     /// List every rule: id, group, default severity, fix, summary.
     Rules {
         /// Output format.
@@ -115,6 +119,28 @@ struct LadderArgs {
     config: Option<PathBuf>,
 }
 
+#[derive(Debug, Args)]
+struct WordsArgs {
+    /// Files and folders to read; folders are searched for *.md and
+    /// *.markdown pages.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format: a table, JSON, or the words that do not look like
+    /// typos, one a line (a `words_file` to review).
+    #[arg(long, value_enum, default_value_t = WordsFormat::Text)]
+    format: WordsFormat,
+    /// Configuration file (default: the nearest .handbook-lint.toml).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum WordsFormat {
+    Text,
+    Json,
+    Words,
+}
+
 /// Report formats.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
@@ -170,6 +196,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::check(args),
         Command::Ladder(args) => ladder::ladder(args),
+        Command::Words(args) => words::words(args),
         Command::Rules { format } => catalogue::list_rules(format),
         Command::Explain { rule } => catalogue::explain(&rule),
         Command::Lsp => crate::lsp::run().map(|()| ExitCode::SUCCESS),

@@ -10,6 +10,7 @@ pub mod fix;
 mod positions;
 mod suppress;
 mod vocabulary;
+pub mod words;
 mod write;
 
 use std::ops::Range;
@@ -113,7 +114,9 @@ pub struct Selection {
 /// Lints pages with a fixed set of rules and settings.
 #[derive(Debug)]
 pub struct Linter {
-    rules: Vec<(&'static Rule, Severity)>,
+    /// The enabled rules, each with its configured level (`None`: the
+    /// rule's own severity for each finding).
+    rules: Vec<(&'static Rule, Option<Severity>)>,
     settings: Settings,
     /// Where the content tree is, and its index once built.
     site_spec: SiteSpec,
@@ -141,8 +144,8 @@ impl Linter {
             })
             .filter_map(|rule| {
                 let severity = match config.levels.get(rule.id) {
-                    Some(level) => level.severity()?,
-                    None => rule.severity,
+                    Some(level) => Some(level.severity()?),
+                    None => None,
                 };
                 Some((rule, severity))
             })
@@ -197,7 +200,10 @@ impl Linter {
     }
 
     fn severity_of(&self, id: &str) -> Option<Severity> {
-        self.rules.iter().find(|(r, _)| r.id == id).map(|(_, s)| *s)
+        self.rules
+            .iter()
+            .find(|(r, _)| r.id == id)
+            .map(|(r, s)| s.unwrap_or(r.severity))
     }
 
     /// Lints the files under `paths` (see [`discover`]), in parallel.
@@ -382,8 +388,12 @@ impl Linter {
         for (rule, severity) in &self.rules {
             let before = diagnostics.len();
             rule.run(&cx, &mut diagnostics);
-            for d in &mut diagnostics[before..] {
-                d.severity = *severity;
+            // A configured level applies to every finding; otherwise a
+            // rule may grade its findings (spelling's tiers).
+            if let Some(severity) = severity {
+                for d in &mut diagnostics[before..] {
+                    d.severity = *severity;
+                }
             }
         }
         let mut diagnostics = suppress::apply(doc, diagnostics, self);

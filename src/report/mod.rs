@@ -7,6 +7,7 @@ pub mod json;
 pub mod junit;
 pub mod ladder;
 pub mod sarif;
+pub mod words;
 
 use std::path::Path;
 

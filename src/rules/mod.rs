@@ -21,7 +21,7 @@ pub mod layout;
 pub mod links;
 pub mod prose;
 pub mod run;
-pub mod spelling;
+pub use prose::spelling;
 pub mod structure;
 
 /// Every rule, in catalogue order.

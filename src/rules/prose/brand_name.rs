@@ -1,10 +1,13 @@
 //! `brand-name`: product and company names with the wrong capitals.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use foldhash::fast::FixedState;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::rules::prose::data::BRAND_NAMES;
-use crate::rules::prose::dictionary::DICT;
+use crate::rules::prose::spelling::lexicon;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -22,6 +25,27 @@ pub static RULE: Rule = Rule {
 /// Builds the list of names.
 fn prepare() {
     LazyLock::force(&BRAND_NAMES);
+    LazyLock::force(&BRAND_SHAPES);
+    LazyLock::force(&LISTED_SHAPES);
+}
+
+/// The mixed-case names of the spelling rule's company and product list
+/// (`OpenShift`), by lower-case form: checked like `rules/brands.txt`.
+static LISTED_NAMES: LazyLock<HashMap<&'static str, &'static str, FixedState>> =
+    LazyLock::new(|| {
+        lexicon::mixed_case_names()
+            .map(|k| (k.key(), k.display()))
+            .collect()
+    });
+
+/// The owner's spelling of a name, by its lower-case form: from
+/// `rules/brands.txt`, or from the listed mixed-case names when the word
+/// starts with a capital.
+fn brand_of(lower: &str, capital: bool) -> Option<&'static str> {
+    BRAND_NAMES
+        .get(lower)
+        .copied()
+        .or_else(|| capital.then(|| LISTED_NAMES.get(lower).copied()).flatten())
 }
 
 const DOCS: &str = "\
@@ -29,7 +53,10 @@ Reports product and company names written with other capitals than their
 owners use (`Gitlab`, `Github`, `Javascript`, `Netsuite`, `Powerpoint`), and
 fixes them.
 
-The names are listed in `rules/brands.txt`. A name is not checked inside
+The names are listed in `rules/brands.txt`, and the names of
+`rules/spelling/companies.txt` and `rules/spelling/software-terms.txt`
+written with a capital after the first letter (`OpenShift`, `HubSpot`)
+are checked too. A name is not checked inside
 code, link destinations, URLs, domains, paths or handles (`gitlab.com`,
 `@gitlab-org`, `/gitlab/`), nor when it is written in all capitals. A name
 that is also an ordinary word (Slack, Zoom, Outreach) is only checked when
@@ -92,6 +119,13 @@ impl Shapes {
 
 static BRAND_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::new(BRAND_NAMES.keys()));
 
+/// The shapes of the listed mixed-case names, which are checked only in
+/// words written with a capital.
+static LISTED_SHAPES: LazyLock<Shapes> = LazyLock::new(|| {
+    let listed: Vec<String> = LISTED_NAMES.keys().map(|k| k.to_string()).collect();
+    Shapes::new(listed.iter())
+});
+
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let prose = cx.prose();
     let source = cx.doc.source.as_str();
@@ -102,7 +136,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .strip_suffix("'s")
             .or_else(|| word.text.strip_suffix("\u{2019}s"))
             .unwrap_or(word.text);
-        if name.is_ascii() && !BRAND_SHAPES.may_be_brand(name) {
+        // A listed mixed-case name is looked for only in words with a
+        // capital first letter (`Openshift`), most words being lower case.
+        let capital = name.bytes().next().is_some_and(|b| b.is_ascii_uppercase());
+        if name.is_ascii()
+            && !BRAND_SHAPES.may_be_brand(name)
+            && !(capital && LISTED_SHAPES.may_be_brand(name))
+        {
             continue;
         }
         lower.clear();
@@ -111,7 +151,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         } else {
             lower.extend(name.chars().flat_map(char::to_lowercase));
         }
-        let Some(&brand) = BRAND_NAMES.get(lower.as_str()) else {
+        let Some(brand) = brand_of(&lower, capital) else {
             continue;
         };
         if name == brand {
@@ -121,7 +161,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if name.chars().count() > 1 && letters.clone().all(char::is_uppercase) {
             continue;
         }
-        if name == lower && DICT.is_common(&lower) {
+        if name == lower && lexicon::is_common_word(&lower) {
             continue;
         }
         // Part of a path, handle or identifier: `gitlab-org`, `gitlab_ci`.
@@ -181,6 +221,17 @@ mod tests {
             .map(|f| f.edits[0].replacement.as_str())
             .collect();
         assert_eq!(fixes, vec!["GitLab", "NetSuite", "GitHub", "GitLab"]);
+    }
+
+    #[test]
+    fn finds_listed_mixed_case_names() {
+        let found = run(&RULE, "Deploy to Openshift and track it in Hubspot.\n");
+        let fixes: Vec<&str> = found
+            .iter()
+            .filter_map(|d| d.fix.as_ref())
+            .map(|f| f.edits[0].replacement.as_str())
+            .collect();
+        assert_eq!(fixes, vec!["OpenShift", "HubSpot"]);
     }
 
     #[test]

@@ -1,20 +1,13 @@
 //! The word lists under `rules/`, embedded in the binary and parsed once,
 //! on first use.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use foldhash::fast::FixedState;
 
 use crate::pattern::LazyRegex;
 
-/// `rules/dictionary/en_US.txt`: SCOWL's American English list (size 50,
-/// as Debian's `wamerican` ships it), possessives removed.
-pub const DICTIONARY: &str = include_str!("../../../rules/dictionary/en_US.txt");
-/// `rules/spelling/vocabulary.txt`.
-pub const VOCABULARY: &str = include_str!("../../../rules/spelling/vocabulary.txt");
-/// `rules/spelling/misspellings.txt`.
-pub const MISSPELLINGS: &str = include_str!("../../../rules/spelling/misspellings.txt");
 /// `rules/brands.txt`.
 pub const BRANDS: &str = include_str!("../../../rules/brands.txt");
 /// `rules/confused-words.txt`.
@@ -45,10 +38,34 @@ pub struct DataFile {
 /// Every word list embedded above, with the rules that read it.
 pub static DATA_FILES: &[DataFile] = &[
     DataFile {
-        path: "rules/dictionary/en_US.txt",
+        path: "rules/dictionary/english.txt",
         rules: &["spelling"],
-        holds: "SCOWL's American English list, size 50 (Debian `wamerican` 2020.12.07), possessives removed",
+        holds: "SCOWL English words, American and British, sizes 35 to 70 (Debian `wamerican*`/`wbritish*` 2020.12.07), with SUBTLEXus word counts; compiled by `build.rs`",
         licence: Some("rules/dictionary/LICENSE-SCOWL.txt"),
+    },
+    DataFile {
+        path: "rules/dictionary/variants.txt",
+        rules: &["spelling"],
+        holds: "American and British spellings of one word (`organize organise`), for the `spelling.variant` setting",
+        licence: Some("rules/dictionary/LICENSE-SCOWL.txt"),
+    },
+    DataFile {
+        path: "rules/spelling/companies.txt",
+        rules: &["spelling", "brand-name"],
+        holds: "company and product names (`@cspell/dict-companies`)",
+        licence: Some("rules/spelling/LICENSE-cspell.txt"),
+    },
+    DataFile {
+        path: "rules/spelling/software-terms.txt",
+        rules: &["spelling", "brand-name"],
+        holds: "software terms, tools and services (`@cspell/dict-software-terms`)",
+        licence: Some("rules/spelling/LICENSE-cspell.txt"),
+    },
+    DataFile {
+        path: "rules/spelling/corrections.txt",
+        rules: &["spelling"],
+        holds: "known misspellings with one correction (`typos-dict`), reported as errors and fixed safely",
+        licence: Some("rules/spelling/LICENSE-typos.txt"),
     },
     DataFile {
         path: "rules/spelling/vocabulary.txt",
@@ -59,7 +76,7 @@ pub static DATA_FILES: &[DataFile] = &[
     DataFile {
         path: "rules/spelling/misspellings.txt",
         rules: &["spelling"],
-        holds: "`wrong -> right` pairs, always reported and fixed safely",
+        holds: "curated `wrong -> right` pairs, always reported and fixed safely (plurals of uncountable nouns too)",
         licence: None,
     },
     DataFile {
@@ -142,24 +159,6 @@ fn trim(line: &str) -> &str {
 pub static BRAND_NAMES: LazyLock<HashMap<String, &'static str, FixedState>> = LazyLock::new(|| {
     lines(BRANDS)
         .map(|name| (name.to_lowercase(), name))
-        .collect()
-});
-
-/// Handbook vocabulary, lower-case.
-pub static VOCABULARY_WORDS: LazyLock<HashSet<String, FixedState>> = LazyLock::new(|| {
-    lines(VOCABULARY)
-        .map(str::to_lowercase)
-        .chain(BRAND_NAMES.keys().cloned())
-        .collect()
-});
-
-/// Known misspellings: lower-case wrong word to its correction.
-pub static MISSPELLED: LazyLock<HashMap<String, String, FixedState>> = LazyLock::new(|| {
-    lines(MISSPELLINGS)
-        .filter_map(|l| {
-            let (wrong, right) = l.split_once("->")?;
-            Some((wrong.trim().to_lowercase(), right.trim().to_string()))
-        })
         .collect()
 });
 
@@ -329,10 +328,7 @@ mod tests {
             "\u{a0}x\u{a0}\n\u{2003}\ny\u{85}\n",
             "Zürich\nnaïve\n é \n\u{2019}s\n",
             "a\n\r\n\r\r\nb \r",
-            DICTIONARY,
-            VOCABULARY,
             BRANDS,
-            MISSPELLINGS,
             CONFUSED_WORDS,
         ];
         for text in texts {
@@ -355,8 +351,11 @@ mod tests {
                     .to_str()?
                     .replace('\\', "/");
                 let name = e.file_name().to_str()?;
-                let notes =
-                    name == "README.md" || name == "SOURCE.txt" || name.starts_with("LICENSE");
+                // Notes, licences and the script that regenerates lists.
+                let notes = name.ends_with(".md")
+                    || name.ends_with(".py")
+                    || name == "SOURCE.txt"
+                    || name.starts_with("LICENSE");
                 (!notes).then_some(rel)
             })
             .collect();
@@ -378,18 +377,19 @@ mod tests {
             }
         }
         let brand_readers: Vec<&str> = data_files_of("brand-name").map(|f| f.path).collect();
-        assert_eq!(brand_readers, ["rules/brands.txt"]);
+        assert_eq!(
+            brand_readers,
+            [
+                "rules/spelling/companies.txt",
+                "rules/spelling/software-terms.txt",
+                "rules/brands.txt"
+            ]
+        );
     }
 
     #[test]
     fn lists_parse() {
         assert_eq!(BRAND_NAMES.get("gitlab"), Some(&"GitLab"));
-        assert_eq!(
-            MISSPELLED.get("criterias").map(String::as_str),
-            Some("criteria")
-        );
-        assert!(VOCABULARY_WORDS.contains("onboarding"));
-        assert!(VOCABULARY_WORDS.contains("zuora"));
         let ninja = INCLUSIVE.iter().find(|e| e.term == "ninja");
         assert!(ninja.is_some_and(|e| e.prefix && e.matches("ninjas")));
         assert!(CODED

@@ -7,10 +7,10 @@
 //! Markdown: it reads [`Document::texts`](crate::document::Document::texts).
 
 pub mod data;
-pub mod dictionary;
 pub mod lists;
 mod model;
 mod segment;
+pub mod spelling;
 mod words;
 
 pub mod brand_name;
@@ -23,4 +23,5 @@ pub mod vacancy_language;
 
 pub use model::{in_destination, PhraseMatch, Prose, Word};
 pub use segment::{Segment, BREAK};
+pub use words::scan_words;
 pub use words::{is_capitalized, match_case};

@@ -15,6 +15,14 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '\u{2019}'
 }
 
+/// Adds the word ranges of `text` to `words`, leaving out the chunks
+/// that look technical (URLs, paths, e-mail addresses, handles): the
+/// words of a text that is not part of the page's prose, such as a
+/// front-matter value.
+pub fn scan_words(text: &str, words: &mut Vec<Range<usize>>) {
+    scan(text, words);
+}
+
 /// Splits `text` into whitespace-separated chunks in one pass: returns
 /// the chunks that look technical (see [`looks_technical`]) and adds the
 /// word ranges of the others to `words`.
