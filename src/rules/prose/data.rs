@@ -83,8 +83,8 @@ pub static DATA_FILES: &[DataFile] = &[
     DataFile {
         path: "rules/gender-coded.txt",
         rules: &["gender-coded-language"],
-        holds: "`[masculine]`, `[feminine]` and `[fixed-mindset]` word stems with alternatives; sources in its header",
-        licence: None,
+        holds: "`[masculine]`, `[feminine]` and `[fixed-mindset]` words and stems with alternatives, narrowed to the forms that describe a person; sources in its header",
+        licence: Some("rules/LICENSE-gender-decoder.txt"),
     },
     DataFile {
         path: "rules/vacancy-language.txt",
@@ -209,6 +209,12 @@ pub struct Entry {
     pub why: Option<String>,
     /// The list section (`masculine`, `pronouns`, …); empty before any.
     pub section: String,
+    /// `<` after the term: the word does not count right after another
+    /// word (an open compound such as "data driven").
+    pub not_after_word: bool,
+    /// `>` after the term: the word does not count right before another
+    /// word (it then qualifies a thing: "competitive landscape").
+    pub not_before_word: bool,
 }
 
 impl Entry {
@@ -222,7 +228,8 @@ impl Entry {
     }
 }
 
-/// Parses `term -> alt, alt | why` lines with `[section]` headers.
+/// Parses `term -> alt, alt | why` lines with `[section]` headers; a
+/// term may end in `<` or `>` (see [`Entry`]).
 pub fn entries(text: &str) -> Vec<Entry> {
     let mut section = String::new();
     let mut out = Vec::new();
@@ -236,7 +243,13 @@ pub fn entries(text: &str) -> Vec<Entry> {
             Some((a, w)) => (a, Some(w.trim().to_string())),
             None => (rest, None),
         };
-        let term = term.trim().to_lowercase();
+        let mut term = term.trim().to_lowercase();
+        let not_after_word = term.ends_with(" <");
+        let not_before_word = term.ends_with(" >");
+        if not_after_word || not_before_word {
+            term.truncate(term.len() - 2);
+            term.truncate(term.trim_end().len());
+        }
         let (term, prefix) = match term.strip_suffix('*') {
             Some(t) => (t.to_string(), true),
             None => (term, false),
@@ -254,6 +267,8 @@ pub fn entries(text: &str) -> Vec<Entry> {
                 .collect(),
             why: why.filter(|w| !w.is_empty()),
             section: section.clone(),
+            not_after_word,
+            not_before_word,
         });
     }
     out
@@ -394,7 +409,10 @@ mod tests {
         assert!(ninja.is_some_and(|e| e.prefix && e.matches("ninjas")));
         assert!(CODED
             .iter()
-            .any(|e| e.section == "masculine" && e.term == "compet"));
+            .any(|e| e.section == "masculine" && e.term == "competitive" && e.not_before_word));
+        assert!(CODED
+            .iter()
+            .any(|e| e.section == "masculine" && e.term == "driven" && e.not_after_word));
         assert!(CODED
             .iter()
             .any(|e| e.section == "feminine" && e.term == "collab"));

@@ -72,6 +72,8 @@ pub struct Segment {
     /// Ranges of `text` that are not prose: URLs, e-mail addresses,
     /// domains, paths, handles.
     pub technical: Vec<Range<usize>>,
+    /// Ranges of `text` that are the text of a link, in order.
+    pub link_texts: Vec<Range<usize>>,
 }
 
 impl Segment {
@@ -80,6 +82,15 @@ impl Segment {
         // The ranges are in order and do not overlap.
         let i = self.technical.partition_point(|t| t.end <= range.start);
         self.technical
+            .get(i)
+            .is_some_and(|t| t.start < range.end && range.start < t.end)
+    }
+
+    /// Whether `range` of the text lies in the text of a link, all or in
+    /// part.
+    pub fn in_link_text(&self, range: &Range<usize>) -> bool {
+        let i = self.link_texts.partition_point(|t| t.end <= range.start);
+        self.link_texts
             .get(i)
             .is_some_and(|t| t.start < range.end && range.start < t.end)
     }
@@ -256,19 +267,27 @@ pub(super) fn segments(doc: &Document) -> Vec<Segment> {
                     text: String::new(),
                     pieces: Pieces::default(),
                     technical: Vec::new(),
+                    link_texts: Vec::new(),
                 });
                 let Some(seg) = out.last_mut() else { break };
                 (seg, "")
             }
         };
         seg.text.push_str(separator);
+        let at = seg.text.len();
         seg.pieces.push(Piece {
-            at: seg.text.len(),
+            at,
             len: run.text.len(),
             source: run.span.clone(),
             verbatim: run.is_verbatim(),
         });
         seg.text.push_str(&run.text);
+        if run.link.is_some() {
+            match seg.link_texts.last_mut() {
+                Some(last) if last.end == at => last.end = seg.text.len(),
+                _ => seg.link_texts.push(at..seg.text.len()),
+            }
+        }
         last_end = run.span.end;
     }
     out
