@@ -89,7 +89,7 @@ pub static DATA_FILES: &[DataFile] = &[
     DataFile {
         path: "rules/vacancy-language.txt",
         rules: &["vacancy-language"],
-        holds: "phrases that read like a job advertisement",
+        holds: "phrases that read like a job advertisement, in sections that say where each counts",
         licence: None,
     },
     DataFile {
@@ -280,11 +280,53 @@ pub static INCLUSIVE: LazyLock<Vec<Entry>> = LazyLock::new(|| entries(INCLUSIVE_
 /// `gender-coded-language` entries.
 pub static CODED: LazyLock<Vec<Entry>> = LazyLock::new(|| entries(GENDER_CODED));
 
-/// `vacancy-language` phrases, lower-case, straight apostrophes.
-pub static VACANCY: LazyLock<Vec<String>> = LazyLock::new(|| {
-    lines(VACANCY_LANGUAGE)
-        .map(|l| normalize(l).to_lowercase())
-        .collect()
+/// Where a `vacancy-language` phrase counts: its section of
+/// `rules/vacancy-language.txt`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VacancyContext {
+    /// `[anywhere]`.
+    Anywhere,
+    /// `[with an object]`: a word must follow it; not in a hiring section.
+    WithObject,
+    /// `[with a person]`: the role or a person must follow it; not in a
+    /// hiring section.
+    WithPerson,
+    /// `[as an offer]`: at the start of a sentence or item, or after a
+    /// word that offers it.
+    AsOffer,
+}
+
+/// A `vacancy-language` phrase.
+#[derive(Clone, Debug)]
+pub struct VacancyPhrase {
+    /// The phrase, lower-case, with straight apostrophes.
+    pub text: String,
+    /// Where it counts.
+    pub context: VacancyContext,
+}
+
+/// `vacancy-language` phrases; a line before any section header counts
+/// anywhere, and so does a line under a section this version does not
+/// know.
+pub static VACANCY: LazyLock<Vec<VacancyPhrase>> = LazyLock::new(|| {
+    let mut context = VacancyContext::Anywhere;
+    let mut phrases = Vec::new();
+    for line in lines(VACANCY_LANGUAGE) {
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            context = match name.trim() {
+                "with an object" => VacancyContext::WithObject,
+                "with a person" => VacancyContext::WithPerson,
+                "as an offer" => VacancyContext::AsOffer,
+                _ => VacancyContext::Anywhere,
+            };
+            continue;
+        }
+        phrases.push(VacancyPhrase {
+            text: normalize(line).to_lowercase(),
+            context,
+        });
+    }
+    phrases
 });
 
 /// `placeholder` patterns, compiled when a page first needs them; a
@@ -417,5 +459,13 @@ mod tests {
             .iter()
             .any(|e| e.section == "feminine" && e.term == "collab"));
         assert!(CODED.iter().any(|e| e.section == "fixed-mindset"));
+        let context = |text: &str| VACANCY.iter().find(|p| p.text == text).map(|p| p.context);
+        assert_eq!(context("we are seeking"), Some(VacancyContext::Anywhere));
+        assert_eq!(
+            context("we're looking for"),
+            Some(VacancyContext::WithObject)
+        );
+        assert_eq!(context("is looking for"), Some(VacancyContext::WithPerson));
+        assert_eq!(context("competitive salary"), Some(VacancyContext::AsOffer));
     }
 }

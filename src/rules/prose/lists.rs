@@ -98,7 +98,7 @@ impl Searcher {
             ),
             (
                 PhraseList::Vacancy,
-                VACANCY.iter().map(|p| (p.as_str(), false)).collect(),
+                VACANCY.iter().map(|p| (p.text.as_str(), false)).collect(),
             ),
         ];
         let mut literals: Vec<Vec<u8>> = Vec::new();

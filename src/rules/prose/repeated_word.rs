@@ -227,7 +227,11 @@ fn same(a: &Word<'_>, b: &Word<'_>) -> bool {
     if a.text.is_ascii() && b.text.is_ascii() {
         a.text.eq_ignore_ascii_case(b.text)
     } else {
-        let lower = |w: &str| w.chars().flat_map(char::to_lowercase).collect::<Vec<char>>();
+        let lower = |w: &str| {
+            w.chars()
+                .flat_map(char::to_lowercase)
+                .collect::<Vec<char>>()
+        };
         lower(a.text) == lower(b.text)
     }
 }

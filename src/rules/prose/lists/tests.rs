@@ -83,7 +83,7 @@ fn reference(list: PhraseList) -> OneList {
             OneList::new(INCLUSIVE.iter().map(|e| (e.term.as_str(), e.prefix)))
         }
         PhraseList::GenderCoded => OneList::new(CODED.iter().map(|e| (e.term.as_str(), e.prefix))),
-        PhraseList::Vacancy => OneList::new(VACANCY.iter().map(|p| (p.as_str(), false))),
+        PhraseList::Vacancy => OneList::new(VACANCY.iter().map(|p| (p.text.as_str(), false))),
     }
 }
 
