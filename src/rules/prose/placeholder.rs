@@ -58,6 +58,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     // Most blocks hold none of the patterns: one search of the page's
     // prose for the literals each pattern needs tells which patterns to
     // look for in which blocks.
+    // The title and description come first in the file, and are short:
+    // every pattern is searched.
+    for field in &prose.fields {
+        find_in(cx, &field.segment, 0..PLACEHOLDER_PATTERNS.len(), out);
+    }
     let candidates = cx.list_matches().candidates(PatternList::Placeholder);
     for block in candidates.chunk_by(|a, b| a.0 == b.0) {
         let Some(segment) = block
@@ -68,10 +73,6 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         let patterns = block.iter().map(|&(_, index)| index);
         find_in(cx, segment, patterns, out);
-    }
-    // The title and description are short: every pattern is searched.
-    for field in &prose.fields {
-        find_in(cx, &field.segment, 0..PLACEHOLDER_PATTERNS.len(), out);
     }
 }
 
