@@ -17,6 +17,8 @@ pub const VOCABULARY: &str = include_str!("../../../rules/spelling/vocabulary.tx
 pub const MISSPELLINGS: &str = include_str!("../../../rules/spelling/misspellings.txt");
 /// `rules/brands.txt`.
 pub const BRANDS: &str = include_str!("../../../rules/brands.txt");
+/// `rules/brand-phrases.txt`.
+pub const BRAND_PHRASES: &str = include_str!("../../../rules/brand-phrases.txt");
 /// `rules/confused-words.txt`.
 pub const CONFUSED_WORDS: &str = include_str!("../../../rules/confused-words.txt");
 /// `rules/inclusive-language.txt`.
@@ -66,6 +68,12 @@ pub static DATA_FILES: &[DataFile] = &[
         path: "rules/brands.txt",
         rules: &["brand-name", "spelling"],
         holds: "product and company names as their owners write them",
+        licence: None,
+    },
+    DataFile {
+        path: "rules/brand-phrases.txt",
+        rules: &["brand-name"],
+        holds: "product names of several words (Google Sheets), checked in any case",
         licence: None,
     },
     DataFile {
@@ -142,6 +150,17 @@ fn trim(line: &str) -> &str {
 pub static BRAND_NAMES: LazyLock<HashMap<String, &'static str, FixedState>> = LazyLock::new(|| {
     lines(BRANDS)
         .map(|name| (name.to_lowercase(), name))
+        .collect()
+});
+
+/// Product names of several words: each name's words in lower case, and
+/// the name as its owner spells it.
+pub static BRAND_NAME_PHRASES: LazyLock<Vec<(Vec<String>, &'static str)>> = LazyLock::new(|| {
+    lines(BRAND_PHRASES)
+        .map(|name| {
+            let words = name.split_whitespace().map(str::to_lowercase).collect();
+            (words, name)
+        })
         .collect()
 });
 
@@ -435,12 +454,19 @@ mod tests {
             }
         }
         let brand_readers: Vec<&str> = data_files_of("brand-name").map(|f| f.path).collect();
-        assert_eq!(brand_readers, ["rules/brands.txt"]);
+        assert_eq!(
+            brand_readers,
+            ["rules/brands.txt", "rules/brand-phrases.txt"]
+        );
     }
 
     #[test]
     fn lists_parse() {
         assert_eq!(BRAND_NAMES.get("gitlab"), Some(&"GitLab"));
+        assert!(BRAND_NAME_PHRASES
+            .iter()
+            .any(|(words, name)| words == &["google", "sheets"] && *name == "Google Sheets"));
+        assert!(BRAND_NAME_PHRASES.iter().all(|(words, _)| words.len() > 1));
         assert_eq!(
             MISSPELLED.get("criterias").map(String::as_str),
             Some("criteria")
