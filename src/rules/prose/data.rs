@@ -10,6 +10,8 @@ use crate::pattern::LazyRegex;
 
 /// `rules/brands.txt`.
 pub const BRANDS: &str = include_str!("../../../rules/brands.txt");
+/// `rules/brand-phrases.txt`.
+pub const BRAND_PHRASES: &str = include_str!("../../../rules/brand-phrases.txt");
 /// `rules/confused-words.txt`.
 pub const CONFUSED_WORDS: &str = include_str!("../../../rules/confused-words.txt");
 /// `rules/inclusive-language.txt`.
@@ -86,6 +88,12 @@ pub static DATA_FILES: &[DataFile] = &[
         licence: None,
     },
     DataFile {
+        path: "rules/brand-phrases.txt",
+        rules: &["brand-name"],
+        holds: "product names of several words (Google Sheets), checked in any case",
+        licence: None,
+    },
+    DataFile {
         path: "rules/confused-words.txt",
         rules: &["confused-word"],
         holds: "`regex => replacement | reason` context patterns; group `w` is the wrong word",
@@ -100,13 +108,13 @@ pub static DATA_FILES: &[DataFile] = &[
     DataFile {
         path: "rules/gender-coded.txt",
         rules: &["gender-coded-language"],
-        holds: "`[masculine]`, `[feminine]` and `[fixed-mindset]` word stems with alternatives; sources in its header",
-        licence: None,
+        holds: "`[masculine]`, `[feminine]` and `[fixed-mindset]` words and stems with alternatives, narrowed to the forms that describe a person; sources in its header",
+        licence: Some("rules/LICENSE-gender-decoder.txt"),
     },
     DataFile {
         path: "rules/vacancy-language.txt",
         rules: &["vacancy-language"],
-        holds: "phrases that read like a job advertisement",
+        holds: "phrases that read like a job advertisement, in sections that say where each counts",
         licence: None,
     },
     DataFile {
@@ -162,6 +170,17 @@ pub static BRAND_NAMES: LazyLock<HashMap<String, &'static str, FixedState>> = La
         .collect()
 });
 
+/// Product names of several words: each name's words in lower case, and
+/// the name as its owner spells it.
+pub static BRAND_NAME_PHRASES: LazyLock<Vec<(Vec<String>, &'static str)>> = LazyLock::new(|| {
+    lines(BRAND_PHRASES)
+        .map(|name| {
+            let words = name.split_whitespace().map(str::to_lowercase).collect();
+            (words, name)
+        })
+        .collect()
+});
+
 /// A context pattern of `confused-word`.
 #[derive(Debug)]
 pub struct ConfusedPattern {
@@ -208,6 +227,12 @@ pub struct Entry {
     pub why: Option<String>,
     /// The list section (`masculine`, `pronouns`, …); empty before any.
     pub section: String,
+    /// `<` after the term: the word does not count right after another
+    /// word (an open compound such as "data driven").
+    pub not_after_word: bool,
+    /// `>` after the term: the word does not count right before another
+    /// word (it then qualifies a thing: "competitive landscape").
+    pub not_before_word: bool,
 }
 
 impl Entry {
@@ -221,7 +246,8 @@ impl Entry {
     }
 }
 
-/// Parses `term -> alt, alt | why` lines with `[section]` headers.
+/// Parses `term -> alt, alt | why` lines with `[section]` headers; a
+/// term may end in `<` or `>` (see [`Entry`]).
 pub fn entries(text: &str) -> Vec<Entry> {
     let mut section = String::new();
     let mut out = Vec::new();
@@ -235,7 +261,13 @@ pub fn entries(text: &str) -> Vec<Entry> {
             Some((a, w)) => (a, Some(w.trim().to_string())),
             None => (rest, None),
         };
-        let term = term.trim().to_lowercase();
+        let mut term = term.trim().to_lowercase();
+        let not_after_word = term.ends_with(" <");
+        let not_before_word = term.ends_with(" >");
+        if not_after_word || not_before_word {
+            term.truncate(term.len() - 2);
+            term.truncate(term.trim_end().len());
+        }
         let (term, prefix) = match term.strip_suffix('*') {
             Some(t) => (t.to_string(), true),
             None => (term, false),
@@ -253,6 +285,8 @@ pub fn entries(text: &str) -> Vec<Entry> {
                 .collect(),
             why: why.filter(|w| !w.is_empty()),
             section: section.clone(),
+            not_after_word,
+            not_before_word,
         });
     }
     out
@@ -264,11 +298,53 @@ pub static INCLUSIVE: LazyLock<Vec<Entry>> = LazyLock::new(|| entries(INCLUSIVE_
 /// `gender-coded-language` entries.
 pub static CODED: LazyLock<Vec<Entry>> = LazyLock::new(|| entries(GENDER_CODED));
 
-/// `vacancy-language` phrases, lower-case, straight apostrophes.
-pub static VACANCY: LazyLock<Vec<String>> = LazyLock::new(|| {
-    lines(VACANCY_LANGUAGE)
-        .map(|l| normalize(l).to_lowercase())
-        .collect()
+/// Where a `vacancy-language` phrase counts: its section of
+/// `rules/vacancy-language.txt`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VacancyContext {
+    /// `[anywhere]`.
+    Anywhere,
+    /// `[with an object]`: a word must follow it; not in a hiring section.
+    WithObject,
+    /// `[with a person]`: the role or a person must follow it; not in a
+    /// hiring section.
+    WithPerson,
+    /// `[as an offer]`: at the start of a sentence or item, or after a
+    /// word that offers it.
+    AsOffer,
+}
+
+/// A `vacancy-language` phrase.
+#[derive(Clone, Debug)]
+pub struct VacancyPhrase {
+    /// The phrase, lower-case, with straight apostrophes.
+    pub text: String,
+    /// Where it counts.
+    pub context: VacancyContext,
+}
+
+/// `vacancy-language` phrases; a line before any section header counts
+/// anywhere, and so does a line under a section this version does not
+/// know.
+pub static VACANCY: LazyLock<Vec<VacancyPhrase>> = LazyLock::new(|| {
+    let mut context = VacancyContext::Anywhere;
+    let mut phrases = Vec::new();
+    for line in lines(VACANCY_LANGUAGE) {
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            context = match name.trim() {
+                "with an object" => VacancyContext::WithObject,
+                "with a person" => VacancyContext::WithPerson,
+                "as an offer" => VacancyContext::AsOffer,
+                _ => VacancyContext::Anywhere,
+            };
+            continue;
+        }
+        phrases.push(VacancyPhrase {
+            text: normalize(line).to_lowercase(),
+            context,
+        });
+    }
+    phrases
 });
 
 /// `placeholder` patterns, compiled when a page first needs them; a
@@ -382,7 +458,8 @@ mod tests {
             [
                 "rules/spelling/companies.txt",
                 "rules/spelling/software-terms.txt",
-                "rules/brands.txt"
+                "rules/brands.txt",
+                "rules/brand-phrases.txt"
             ]
         );
     }
@@ -390,14 +467,29 @@ mod tests {
     #[test]
     fn lists_parse() {
         assert_eq!(BRAND_NAMES.get("gitlab"), Some(&"GitLab"));
+        assert!(BRAND_NAME_PHRASES
+            .iter()
+            .any(|(words, name)| words == &["google", "sheets"] && *name == "Google Sheets"));
+        assert!(BRAND_NAME_PHRASES.iter().all(|(words, _)| words.len() > 1));
         let ninja = INCLUSIVE.iter().find(|e| e.term == "ninja");
         assert!(ninja.is_some_and(|e| e.prefix && e.matches("ninjas")));
         assert!(CODED
             .iter()
-            .any(|e| e.section == "masculine" && e.term == "compet"));
+            .any(|e| e.section == "masculine" && e.term == "competitive" && e.not_before_word));
+        assert!(CODED
+            .iter()
+            .any(|e| e.section == "masculine" && e.term == "driven" && e.not_after_word));
         assert!(CODED
             .iter()
             .any(|e| e.section == "feminine" && e.term == "collab"));
         assert!(CODED.iter().any(|e| e.section == "fixed-mindset"));
+        let context = |text: &str| VACANCY.iter().find(|p| p.text == text).map(|p| p.context);
+        assert_eq!(context("we are seeking"), Some(VacancyContext::Anywhere));
+        assert_eq!(
+            context("we're looking for"),
+            Some(VacancyContext::WithObject)
+        );
+        assert_eq!(context("is looking for"), Some(VacancyContext::WithPerson));
+        assert_eq!(context("competitive salary"), Some(VacancyContext::AsOffer));
     }
 }

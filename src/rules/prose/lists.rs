@@ -98,7 +98,7 @@ impl Searcher {
             ),
             (
                 PhraseList::Vacancy,
-                VACANCY.iter().map(|p| (p.as_str(), false)).collect(),
+                VACANCY.iter().map(|p| (p.text.as_str(), false)).collect(),
             ),
         ];
         let mut literals: Vec<Vec<u8>> = Vec::new();
@@ -344,25 +344,41 @@ fn segment_at(prose: &Prose<'_>, offset: usize) -> Option<usize> {
         .checked_sub(1)
 }
 
-/// `range` of `text` if no letter or digit touches it, extended to the end
-/// of its word when `prefix`.
+/// `range` of `text` if it is a whole word (or words): no letter or digit
+/// touches it, and neither does a hyphen joining it to one (the parts of
+/// "data-driven" are not words of their own). A term that allows any
+/// ending runs to the end of its word, hyphenated parts included.
 fn on_word_boundaries(text: &str, range: Range<usize>, prefix: bool) -> Option<Range<usize>> {
-    let before = text.get(..range.start)?.chars().next_back();
-    if before.is_some_and(char::is_alphanumeric) {
-        return None;
+    let mut before = text.get(..range.start)?.chars().rev();
+    match before.next() {
+        Some(c) if c.is_alphanumeric() => return None,
+        Some('-') if before.next().is_some_and(char::is_alphanumeric) => return None,
+        _ => {}
     }
     let rest = text.get(range.end..)?;
-    let end = if prefix {
-        range.end
-            + rest
-                .find(|c: char| !c.is_alphanumeric())
-                .unwrap_or(rest.len())
-    } else if rest.chars().next().is_some_and(char::is_alphanumeric) {
-        return None;
+    let tail = word_tail(rest);
+    if prefix {
+        Some(range.start..range.end + tail)
+    } else if tail > 0 {
+        None
     } else {
-        range.end
-    };
-    Some(range.start..end)
+        Some(range)
+    }
+}
+
+/// The length of the rest of a word at the start of `rest`: letters and
+/// digits, and hyphens between them.
+pub(super) fn word_tail(rest: &str) -> usize {
+    let mut chars = rest.char_indices().peekable();
+    let mut end = 0;
+    while let Some((i, c)) = chars.next() {
+        let joins = c == '-' && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
+        if !(c.is_alphanumeric() || joins) {
+            break;
+        }
+        end = i + c.len_utf8();
+    }
+    end
 }
 
 #[cfg(test)]

@@ -21,7 +21,7 @@ pub mod placeholder;
 pub mod repeated_word;
 pub mod vacancy_language;
 
-pub use model::{in_destination, PhraseMatch, Prose, Word};
+pub use model::{in_destination, Field, PhraseMatch, Prose, Word, FIELDS};
 pub use segment::{Segment, BREAK};
 pub use words::scan_words;
 pub use words::{is_capitalized, match_case};

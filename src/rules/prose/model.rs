@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use super::segment::{segments, Segment};
+use super::segment::{segments, single, Segment};
 use super::words::scan;
 use crate::document::Document;
 
@@ -36,6 +36,29 @@ pub struct Prose<'a> {
     pub joined: String,
     /// Where each segment's text starts in `joined`.
     pub(super) starts: Vec<usize>,
+    /// The front-matter fields read as prose ([`FIELDS`]), in file order.
+    /// They are not among `segments` and `words`: only the rules that
+    /// check them read them.
+    pub fields: Vec<Field<'a>>,
+}
+
+/// The front-matter fields whose values are prose a reader sees: the
+/// page's title and its description.
+pub const FIELDS: &[&str] = &["title", "description"];
+
+/// A front-matter field's value read as prose.
+#[derive(Debug)]
+pub struct Field<'a> {
+    /// The key (one of [`FIELDS`]).
+    pub key: &'static str,
+    /// The value as a segment: exact spans when the file holds the value
+    /// as written (plain or quoted without escapes), otherwise every
+    /// span is the whole `key: value` line.
+    pub segment: Segment,
+    /// Its words with exact spans (none when the spans are not exact);
+    /// a word's `segment` is the index of this field in
+    /// [`Prose::fields`].
+    pub words: Vec<Word<'a>>,
 }
 
 impl<'a> Prose<'a> {
@@ -79,11 +102,13 @@ impl<'a> Prose<'a> {
             joined.push_str(&segment.text);
             joined.push_str("\n\n");
         }
+        let fields = fields(doc);
         Prose {
             segments,
             words,
             joined,
             starts,
+            fields,
         }
     }
 
@@ -97,6 +122,56 @@ impl<'a> Prose<'a> {
             })
             .flatten()
     }
+}
+
+/// The page's [`FIELDS`] that have a value, read as prose.
+fn fields(doc: &Document) -> Vec<Field<'_>> {
+    let Some(front_matter) = &doc.front_matter else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for &key in FIELDS {
+        let Some(field) = front_matter.field(key) else {
+            continue;
+        };
+        let Some(value) = field.value.as_deref().filter(|v| !v.trim().is_empty()) else {
+            continue;
+        };
+        let index = out.len();
+        let mut segment = match value_span(doc, &field.span, value) {
+            Some(span) => single(value.to_string(), span, true),
+            None => single(value.to_string(), field.span.clone(), false),
+        };
+        let mut ranges = Vec::new();
+        segment.technical = scan(&segment.text, &mut ranges);
+        let words = ranges
+            .into_iter()
+            .filter_map(|range| {
+                let span = segment.exact_span(range.clone())?;
+                Some(Word {
+                    text: doc.source.get(span.clone())?,
+                    span,
+                    segment: index,
+                    range,
+                })
+            })
+            .collect();
+        out.push(Field {
+            key,
+            segment,
+            words,
+        });
+    }
+    out
+}
+
+/// Where the file holds `value` on its `key: value` line, written as it
+/// reads (after the key's `:` or `=`, plain or between quotes).
+fn value_span(doc: &Document, line: &Range<usize>, value: &str) -> Option<Range<usize>> {
+    let text = doc.source.get(line.clone())?;
+    let after_key = text.find([':', '='])? + 1;
+    let at = after_key + text.get(after_key..)?.find(value)?;
+    Some(line.start + at..line.start + at + value.len())
 }
 
 /// A phrase found in a segment.
@@ -160,6 +235,31 @@ mod tests {
         assert_eq!(prose.segments.len(), 2);
         assert_eq!(prose.segments[0].text, "one the the two");
         assert_eq!(prose.segments[1].text, "three");
+    }
+
+    #[test]
+    fn reads_the_title_and_description_as_prose() {
+        let source = "---\ntitle: Data Analyst\ndescription: \"The Gitlab data team\"\nlayout: x\n---\n\nBody\n";
+        let doc = Document::parse("t.md", source.to_string());
+        let prose = Prose::new(&doc);
+        let keys: Vec<&str> = prose.fields.iter().map(|f| f.key).collect();
+        assert_eq!(keys, vec!["title", "description"]);
+        let words: Vec<&str> = prose.fields[1].words.iter().map(|w| w.text).collect();
+        assert_eq!(words, vec!["The", "Gitlab", "data", "team"]);
+        let gitlab = &prose.fields[1].words[1];
+        assert_eq!(&source[gitlab.span.clone()], "Gitlab");
+        assert!(prose.words.iter().all(|w| w.text != "Gitlab"));
+        // A value written with escapes has no exact spans.
+        let escaped = "---\ntitle: \"A \\\"B\\\"\"\n---\n";
+        let doc = Document::parse("t.md", escaped.to_string());
+        let prose = Prose::new(&doc);
+        assert!(prose.fields[0].words.is_empty());
+        let line = doc
+            .front_matter
+            .as_ref()
+            .and_then(|f| f.field("title"))
+            .map(|f| f.span.clone());
+        assert_eq!(Some(prose.fields[0].segment.span(0..1)), line);
     }
 
     #[test]

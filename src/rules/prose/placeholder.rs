@@ -4,6 +4,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::pattern::LazyRegex;
 use crate::rules::prose::data::PLACEHOLDER_PATTERNS;
 use crate::rules::prose::lists::PatternList;
+use crate::rules::prose::Segment;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -21,13 +22,21 @@ pub static RULE: Rule = Rule {
 
 const DOCS: &str = "\
 Reports template text left in a page: `{add responsibilities}`,
-`{Insert grade}`, `[fill in]`, `TODO`, `TBD`, `TBC`, `FIXME`, `XXX`,
-\"lorem ipsum\".
+`{Insert grade}`, `[fill in]`, `[content to be added]`, `TODO`, `TBD`,
+`TBC`, `FIXME`, `XXX`, \"lorem ipsum\", and an instruction left in the
+front matter (`description: _add a description of the job family_`).
 
-The patterns are listed in `rules/placeholders.txt`. Code, URLs and HTML
+The patterns are listed in `rules/placeholders.txt`. They are matched on
+the page's prose and on its title and description. Code, URLs and HTML
 comments are not checked. Prose such as \"to be defined\" is not a
-placeholder; the capitalised abbreviation `TBD` is: the page promises
-content it does not have.
+placeholder; the capitalised abbreviation `TBD` is, and so is a bracketed
+stand-in (\"[details to be added]\"): the page promises content it does
+not have. Link text that copies the title of what it links to is not the
+page's placeholder: `[Task completion < X (TBD)](/metrics/#task-completion-x-tbd)`
+names a metric whose own title holds the `TBD`.
+
+The severity is `error`: every reader of the published page sees the
+template text, and the patterns match only text no finished page holds.
 
 ## Bad
 
@@ -49,6 +58,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     // Most blocks hold none of the patterns: one search of the page's
     // prose for the literals each pattern needs tells which patterns to
     // look for in which blocks.
+    // The title and description come first in the file, and are short:
+    // every pattern is searched.
+    for field in &prose.fields {
+        find_in(cx, &field.segment, 0..PLACEHOLDER_PATTERNS.len(), out);
+    }
     let candidates = cx.list_matches().candidates(PatternList::Placeholder);
     for block in candidates.chunk_by(|a, b| a.0 == b.0) {
         let Some(segment) = block
@@ -57,33 +71,66 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
-        let mut found: Vec<std::ops::Range<usize>> = Vec::new();
-        for &(_, index) in block {
-            let Some(Ok(pattern)) = PLACEHOLDER_PATTERNS.get(index).map(LazyRegex::get) else {
+        let patterns = block.iter().map(|&(_, index)| index);
+        find_in(cx, segment, patterns, out);
+    }
+}
+
+/// Reports the matches of `patterns` in `segment`, one finding for
+/// overlapping matches.
+fn find_in(
+    cx: &Context<'_>,
+    segment: &Segment,
+    patterns: impl Iterator<Item = usize>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut found: Vec<std::ops::Range<usize>> = Vec::new();
+    for index in patterns {
+        let Some(Ok(pattern)) = PLACEHOLDER_PATTERNS.get(index).map(LazyRegex::get) else {
+            continue;
+        };
+        for m in pattern.find_iter(&segment.text) {
+            let range = m.range();
+            if segment.is_technical(&range)
+                || copies_link_target(cx, segment, &range, m.as_str())
+                || found
+                    .iter()
+                    .any(|r| r.start < range.end && range.start < r.end)
+            {
                 continue;
-            };
-            for m in pattern.find_iter(&segment.text) {
-                let range = m.range();
-                if segment.is_technical(&range)
-                    || found
-                        .iter()
-                        .any(|r| r.start < range.end && range.start < r.end)
-                {
-                    continue;
-                }
-                found.push(range.clone());
-                out.push(
-                    Diagnostic::new(
-                        &RULE,
-                        segment.span(range),
-                        format!("placeholder text left in: \"{}\"", m.as_str()),
-                    )
-                    .with_label("placeholder")
-                    .with_help("write the content, or remove the line"),
-                );
             }
+            found.push(range.clone());
+            out.push(
+                Diagnostic::new(
+                    &RULE,
+                    segment.span(range),
+                    format!("placeholder text left in: \"{}\"", m.as_str()),
+                )
+                .with_label("placeholder")
+                .with_help("write the content, or remove the line"),
+            );
         }
     }
+}
+
+/// Whether `text` at `range` is link text that copies the title of what
+/// the link points to: the destination's anchor or path holds the same
+/// word (`[Completion < X (TBD)](/m/#completion-x-tbd)`).
+fn copies_link_target(
+    cx: &Context<'_>,
+    segment: &Segment,
+    range: &std::ops::Range<usize>,
+    text: &str,
+) -> bool {
+    let Some(link) = segment.link_of(range).and_then(|i| cx.doc.links.get(i)) else {
+        return false;
+    };
+    let word: String = text
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    !word.is_empty() && link.destination.to_lowercase().contains(&word)
 }
 
 #[cfg(test)]
@@ -96,6 +143,21 @@ mod tests {
         let source =
             "- {Add responsibilities here}\n- KPIs: TBD\n- TODO: write\n\nLorem ipsum dolor.\n";
         assert_eq!(lines(&RULE, source), vec![1, 2, 3, 5]);
+    }
+
+    #[test]
+    fn finds_bracketed_stand_ins_and_field_instructions() {
+        let source = "---\ntitle: Analyst\ndescription: \" _add high level description of job family_ \"\n---\n\n\
+                      - [content to be added when the role is opened]\n\n\
+                      The plan is to be added to the wiki [later].\n";
+        assert_eq!(lines(&RULE, source), vec![3, 6]);
+    }
+
+    #[test]
+    fn link_text_copying_its_target_title_is_no_placeholder() {
+        let source = "- [Completion < X (TBD)](/metrics/#completion--x-tbd)\n\
+                      - [Completion TBD](/metrics/#completion)\n";
+        assert_eq!(lines(&RULE, source), vec![2]);
     }
 
     #[test]

@@ -72,6 +72,9 @@ pub struct Segment {
     /// Ranges of `text` that are not prose: URLs, e-mail addresses,
     /// domains, paths, handles.
     pub technical: Vec<Range<usize>>,
+    /// The ranges of `text` that are the text of a link, in order, each
+    /// with the index of its link in [`Document::links`].
+    pub link_texts: Vec<(Range<usize>, usize)>,
 }
 
 impl Segment {
@@ -82,6 +85,24 @@ impl Segment {
         self.technical
             .get(i)
             .is_some_and(|t| t.start < range.end && range.start < t.end)
+    }
+
+    /// Whether `range` of the text lies in the text of a link, all or in
+    /// part.
+    pub fn in_link_text(&self, range: &Range<usize>) -> bool {
+        self.link_of(range).is_some()
+    }
+
+    /// The index in [`Document::links`] of the link whose text holds
+    /// `range` of the text, all or in part.
+    pub fn link_of(&self, range: &Range<usize>) -> Option<usize> {
+        let i = self
+            .link_texts
+            .partition_point(|(t, _)| t.end <= range.start);
+        self.link_texts
+            .get(i)
+            .filter(|(t, _)| t.start < range.end && range.start < t.end)
+            .map(|&(_, link)| link)
     }
 
     /// Whether the segment is a heading.
@@ -203,6 +224,26 @@ impl Segment {
     }
 }
 
+/// A segment of one text read from `source`: verbatim when the file holds
+/// exactly `text` there (a front-matter value written plainly), otherwise
+/// every offset maps to the whole of `source`.
+pub(super) fn single(text: String, source: Range<usize>, verbatim: bool) -> Segment {
+    let mut pieces = Pieces::default();
+    pieces.push(Piece {
+        at: 0,
+        len: text.len(),
+        source,
+        verbatim,
+    });
+    Segment {
+        container: Container::Other,
+        text,
+        pieces,
+        technical: Vec::new(),
+        link_texts: Vec::new(),
+    }
+}
+
 /// The segments of `doc`'s prose, in order: its text runs outside HTML
 /// and autolinks, joined within one block.
 pub(super) fn segments(doc: &Document) -> Vec<Segment> {
@@ -256,19 +297,27 @@ pub(super) fn segments(doc: &Document) -> Vec<Segment> {
                     text: String::new(),
                     pieces: Pieces::default(),
                     technical: Vec::new(),
+                    link_texts: Vec::new(),
                 });
                 let Some(seg) = out.last_mut() else { break };
                 (seg, "")
             }
         };
         seg.text.push_str(separator);
+        let at = seg.text.len();
         seg.pieces.push(Piece {
-            at: seg.text.len(),
+            at,
             len: run.text.len(),
             source: run.span.clone(),
             verbatim: run.is_verbatim(),
         });
         seg.text.push_str(&run.text);
+        if let Some(link) = run.link {
+            match seg.link_texts.last_mut() {
+                Some((last, same)) if *same == link => last.end = seg.text.len(),
+                _ => seg.link_texts.push((at..seg.text.len(), link)),
+            }
+        }
         last_end = run.span.end;
     }
     out

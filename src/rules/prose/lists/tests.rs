@@ -41,20 +41,27 @@ impl OneList {
         let mut out = Vec::new();
         for m in self.automaton.find_iter(text) {
             let (term, prefix) = self.patterns[m.pattern().as_usize()];
-            let before = text[..m.start()].chars().next_back();
-            if before.is_some_and(|c| c.is_alphanumeric()) {
+            let before: Vec<char> = text[..m.start()].chars().rev().take(2).collect();
+            let joined = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric());
+            if joined(before.first()) || (before.first() == Some(&'-') && joined(before.get(1))) {
                 continue;
             }
             let mut end = m.end();
+            let tail: usize = {
+                let after: Vec<char> = text[end..].chars().collect();
+                let mut n = 0;
+                let mut bytes = 0;
+                while n < after.len()
+                    && (after[n].is_alphanumeric() || (after[n] == '-' && joined(after.get(n + 1))))
+                {
+                    bytes += after[n].len_utf8();
+                    n += 1;
+                }
+                bytes
+            };
             if prefix {
-                end += text[end..]
-                    .find(|c: char| !c.is_alphanumeric())
-                    .unwrap_or(text.len() - end);
-            } else if text[end..]
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_alphanumeric())
-            {
+                end += tail;
+            } else if tail > 0 {
                 continue;
             }
             let index = prose.starts.partition_point(|&s| s <= m.start()) - 1;
@@ -76,7 +83,7 @@ fn reference(list: PhraseList) -> OneList {
             OneList::new(INCLUSIVE.iter().map(|e| (e.term.as_str(), e.prefix)))
         }
         PhraseList::GenderCoded => OneList::new(CODED.iter().map(|e| (e.term.as_str(), e.prefix))),
-        PhraseList::Vacancy => OneList::new(VACANCY.iter().map(|p| (p.as_str(), false))),
+        PhraseList::Vacancy => OneList::new(VACANCY.iter().map(|p| (p.text.as_str(), false))),
     }
 }
 
@@ -139,6 +146,10 @@ const PIECES: &[&str] = &[
     "natural talent",
     "born leader",
     "analytical",
+    "data-driven",
+    "driven",
+    "anti-slavery",
+    "-",
     "we are seeking",
     "we're hiring",
     "we\u{2019}re hiring",
