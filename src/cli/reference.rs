@@ -164,8 +164,8 @@ mod tests {
         let page = rule_reference(rule);
         assert!(page.starts_with(GENERATED));
         assert!(page.contains("# `brand-name`"));
-        assert!(page.contains("| default severity | error |"));
-        assert!(page.contains("| fix | safe: `--fix` applies it |"));
+        assert!(page.contains("| default severity | warning |"));
+        assert!(page.contains("| fix | safe, for the findings that have one: `--fix` applies it |"));
         assert!(page.contains("`rules/brands.txt`"));
         assert!(page.contains("## Bad") && page.contains("## Good"));
         assert!(page.contains("| fixtures | `fixtures/brand-name/` |"));
