@@ -181,11 +181,10 @@ fn misspelt_name(source: &str, word: &Word<'_>, lower: &mut String) -> Option<Di
     // A listed mixed-case name is looked for only in words with a capital
     // first letter (`Openshift`), most words being lower case.
     let capital = name.bytes().next().is_some_and(|b| b.is_ascii_uppercase());
-    if name.is_ascii()
-        && !BRAND_SHAPES.may_be_brand(name)
-        && !(capital && LISTED_SHAPES.may_be_brand(name))
-        && !plural_stem.is_some_and(|stem| BRAND_SHAPES.may_be_brand(stem))
-    {
+    let may_be_brand = BRAND_SHAPES.may_be_brand(name)
+        || (capital && LISTED_SHAPES.may_be_brand(name))
+        || plural_stem.is_some_and(|stem| BRAND_SHAPES.may_be_brand(stem));
+    if name.is_ascii() && !may_be_brand {
         return None;
     }
     lower.clear();
