@@ -87,14 +87,53 @@ static DOUBLED: LazyLock<Regex> =
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let prose = cx.prose();
     for segment in &prose.segments {
-        let text = segment.text.as_str();
-        if !text.contains(['.', ',', ';', '!', '?']) {
-            continue;
+        let wanted = Candidates::of(&segment.text);
+        if wanted.after_stop {
+            missing_after_stop(segment, out);
         }
-        missing_after_stop(segment, out);
-        missing_after_comma(segment, out);
-        space_before(segment, out);
-        doubled(segment, out);
+        if wanted.after_comma {
+            missing_after_comma(segment, out);
+        }
+        if wanted.before {
+            space_before(segment, out);
+        }
+        if wanted.doubled {
+            doubled(segment, out);
+        }
+    }
+}
+
+/// Which checks a segment's text may need, from one pass over its bytes:
+/// most segments need none, and their patterns are never run.
+#[derive(Default)]
+struct Candidates {
+    after_stop: bool,
+    after_comma: bool,
+    before: bool,
+    doubled: bool,
+}
+
+impl Candidates {
+    fn of(text: &str) -> Candidates {
+        let mut found = Candidates::default();
+        let bytes = text.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            if !matches!(b, b'.' | b',' | b';' | b'!' | b'?') {
+                continue;
+            }
+            let next = bytes.get(i + 1).copied();
+            let next_mark = bytes[i + 1..]
+                .iter()
+                .find(|c| !matches!(c, b' ' | b'\t'))
+                .is_some_and(|c| matches!(c, b'.' | b',' | b';'));
+            found.after_stop |= matches!(b, b'.' | b'!' | b'?')
+                && next.is_some_and(|c| c.is_ascii_uppercase() || c >= 0x80);
+            found.after_comma |=
+                b == b',' && next.is_some_and(|c| c.is_ascii_alphabetic() || c >= 0x80);
+            found.before |= i > 0 && matches!(bytes[i - 1], b' ' | b'\t');
+            found.doubled |= b != b'!' && b != b'?' && next_mark;
+        }
+        found
     }
 }
 
@@ -201,6 +240,9 @@ fn space_before(segment: &Segment, out: &mut Vec<Diagnostic>) {
         let after = text[mark.end()..].chars().next();
         if matches!((mark.as_str(), after), (";", Some(')' | '('))) {
             continue; // an emoticon
+        }
+        if mark.as_str() == "." && text[mark.end()..].trim_start().starts_with('.') {
+            continue; // a spaced ellipsis: `. . .`
         }
         if segment.is_technical(&(gap.start.saturating_sub(1)..mark.end())) {
             continue;
