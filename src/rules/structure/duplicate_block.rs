@@ -347,7 +347,7 @@ mod tests {
 
     #[test]
     fn an_item_repeated_at_another_depth_of_one_list() {
-        let src = "- Own the plan\n  - Review the plan every quarter\n- Review the plan every quarter\n- Hire the team\n  - Interview every new engineer\n- Grow the team\n  - Interview every new engineer\n\n- Review the plan every quarter\n";
+        let src = "- Own the plan\n  - Review the plan every quarter\n- Review the plan every quarter\n- Hire the team\n  - Interview every new engineer\n- Grow the team\n  - Interview every new engineer\n\nA list of its own:\n\n- Review the plan every quarter\n";
         let found = run(&RULE, src);
         assert_eq!(lines(&RULE, src), vec![3]);
         assert!(found[0].message.contains("line 2"));
