@@ -92,6 +92,14 @@ impl Document {
         contains(&self.code, offset)
     }
 
+    /// The prose text run that holds `offset`, if any: the character
+    /// there is literal text, not markup. A binary search: the runs are in
+    /// order and do not overlap.
+    pub fn text_run_at(&self, offset: usize) -> Option<&TextRun> {
+        let i = self.texts.partition_point(|t| t.span.end <= offset);
+        self.texts.get(i).filter(|t| t.span.start <= offset)
+    }
+
     /// Whether `offset` lies in raw HTML. A binary search: the spans are
     /// in order and do not overlap.
     pub fn in_html(&self, offset: usize) -> bool {
@@ -228,6 +236,13 @@ pub struct ListItem {
     pub content: Option<Range<usize>>,
     /// Lists nested in this item.
     pub sublists: Vec<usize>,
+    /// Lazy continuation lines: lines of the item's paragraphs that are
+    /// indented less than the item's content, which Markdown still joins
+    /// to the paragraph above. Each span runs from the line's first
+    /// character to its end (line ending excluded). Left empty for items
+    /// whose first line holds a tab or a block quote marker, where columns
+    /// are not counted.
+    pub lazy_lines: Vec<Range<usize>>,
 }
 
 /// How a link is written.

@@ -75,6 +75,7 @@ impl Builder<'_> {
                     text,
                     content: None,
                     sublists: Vec::new(),
+                    lazy_lines: Vec::new(),
                 });
                 if let Some(l) = self.lists.get_mut(list) {
                     l.items.push(index);
@@ -157,6 +158,8 @@ impl Builder<'_> {
             Open::Item { index } => {
                 self.owners.push(position);
                 self.open_items.push(index);
+                let column = self.content_column(index);
+                self.item_columns.push(column);
             }
             Open::List { index } => self.open_lists.push(index),
             Open::Link { index } => self.open_links.push((position, index)),
@@ -178,6 +181,7 @@ impl Builder<'_> {
         match open {
             Open::Item { .. } => {
                 self.open_items.pop();
+                self.item_columns.pop();
             }
             Open::List { .. } => {
                 self.open_lists.pop();
@@ -234,6 +238,65 @@ impl Builder<'_> {
         }
     }
 
+    /// The column where the content of item `index` starts on its first
+    /// line (CommonMark's rule: one to four spaces after the marker, or
+    /// one when the marker ends the line or is followed by five or more);
+    /// `None` when the line before the marker holds a tab, a block quote
+    /// marker or a character that is not ASCII, where columns are not
+    /// counted here.
+    fn content_column(&self, index: usize) -> Option<usize> {
+        let marker = &self.items.get(index)?.marker_span;
+        let line_start = self.source[..marker.start].rfind('\n').map_or(0, |i| i + 1);
+        let prefix = &self.source[line_start..marker.start];
+        if !prefix.is_ascii() || prefix.contains(['\t', '>']) {
+            return None;
+        }
+        let after = self.source.get(marker.end..)?;
+        let spaces = after.bytes().take_while(|b| *b == b' ').count();
+        let rest = &after[spaces..];
+        let gap = if rest.starts_with('\t') {
+            return None;
+        } else if rest.is_empty() || rest.starts_with(['\n', '\r']) || spaces > 4 {
+            1
+        } else {
+            spaces
+        };
+        Some(marker.end - line_start + gap)
+    }
+
+    /// Records the line after a soft break as a lazy continuation line of
+    /// the innermost item when the break lies in that item's own
+    /// paragraph and the line is indented less than the item's content.
+    pub(super) fn note_lazy_line(&mut self, soft_break: &Range<usize>) {
+        let (Some(&owner), Some(&index), Some(&Some(column))) = (
+            self.owners.last(),
+            self.open_items.last(),
+            self.item_columns.last(),
+        ) else {
+            return;
+        };
+        let item_owns_the_paragraph = matches!(self.stack.get(owner), Some(Open::Item { .. }))
+            && !self.stack[owner..]
+                .iter()
+                .any(|open| matches!(open, Open::Block | Open::Heading { .. } | Open::TableCell));
+        if !item_owns_the_paragraph {
+            return;
+        }
+        let Some(newline) = self.source[soft_break.start..].find('\n') else {
+            return;
+        };
+        let line_start = soft_break.start + newline + 1;
+        let line = self.source[line_start..].split('\n').next().unwrap_or("");
+        let indent = line.bytes().take_while(|b| *b == b' ').count();
+        if line[indent..].starts_with('\t') || indent >= column {
+            return;
+        }
+        let end = line_start + line.trim_end_matches('\r').len();
+        if line_start + indent < end {
+            self.items[index].lazy_lines.push(line_start + indent..end);
+        }
+    }
+
     /// Trims a closed heading's text and gives it its unique anchor.
     fn finish_heading(&mut self, index: usize) {
         let h = &mut self.headings[index];
@@ -281,5 +344,32 @@ mod tests {
             .find(|i| i.marker == '.')
             .expect("ordered item");
         assert_eq!(&src[ordered.marker_span.clone()], "1.");
+    }
+
+    #[test]
+    fn lazy_continuation_lines_are_recorded_per_item() {
+        let src = "- one\nLazy line\n  indented line\n- two\n  - nested\n   lazy for nested\n\n1. first\n  short indent\n";
+        let doc = parse(src);
+        let lazy: Vec<Vec<&str>> = doc
+            .items
+            .iter()
+            .map(|i| i.lazy_lines.iter().map(|l| &src[l.clone()]).collect())
+            .collect();
+        assert_eq!(
+            lazy,
+            vec![
+                vec!["Lazy line"],
+                vec![],
+                vec!["lazy for nested"],
+                vec!["short indent"],
+            ]
+        );
+    }
+
+    #[test]
+    fn no_lazy_lines_in_quotes_code_or_tabs() {
+        let src = "> - quoted\nlazy\n\n- item\n\n      code\n- tab\n\tindented\n";
+        let doc = parse(src);
+        assert!(doc.items.iter().all(|i| i.lazy_lines.is_empty()));
     }
 }

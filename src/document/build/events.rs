@@ -121,7 +121,10 @@ impl Builder<'_> {
                 self.push_html(range, true);
             }
             Event::InlineHtml(_) => self.push_html(range, false),
-            Event::SoftBreak => self.inline_content(" ", range),
+            Event::SoftBreak => {
+                self.note_lazy_line(&range);
+                self.inline_content(" ", range);
+            }
             Event::HardBreak => {
                 self.hard_breaks.push(range.clone());
                 self.inline_content(" ", range);

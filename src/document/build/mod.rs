@@ -102,6 +102,9 @@ struct Builder<'s> {
     /// Open lists and items (indices), innermost last.
     open_lists: Vec<usize>,
     open_items: Vec<usize>,
+    /// The content column of each open item (see
+    /// `Builder::content_column`), parallel to `open_items`.
+    item_columns: Vec<Option<usize>>,
     /// Reference definitions by lower-cased label (the first one wins).
     definition_index: HashMap<String, usize>,
     anchors: Deduplicator,
@@ -133,6 +136,7 @@ impl<'s> Builder<'s> {
             open_links: Vec::with_capacity(4),
             open_lists: Vec::with_capacity(8),
             open_items: Vec::with_capacity(8),
+            item_columns: Vec::with_capacity(8),
             definition_index: HashMap::new(),
             anchors: Deduplicator::default(),
             blocks: Vec::with_capacity(body / 256 + 4),

@@ -3,8 +3,10 @@
 //! brackets). They read the document model's source, lines and blocks.
 
 pub mod end_of_file;
+pub mod foreign_markup;
 pub mod invisible_character;
 pub mod list_marker;
+pub mod lost_list_marker;
 pub mod mojibake;
 pub mod multiple_spaces;
 mod prose_mask;

@@ -22,6 +22,8 @@ pub const GENDER_CODED: &str = include_str!("../../../rules/gender-coded.txt");
 pub const VACANCY_LANGUAGE: &str = include_str!("../../../rules/vacancy-language.txt");
 /// `rules/placeholders.txt`.
 pub const PLACEHOLDERS: &str = include_str!("../../../rules/placeholders.txt");
+/// `rules/function-words.txt`: the Snowball project's English stop words.
+pub const FUNCTION_WORDS: &str = include_str!("../../../rules/function-words.txt");
 
 /// A word list under `rules/`: where it is, which rules read it, and what
 /// it holds. The rule reference lists each rule's files from here.
@@ -123,6 +125,12 @@ pub static DATA_FILES: &[DataFile] = &[
         holds: "regular expressions for template text left in a page",
         licence: None,
     },
+    DataFile {
+        path: "rules/function-words.txt",
+        rules: &["lost-list-marker"],
+        holds: "English function words (the Snowball project's English stop words): a line that ends in one runs on into the next",
+        licence: Some("rules/LICENSE-Snowball.txt"),
+    },
 ];
 
 /// The word lists rule `id` reads, in the order of [`DATA_FILES`].
@@ -162,6 +170,10 @@ fn trim(line: &str) -> &str {
         _ => line.trim(),
     }
 }
+
+/// English function words, lower-case (`rules/function-words.txt`).
+pub static FUNCTION_WORD_SET: LazyLock<HashSet<&'static str, FixedState>> =
+    LazyLock::new(|| lines(FUNCTION_WORDS).collect());
 
 /// Brand names: lower-case form to the owner's spelling.
 pub static BRAND_NAMES: LazyLock<HashMap<String, &'static str, FixedState>> = LazyLock::new(|| {

@@ -18,6 +18,7 @@ pub mod confused_word;
 pub mod gender_coded_language;
 pub mod inclusive_language;
 pub mod placeholder;
+pub mod punctuation_spacing;
 pub mod repeated_word;
 pub mod vacancy_language;
 

@@ -175,7 +175,8 @@ fn chunks(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     })
 }
 
-/// A URL, e-mail address, domain, file name, path or handle.
+/// A URL, e-mail address, domain, file name, path or handle, or a
+/// kramdown attribute list.
 fn looks_technical(chunk: &str) -> bool {
     // Every test below needs one of these characters.
     if !chunk
@@ -183,6 +184,11 @@ fn looks_technical(chunk: &str) -> bool {
         .any(|b| matches!(b, b'/' | b'@' | b'.' | b'_' | b'\\' | b'~' | b':'))
     {
         return false;
+    }
+    // A kramdown attribute list or extension (`{:toc}`): markup that a
+    // Middleman page does not show.
+    if chunk.starts_with("{:") {
+        return true;
     }
     let trimmed = chunk.trim_matches(|c: char| !c.is_alphanumeric() && c != '/' && c != '@');
     if trimmed.contains("://") || trimmed.starts_with("www.") {
@@ -256,6 +262,7 @@ mod tests {
             "see https://x.com/a and a.b.c e.g. U.S. name@host.org",
             "  two  spaces\tand\x0bvt ",
             "/a/b ~/x @handle foo_bar C:\\dir x:y",
+            "* TOC {:toc} {: .class}",
         ]
         .iter()
         .map(|t| t.to_string())
@@ -274,6 +281,14 @@ mod tests {
             assert_eq!(fast, general, "{text:?}");
             assert_eq!(fast_technical, general_technical, "{text:?}");
         }
+    }
+
+    #[test]
+    fn kramdown_attribute_lists_are_not_words() {
+        let mut words = Vec::new();
+        let technical = scan("see {:toc} here", &mut words);
+        assert_eq!(technical, vec![4..10]);
+        assert_eq!(words, vec![0..3, 11..15]);
     }
 
     #[test]

@@ -1,8 +1,9 @@
 //! The document and structure rules: front matter, the overview, the
 //! required sections and the heading outline. They read the document
 //! model (and `missing-section` the site index, for a level page's
-//! `_index.md`).
+//! `_index.md`), and `duplicate-block` its lists and paragraphs.
 
+pub mod duplicate_block;
 pub mod duplicate_heading;
 pub mod empty_section;
 pub mod front_matter;

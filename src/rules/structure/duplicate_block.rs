@@ -1,0 +1,373 @@
+//! `duplicate-block`: the same item twice in one list, or the same
+//! paragraph twice in one section.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::document::{BlockKind, Document, List};
+use crate::rules::{Check, Context, Fixable, Group, Rule};
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    id: "duplicate-block",
+    group: Group::Structure,
+    severity: Severity::Warning,
+    fix: Fixable::Sometimes(Applicability::Safe),
+    summary: "the same item twice in one list, or the same paragraph (or a paragraph and an item) twice in one section",
+    docs: DOCS,
+    check: Check::Page(check),
+    prepare: None,
+};
+
+const DOCS: &str = "\
+Reports a list item that repeats an earlier item of the same list, and a
+paragraph that repeats an earlier paragraph or list item of the same
+section (between the same two headings). Both are copy-and-paste slips: a hiring step
+listed twice, a requirement pasted twice into one level.
+
+Texts are compared as a reader reads them: letter case, punctuation and
+spacing do not matter (\"Ability to use GitLab.\" repeats \"Ability to use
+GitLab\"), link destinations do. A parent item is compared with its nested
+items, so two parents whose sub-items differ are not repeats. Paragraphs
+of fewer than four words are not compared.
+
+Across the levels of one nested list, an item of four words or more
+that repeats an item at another depth is reported too: one copy lost
+(or gained) its indentation. The same sub-item under two different
+parents at one depth is the normal layout and is left alone.
+
+The same text in different sections is not reported: job-family pages
+repeat the hiring process, \"reports to\" and similar sentences under every
+level by design. A bullet that repeats the level it extends is
+`extends-redundant`'s finding.
+
+The finding is on the second copy. When the two are written exactly alike,
+the fix deletes the second (safe: nothing is lost); otherwise a person
+should choose which wording to keep. A paragraph that repeats an item
+(a closing remark also typed as the list's first step) has no fix: it is
+for a person to say which of the two belongs where.
+
+The severity is `warning`: the page reads oddly but says nothing wrong.
+
+## Bad
+
+```markdown
+1. A screening call with a recruiter
+2. An interview with the hiring manager
+3. An interview with the hiring manager
+4. An interview with a peer
+```
+
+## Good
+
+```markdown
+1. A screening call with a recruiter
+2. An interview with the hiring manager
+3. An interview with a peer
+```
+";
+
+/// Paragraphs shorter than this, in words, are not compared.
+const MIN_PARAGRAPH_WORDS: usize = 4;
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let doc = cx.doc;
+    let mut reported = HashSet::new();
+    for list in &doc.lists {
+        repeated_items(doc, list, &mut reported, out);
+    }
+    for list in doc.lists.iter().filter(|l| l.parent_item.is_none()) {
+        items_at_another_depth(doc, list, &reported, out);
+    }
+    repeated_paragraphs(doc, out);
+}
+
+/// Items of `list` that repeat an earlier item of it; their indexes go
+/// into `reported`.
+fn repeated_items(
+    doc: &Document,
+    list: &List,
+    reported: &mut HashSet<usize>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for &index in &list.items {
+        let Some(item) = doc.items.get(index) else {
+            continue;
+        };
+        if item.content.is_none() {
+            continue; // an empty item is `list-marker`'s
+        }
+        let written = doc.text(item.marker_span.end..item.span.end);
+        let key = normalise(written);
+        if key.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+            continue;
+        }
+        let Some(&first) = seen.get(&key) else {
+            seen.insert(key, index);
+            continue;
+        };
+        let Some(earlier) = doc.items.get(first) else {
+            continue;
+        };
+        let line = doc.line_number(earlier.marker_span.start);
+        let content = item.content.clone().unwrap_or(item.marker_span.clone());
+        let mut d = Diagnostic::new(
+            &RULE,
+            content,
+            format!("this item repeats the item on line {line} of the same list"),
+        )
+        .with_label("repeated item");
+        let same = written.trim() == doc.text(earlier.marker_span.end..earlier.span.end).trim();
+        let one_line = !written.trim().contains('\n');
+        if same && one_line && item.sublists.is_empty() {
+            let lines = whole_lines(doc, item.marker_span.start..item.marker_span.start);
+            d = d.with_fix(Fix::safe("delete the repeated item", Edit::delete(lines)));
+        } else {
+            d = d.with_help("delete one of the two items");
+        }
+        reported.insert(index);
+        out.push(d);
+    }
+}
+
+/// Items of the list tree under `list` that repeat an earlier item of
+/// the tree nested at another depth: an item whose indentation was lost
+/// (or added) when it was copied. Only items without sub-items and of
+/// four words or more are compared; the same item under two different
+/// parents at one depth is left alone.
+fn items_at_another_depth(
+    doc: &Document,
+    list: &List,
+    reported: &HashSet<usize>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut pending: Vec<(usize, usize)> = list.items.iter().rev().map(|&i| (i, 0)).collect();
+    while let Some((index, depth)) = pending.pop() {
+        let Some(item) = doc.items.get(index) else {
+            continue;
+        };
+        for &sublist in item.sublists.iter().rev() {
+            if let Some(sub) = doc.lists.get(sublist) {
+                pending.extend(sub.items.iter().rev().map(|&i| (i, depth + 1)));
+            }
+        }
+        let Some(content) = item.content.clone() else {
+            continue;
+        };
+        let key = normalise(doc.text(content.clone()));
+        if !item.sublists.is_empty() || key.split(' ').count() < MIN_PARAGRAPH_WORDS {
+            continue;
+        }
+        match seen.get(&key) {
+            None => {
+                seen.insert(key, (index, depth));
+            }
+            Some(&(first, first_depth)) if first_depth != depth && !reported.contains(&index) => {
+                let Some(earlier) = doc.items.get(first) else {
+                    continue;
+                };
+                let line = doc.line_number(earlier.marker_span.start);
+                out.push(
+                    Diagnostic::new(
+                        &RULE,
+                        content,
+                        format!(
+                            "this item repeats the item on line {line} of the same list, at another nesting level"
+                        ),
+                    )
+                    .with_label("repeated item")
+                    .with_help("delete one of the two items, or indent it under the item it belongs to"),
+                );
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+/// Paragraphs that repeat an earlier paragraph, or an item of an earlier
+/// list, of the same section.
+fn repeated_paragraphs(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<String, Range<usize>> = HashMap::new();
+    let mut items: HashMap<String, usize> = HashMap::new();
+    for block in &doc.blocks {
+        match block.kind {
+            BlockKind::Heading(_) => {
+                seen.clear();
+                items.clear();
+            }
+            BlockKind::List(list) => note_items(doc, list, &mut items),
+            BlockKind::Paragraph => {
+                let key = normalise(doc.text(block.span.clone()));
+                if key.split(' ').count() < MIN_PARAGRAPH_WORDS {
+                    continue;
+                }
+                if let Some(first) = seen.get(&key) {
+                    out.push(repeated_paragraph(doc, block.span.clone(), first.clone()));
+                } else if let Some(item) = items.get(&key).and_then(|&i| doc.items.get(i)) {
+                    let line = doc.line_number(item.marker_span.start);
+                    out.push(
+                        Diagnostic::new(
+                            &RULE,
+                            trimmed_span(doc, block.span.clone()),
+                            format!(
+                                "this paragraph repeats the item on line {line}, in the list above"
+                            ),
+                        )
+                        .with_label("repeated item")
+                        .with_help("keep one of the two: the item or the paragraph"),
+                    );
+                } else {
+                    seen.insert(key, block.span.clone());
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Records the items of `list` (nested ones included) long enough to be
+/// compared with paragraphs, by their own text; the first of equal items
+/// is kept.
+fn note_items(doc: &Document, list: usize, items: &mut HashMap<String, usize>) {
+    let mut lists = vec![list];
+    while let Some(list) = lists.pop() {
+        let Some(list) = doc.lists.get(list) else {
+            continue;
+        };
+        for &index in &list.items {
+            let Some(item) = doc.items.get(index) else {
+                continue;
+            };
+            if let Some(content) = item.content.clone() {
+                let key = normalise(doc.text(content));
+                if key.split(' ').count() >= MIN_PARAGRAPH_WORDS {
+                    items.entry(key).or_insert(index);
+                }
+            }
+            lists.extend(item.sublists.iter().copied());
+        }
+    }
+}
+
+/// The finding on `paragraph`, which repeats the paragraph at `first`;
+/// with a fix that deletes it when the two are written alike.
+fn repeated_paragraph(doc: &Document, paragraph: Range<usize>, first: Range<usize>) -> Diagnostic {
+    let line = doc.line_number(first.start);
+    let trimmed = trimmed_span(doc, paragraph.clone());
+    let d = Diagnostic::new(
+        &RULE,
+        trimmed.clone(),
+        format!("this paragraph repeats the paragraph on line {line} of the same section"),
+    )
+    .with_label("repeated paragraph");
+    if doc.text(paragraph).trim() != doc.text(first).trim() {
+        return d.with_help("delete one of the two paragraphs");
+    }
+    let mut lines = whole_lines(doc, trimmed);
+    let next = doc
+        .lines
+        .line_range(&doc.source, doc.lines.line_of(lines.end));
+    if lines.end < doc.source.len() && doc.text(next).trim().is_empty() {
+        lines.end = doc.lines.line_start(doc.lines.line_of(lines.end) + 1);
+    }
+    d.with_fix(Fix::safe(
+        "delete the repeated paragraph",
+        Edit::delete(lines),
+    ))
+}
+
+/// The text as a reader compares it: lower case, words of letters and
+/// digits separated by one space.
+fn normalise(text: &str) -> String {
+    let mut key = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    key
+}
+
+/// `span` without the white space at its ends.
+fn trimmed_span(doc: &Document, span: Range<usize>) -> Range<usize> {
+    let text = doc.text(span.clone());
+    let start = span.start + (text.len() - text.trim_start().len());
+    let end = span.start + text.trim_end().len();
+    start..end.max(start)
+}
+
+/// The whole lines that hold `span`, line endings included.
+fn whole_lines(doc: &Document, span: Range<usize>) -> Range<usize> {
+    let first = doc.lines.line_of(span.start);
+    let last = doc
+        .lines
+        .line_of(span.end.saturating_sub(1).max(span.start));
+    let end = doc.lines.line_start(last + 1).min(doc.source.len());
+    doc.lines.line_start(first)..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{lines, run};
+
+    #[test]
+    fn repeated_items_of_one_list() {
+        let src = "- Ability to use GitLab.\n- Strong writing\n- Ability to use GitLab\n\n- Strong writing\n";
+        assert_eq!(lines(&RULE, src), vec![3, 5]);
+        let found = run(&RULE, src);
+        assert!(found[0].fix.is_none(), "the wording differs");
+        let fix = found[1].fix.clone().expect("exact copy");
+        assert_eq!(&src[fix.edits[0].range()], "- Strong writing\n");
+    }
+
+    #[test]
+    fn different_lists_and_different_sub_items_are_not_repeats() {
+        let src = "- Intro\n\nText.\n\n- Intro\n\n1. Parent\n   - one\n2. Parent\n   - two\n";
+        assert!(lines(&RULE, src).is_empty());
+    }
+
+    #[test]
+    fn repeated_paragraphs_of_one_section() {
+        let src = "## Hiring\n\nThe recruiter calls you first.\n\n- step\n\nThe recruiter calls you first.\n\n## Next\n\nThe recruiter calls you first.\n\nShort one.\n\nShort one.\n";
+        assert_eq!(lines(&RULE, src), vec![7]);
+        let fix = run(&RULE, src)[0].fix.clone().expect("exact copy");
+        assert_eq!(
+            &src[fix.edits[0].range()],
+            "The recruiter calls you first.\n\n"
+        );
+    }
+
+    #[test]
+    fn an_item_repeated_at_another_depth_of_one_list() {
+        let src = "- Own the plan\n  - Review the plan every quarter\n- Review the plan every quarter\n- Hire the team\n  - Interview every new engineer\n- Grow the team\n  - Interview every new engineer\n\nA list of its own:\n\n- Review the plan every quarter\n";
+        let found = run(&RULE, src);
+        assert_eq!(lines(&RULE, src), vec![3]);
+        assert!(found[0].message.contains("line 2"));
+        assert!(found[0].fix.is_none());
+    }
+
+    #[test]
+    fn a_paragraph_that_repeats_an_item_above_it() {
+        let src = "## Hiring\n\n- A call with the recruiter\n  - More on our hiring page.\n\nMore on our [hiring](/h/) page.\n\nMore on our hiring page\n\n## Next\n\nA call with the recruiter\n";
+        let found = run(&RULE, src);
+        assert_eq!(lines(&RULE, src), vec![8]);
+        assert!(found[0].message.contains("item on line 4"));
+        assert!(found[0].fix.is_none(), "which copy to keep is a choice");
+    }
+
+    #[test]
+    fn normalising_ignores_case_and_punctuation() {
+        assert_eq!(
+            normalise("Ability to  use GitLab."),
+            "ability to use gitlab"
+        );
+    }
+}
