@@ -2,14 +2,14 @@
 //! section, a heading that repeats its parent's text, and a link whose
 //! `#anchor` several headings share.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use foldhash::fast::RandomState;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{slug, Document};
 use crate::rules::{Check, Context, Fixable, Group, Rule};
-use crate::site::Resolution;
+use crate::site::{PageRef, Resolution};
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -149,22 +149,18 @@ fn headings(doc: &Document, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// How many anchors of `anchors` are `fragment` made unique: `fragment`,
-/// `fragment-1`, `fragment-2`, … (the site numbers repeated headings).
-fn sharing(fragment: &str, anchors: &[String]) -> usize {
-    if !anchors.iter().any(|a| a == fragment) {
+/// How many headings share the anchor `fragment` on a page with
+/// `anchors`: `fragment` itself, then `fragment-1`, `fragment-2`, … as
+/// the site numbers repeated headings.
+fn sharing(fragment: &str, anchors: &HashSet<&str, RandomState>) -> usize {
+    if !anchors.contains(fragment) {
         return 0;
     }
-    1 + anchors
-        .iter()
-        .filter(|a| {
-            a.strip_prefix(fragment)
-                .and_then(|rest| rest.strip_prefix('-'))
-                .is_some_and(|n| {
-                    !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) && !n.starts_with('0')
-                })
-        })
-        .count()
+    let mut count = 1;
+    while anchors.contains(format!("{fragment}-{count}").as_str()) {
+        count += 1;
+    }
+    count
 }
 
 /// Links whose fragment several headings of the target page share.
@@ -174,6 +170,10 @@ fn ambiguous_links(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
     let links = cx.links();
     let here = &links.here;
+    // Each target page's anchors as a set, made the first time a link
+    // reaches it (`None` for this page).
+    let mut sets: HashMap<Option<&PageRef>, HashSet<&str, RandomState>, RandomState> =
+        HashMap::default();
     for (link, resolved) in cx.doc.links.iter().zip(links.iter()) {
         let Some((dest, resolution)) = resolved else {
             continue;
@@ -184,15 +184,18 @@ fn ambiguous_links(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if fragment.is_empty() {
             continue;
         }
-        let (anchors, place) = match (resolution, here.site) {
-            (Resolution::ThisPage, _) => (here.own_anchors(cx), "this page".to_string()),
+        let (target, anchors, place) = match (resolution, here.site) {
+            (Resolution::ThisPage, _) => (None, here.own_anchors(cx), "this page".to_string()),
             (Resolution::Page(page), Some(site)) => {
                 let route = link.destination.split('#').next().unwrap_or_default();
-                (site.anchors(page), format!("`{route}`"))
+                (Some(page), site.anchors(page), format!("`{route}`"))
             }
             _ => continue,
         };
-        let count = sharing(fragment, anchors);
+        let set = sets
+            .entry(target)
+            .or_insert_with(|| anchors.iter().map(String::as_str).collect());
+        let count = sharing(fragment, set);
         if count < 2 {
             continue;
         }
@@ -264,10 +267,10 @@ mod tests {
 
     #[test]
     fn numbered_anchors_are_counted_as_copies_only() {
-        let anchors: Vec<String> = ["phase", "phase-1", "phase-10x", "phase-2", "phase-01"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let anchors: HashSet<&str, RandomState> =
+            ["phase", "phase-1", "phase-10x", "phase-2", "phase-01", "phase-4"]
+                .into_iter()
+                .collect();
         assert_eq!(sharing("phase", &anchors), 3);
         assert_eq!(sharing("other", &anchors), 0);
         assert_eq!(sharing("phase-1", &anchors), 1);

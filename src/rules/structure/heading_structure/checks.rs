@@ -58,7 +58,7 @@ fn too_high(o: &Outline<'_>, h: usize) -> Option<String> {
     let flat = o.children(levels).next().is_none();
     (levels < h && flat && levels_heading.level == depth).then(|| {
         format!(
-            "so is `{}`, which it belongs under",
+            "`{}`, which it belongs under, is at its depth too",
             written(levels_heading)
         )
     })
@@ -201,7 +201,7 @@ pub(super) fn flat_parts(o: &Outline<'_>) -> Vec<Finding> {
             let escaped = o.role(part).is_none()
                 && graded
                 && o.kind(part).is_some_and(|kind| {
-                    later_level(o, part)
+                    o.level_after(part)
                         || (kind != SectionKind::PerformanceIndicators
                             && !nested.is_empty()
                             && !nested.contains(&kind))
@@ -249,16 +249,6 @@ pub(super) fn flat_parts(o: &Outline<'_>) -> Vec<Finding> {
         }
     }
     out
-}
-
-/// Whether a level with a grade starts after heading `h`.
-fn later_level(o: &Outline<'_>, h: usize) -> bool {
-    let start = o.heading(h).span.start;
-    o.family
-        .levels
-        .iter()
-        .filter_map(|l| l.heading)
-        .any(|l| o.heading(l).span.start > start && o.is_graded_level(l))
 }
 
 /// Sections that sit side by side nested one in the other: `### Hiring

@@ -25,6 +25,8 @@ pub(super) struct Outline<'a> {
     graded: Vec<bool>,
     /// The depth most of the family's level headings have.
     pub level_depth: Option<u8>,
+    /// Where the last level heading that is surely a level starts.
+    last_graded_level: Option<usize>,
 }
 
 /// The sections a level (or a specialty) holds.
@@ -66,7 +68,7 @@ impl<'a> Outline<'a> {
             .then(|| depths.iter().position(|&n| n == most))
             .flatten()
             .and_then(|d| u8::try_from(d).ok());
-        Outline {
+        let mut outline = Outline {
             doc,
             family,
             order,
@@ -75,7 +77,22 @@ impl<'a> Outline<'a> {
             levels,
             graded,
             level_depth,
-        }
+            last_graded_level: None,
+        };
+        outline.last_graded_level = family
+            .levels
+            .iter()
+            .filter_map(|l| l.heading)
+            .filter(|&h| h < doc.headings.len() && outline.is_graded_level(h))
+            .map(|h| doc.headings[h].span.start)
+            .max();
+        outline
+    }
+
+    /// Whether a level that is surely a level starts after heading `h`.
+    pub fn level_after(&self, h: usize) -> bool {
+        self.last_graded_level
+            .is_some_and(|start| start > self.heading(h).span.start)
     }
 
     /// Heading `i`.
