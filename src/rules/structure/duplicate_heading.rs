@@ -267,10 +267,16 @@ mod tests {
 
     #[test]
     fn numbered_anchors_are_counted_as_copies_only() {
-        let anchors: HashSet<&str, RandomState> =
-            ["phase", "phase-1", "phase-10x", "phase-2", "phase-01", "phase-4"]
-                .into_iter()
-                .collect();
+        let anchors: HashSet<&str, RandomState> = [
+            "phase",
+            "phase-1",
+            "phase-10x",
+            "phase-2",
+            "phase-01",
+            "phase-4",
+        ]
+        .into_iter()
+        .collect();
         assert_eq!(sharing("phase", &anchors), 3);
         assert_eq!(sharing("other", &anchors), 0);
         assert_eq!(sharing("phase-1", &anchors), 1);

@@ -131,9 +131,9 @@ fn first_heading(doc: &Document) -> Option<usize> {
 /// video).
 fn is_prose(text: &str) -> bool {
     let text = text.trim();
-    !text.is_empty()
-        && !(text.starts_with("{:") && text.ends_with('}'))
-        && !(text.starts_with("{{") && text.ends_with("}}"))
+    let attribute_list = text.starts_with("{:") && text.ends_with('}');
+    let shortcode = text.starts_with("{{") && text.ends_with("}}");
+    !text.is_empty() && !attribute_list && !shortcode
 }
 
 /// A table-of-contents heading.
