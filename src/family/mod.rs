@@ -253,6 +253,18 @@ pub struct FamilySection {
     pub items: Vec<usize>,
 }
 
+/// What a heading's text names as far as the family is concerned: a
+/// section word alone (`Requirements`, `Job Grade:`), with no role, or
+/// after a role (`Senior Analyst Requirements`), with the role as written;
+/// `None` for any other heading (a level, a specialty, a topic).
+pub fn heading_section(text: &str) -> Option<(SectionKind, Option<String>)> {
+    match headings::classify(text) {
+        headings::HeadingKind::Section(kind) => Some((kind, None)),
+        headings::HeadingKind::Named(role, kind) => Some((kind, Some(role))),
+        headings::HeadingKind::Other => None,
+    }
+}
+
 impl JobFamily {
     /// Reads the family from a parsed page.
     pub fn build(doc: &Document) -> JobFamily {

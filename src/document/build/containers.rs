@@ -14,6 +14,7 @@ impl Builder<'_> {
     /// links and top-level blocks.
     pub(super) fn start(&mut self, tag: Tag<'_>, range: Range<usize>) {
         let top = self.block_depth == 0;
+        let range_for_content = range.clone();
         let open = match tag {
             Tag::Heading { level, id, .. } => {
                 let index = self.headings.len();
@@ -151,6 +152,10 @@ impl Builder<'_> {
         };
         if matches!(open, Open::List { .. } | Open::Item { .. }) {
             self.block_depth += 1;
+        }
+        if matches!(open, Open::Link { .. } | Open::Inline) {
+            // The element's markup is part of the owner's content.
+            self.widen_content(range_for_content);
         }
         let position = self.stack.len();
         match open {
@@ -371,5 +376,17 @@ mod tests {
         let src = "> - quoted\nlazy\n\n- item\n\n      code\n- tab\n\tindented\n";
         let doc = parse(src);
         assert!(doc.items.iter().all(|i| i.lazy_lines.is_empty()));
+    }
+
+    #[test]
+    fn content_spans_cover_the_markup_of_leading_and_trailing_links() {
+        let src = "- [CI](/ci/) - Verify\n1. **[Plan][p]**\n\n## [Title](/t/)\n\n[p]: /p/\n";
+        let doc = parse(src);
+        let content = |i: usize| doc.items[i].content.clone().map(|c| &src[c]);
+        assert_eq!(content(0), Some("[CI](/ci/) - Verify"));
+        assert_eq!(content(1), Some("**[Plan][p]**"));
+        assert_eq!(doc.items[1].text, "Plan");
+        assert_eq!(&src[doc.headings[0].content.clone()], "[Title](/t/)");
+        assert_eq!(doc.headings[0].text, "Title");
     }
 }

@@ -164,29 +164,44 @@ impl Builder<'_> {
             self.links[index].text.push_str(text);
         }
         let Some(owner) = owner else { return };
-        if let Some(open) = self.stack.get(owner) {
-            match *open {
-                Open::Heading { index } => {
-                    let h = &mut self.headings[index];
-                    h.text.push_str(text);
-                    if h.content.is_empty() && h.content.start == h.span.end {
-                        h.content = range.clone();
-                    } else {
-                        h.content = h.content.start.min(range.start)..h.content.end.max(range.end);
-                    }
+        match self.stack.get(owner) {
+            Some(&Open::Heading { index }) => self.headings[index].text.push_str(text),
+            Some(&Open::Item { index }) => {
+                let item = &mut self.items[index];
+                if !item.text.is_empty() || !text.trim().is_empty() {
+                    item.text.push_str(text);
                 }
-                Open::Item { index } => {
-                    let item = &mut self.items[index];
-                    if !item.text.is_empty() || !text.trim().is_empty() {
-                        item.text.push_str(text);
-                    }
-                    item.content = Some(match item.content.take() {
-                        Some(c) => c.start.min(range.start)..c.end.max(range.end),
-                        None => range.clone(),
-                    });
-                }
-                _ => {}
             }
+            _ => {}
+        }
+        self.widen_content(range);
+    }
+
+    /// Widens the content span of the heading or item being built to
+    /// cover `range`: its text, and the markup of the inline elements in
+    /// it (a link's brackets and destination, emphasis markers), so that
+    /// an item that starts with a link starts at the link's `[`.
+    pub(super) fn widen_content(&mut self, range: Range<usize>) {
+        let Some(&owner) = self.owners.last() else {
+            return;
+        };
+        match self.stack.get(owner) {
+            Some(&Open::Heading { index }) => {
+                let h = &mut self.headings[index];
+                if h.content.is_empty() && h.content.start == h.span.end {
+                    h.content = range;
+                } else {
+                    h.content = h.content.start.min(range.start)..h.content.end.max(range.end);
+                }
+            }
+            Some(&Open::Item { index }) => {
+                let item = &mut self.items[index];
+                item.content = Some(match item.content.take() {
+                    Some(c) => c.start.min(range.start)..c.end.max(range.end),
+                    None => range,
+                });
+            }
+            _ => {}
         }
     }
 

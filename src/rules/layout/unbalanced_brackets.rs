@@ -28,36 +28,107 @@ product (m`), or a closing bracket left behind when text was deleted.
 
 Each heading, item and paragraph is checked on its own, and reported at
 most once, at the bracket that does not close (or the closing one that has
-no opening). Left alone: code, HTML, link destinations, bare URLs, escaped
-brackets, smileys such as `:)`, enumerations such as `1)` or `a)`,
-apostrophes, and a straight double quote after a digit (inches). Curly
-quotes are checked for an opening `“` that never closes.
+no opening). Left alone: links (an item may start with one, `- [CI](/ci/)
+- Verify`, `1. [Plan](/plan/)`, `- [Plan][ref]`), code, HTML, link
+destinations, bare URLs, escaped brackets, smileys such as `:)`,
+enumerations such as `1)` or `a)`, apostrophes, and a straight double
+quote after a digit (inches). Curly quotes are checked for an opening `“`
+that never closes.
+
+A bracket that belongs to a link written wrongly is reported as a
+malformed link, saying what is wrong: no `(` between `]` and the
+destination (`[Guide]/handbook/guide/)`), a destination closed with `]`
+(`[Guide](/handbook/guide/]`), link text without its opening `[`
+(`the guide](/handbook/guide/)`), a destination never closed. Straight
+quotes are paired by the side they stand on: a closing quote with no
+opening one (`… for the team\"`) is reported as such, not as a quote that
+is never closed.
+
+The rule is a warning: a stray bracket is sometimes deliberate (a
+list's `1)` the rule does not recognise), and the text still renders.
 
 ## Bad
 
 ```markdown
 - A panel interview with a business stakeholder in sales or product (m
+- Follow the [brand guide]/handbook/marketing/brand/)
 ```
 
 ## Good
 
 ```markdown
 - A panel interview with a business stakeholder in sales or product (marketing)
+- Follow the [brand guide](/handbook/marketing/brand/)
 ```
 ";
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let doc = cx.doc;
     for unit in units(doc) {
-        if let Some((at, message)) = first_problem(doc, unit) {
-            let len = doc.source[at..].chars().next().map_or(0, char::len_utf8);
-            out.push(
-                Diagnostic::new(&RULE, at..at + len, message)
-                    .with_label("not balanced")
-                    .with_help("complete the text, or remove the stray bracket or quote"),
-            );
-        }
+        let Some((at, message)) = first_problem(doc, unit.clone()) else {
+            continue;
+        };
+        let len = doc.source[at..].chars().next().map_or(0, char::len_utf8);
+        let diagnostic = match malformed_link(doc.text(unit.clone()), at - unit.start) {
+            Some(what) => Diagnostic::new(&RULE, at..at + len, format!("malformed link: {what}"))
+                .with_label("not a link")
+                .with_help("write the link as `[text](destination)`"),
+            None => Diagnostic::new(&RULE, at..at + len, message)
+                .with_label("not balanced")
+                .with_help("complete the text, or remove the stray bracket or quote"),
+        };
+        out.push(diagnostic);
     }
+}
+
+/// What is wrong with a link whose brackets are the problem at byte `at`
+/// of `text`, if the text around it reads as a link written wrongly
+/// rather than as text cut off: `[text]/destination)` (no `(`),
+/// `[text](destination]` (closed with `]`), `text](destination)` (no
+/// opening `[`), `[text](destination` (never closed).
+fn malformed_link(text: &str, at: usize) -> Option<&'static str> {
+    let bytes = text.as_bytes();
+    // The run of text without spaces around the bracket: a destination
+    // holds no space.
+    let run_start = text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let before = &text[run_start..at];
+    let after = text[at..].get(1..).unwrap_or("");
+    match bytes[at] {
+        b')' => {
+            let close = before.rfind(']')?;
+            let destination = &before[close + 1..];
+            (starts_like_destination(destination) && !destination.starts_with('('))
+                .then_some("no `(` between the link text's `]` and its destination")
+        }
+        b']' if before.contains("](") => {
+            let destination = &before[before.rfind("](")? + 2..];
+            starts_like_destination(destination)
+                .then_some("its destination ends with `]` instead of `)`")
+        }
+        b']' if after.starts_with('(') && starts_like_destination(&after[1..]) => {
+            Some("the link text has no opening `[`")
+        }
+        b'(' if before.ends_with(']') && starts_like_destination(after) => {
+            Some("its destination is never closed with `)`")
+        }
+        _ => None,
+    }
+}
+
+/// Whether `text` starts like a link destination: a path from the site's
+/// root, an anchor, a relative path or a URL.
+fn starts_like_destination(text: &str) -> bool {
+    let lower = text.get(..8).unwrap_or(text).to_ascii_lowercase();
+    text.starts_with(['/', '#'])
+        || text.starts_with("./")
+        || text.starts_with("../")
+        || lower.starts_with("http://")
+        || lower.starts_with("https://")
+        || lower.starts_with("mailto:")
 }
 
 /// The non-empty units of text brackets are paired in, in file order:
@@ -180,13 +251,68 @@ fn left_open(
         ));
     }
     if straight.len() % 2 == 1 {
-        let at = straight[straight.len() - 1];
-        return Some((
-            at,
-            "a `\"` quote is never closed: the text may be cut off".to_string(),
-        ));
+        return Some(odd_quote(&doc.source, straight));
     }
     None
+}
+
+/// How a straight quote reads where it stands.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum QuoteSide {
+    /// After a space or an opening bracket, before a word: `"word`.
+    Opening,
+    /// After a word, before a space or punctuation: `word"`.
+    Closing,
+    /// Neither is clear (`a"b`, `" `).
+    Either,
+}
+
+fn quote_side(source: &str, at: usize) -> QuoteSide {
+    let before = source[..at].chars().next_back();
+    let after = source[at + 1..].chars().next();
+    let open_before = before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '{'));
+    let word_after = after.is_some_and(|c| c.is_alphanumeric());
+    let word_before =
+        before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '.' | ',' | '!' | '?'));
+    let close_after = after.is_none_or(|c| c.is_whitespace() || c.is_ascii_punctuation());
+    match (open_before && word_after, word_before && close_after) {
+        (true, false) => QuoteSide::Opening,
+        (false, true) => QuoteSide::Closing,
+        _ => QuoteSide::Either,
+    }
+}
+
+/// The quote that has no partner among an odd number of straight quotes:
+/// pairing each opening quote with the next closing one, a closing quote
+/// with nothing open is reported as such (text before it may be missing,
+/// or its opening quote); otherwise the first quote left open.
+fn odd_quote(source: &str, straight: &[usize]) -> (usize, String) {
+    let mut open: Vec<usize> = Vec::new();
+    for &at in straight {
+        match quote_side(source, at) {
+            QuoteSide::Opening => open.push(at),
+            QuoteSide::Closing if open.pop().is_none() => {
+                return (
+                    at,
+                    "a closing `\"` quote has no opening one: the opening quote or text before it may be missing".to_string(),
+                );
+            }
+            QuoteSide::Closing => {}
+            QuoteSide::Either => {
+                if open.pop().is_none() {
+                    open.push(at);
+                }
+            }
+        }
+    }
+    let at = open
+        .first()
+        .copied()
+        .unwrap_or(straight[straight.len() - 1]);
+    (
+        at,
+        "a `\"` quote is never closed: the text may be cut off".to_string(),
+    )
 }
 
 /// Whether the character at `at` follows an odd number of backslashes
@@ -399,6 +525,53 @@ mod tests {
     fn bare_urls_keep_the_sentence_brackets() {
         let src = "Intro (see https://x.y/a_(b)).\n\n- A link (https://x.y/page).\n- Cut (https://x.y/page\n";
         assert_eq!(lines(&RULE, src), vec![4]);
+    }
+
+    #[test]
+    fn items_and_headings_that_start_with_a_link_pass() {
+        let src = "Intro.\n\n- [CI](/ci/) - Verify\n1. [Plan](/plan/): issues\n- [Ref][r] - text\n- *[Em](/e/)* and **[b](/b/)**\n\n## [Title](/t/) (draft)\n\n[r]: /r/\n";
+        assert!(lines(&RULE, src).is_empty());
+    }
+
+    #[test]
+    fn malformed_links_are_named() {
+        let src = "Intro.\n\n- the [guide]/handbook/guide/) here\n- the [guide](/handbook/guide/] here\n- the guide](/handbook/guide/) here\n- the [guide](/handbook/guide/ here\n- a list (one) and more)\n";
+        assert_eq!(lines(&RULE, src), vec![3, 4, 5, 6, 7]);
+        let found = crate::rules::testing::run(&RULE, src);
+        assert!(found[0].message.contains("no `(`"), "{}", found[0].message);
+        assert!(
+            found[1].message.contains("ends with `]`"),
+            "{}",
+            found[1].message
+        );
+        assert!(
+            found[2].message.contains("no opening `[`"),
+            "{}",
+            found[2].message
+        );
+        assert!(
+            found[3].message.contains("never closed with `)`"),
+            "{}",
+            found[3].message
+        );
+        assert!(
+            found[4].message.contains("closes nothing"),
+            "{}",
+            found[4].message
+        );
+    }
+
+    #[test]
+    fn a_stray_closing_quote_is_not_called_unclosed() {
+        let found = crate::rules::testing::run(&RULE, "Intro.\n\n- Write the weekly summary for the team\"\n- Say \"hello\n- \"One\" and two\" three\n");
+        assert_eq!(found.len(), 3);
+        assert!(found[0].message.contains("closing"), "{}", found[0].message);
+        assert!(
+            found[1].message.contains("never closed"),
+            "{}",
+            found[1].message
+        );
+        assert!(found[2].message.contains("closing"), "{}", found[2].message);
     }
 
     #[test]

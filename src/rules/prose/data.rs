@@ -1,7 +1,7 @@
 //! The word lists under `rules/`, embedded in the binary and parsed once,
 //! on first use.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use foldhash::fast::FixedState;

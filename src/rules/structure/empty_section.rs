@@ -30,6 +30,9 @@ Specialties heading followed by headings at its own depth is reported by
 `heading-structure` instead (its levels sit beside it rather than under
 it), so the same problem is not reported twice.
 
+The rule is a warning: an empty section is often a placeholder someone
+means to fill, and the page still renders.
+
 ## Bad
 
 ```markdown

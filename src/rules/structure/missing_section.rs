@@ -28,10 +28,21 @@ heading names it: `## Requirements`, `#### Senior Analyst Requirements`,
 `### Performance Indicators (PI)`, `## Career Path`, `## Interview Process`
 all count, and so does a paragraph that is only a bold label such as
 `**Requirements**`. A level's section counts for the whole family.
+A heading that speaks to the reader counts for the section it stands
+for: `## You may be a fit to this role if you…`, `What you bring`, `About
+you` or `Who you are` for Requirements, `## As an engineer you will` or
+`What you'll do` for Responsibilities.
 A Hugo shortcode alone on its line that renders a section counts too
 (`{{% job-families/sales/performance %}}` writes the Performance
 Indicators), and a page beside an `_index.md` (one level of a family whose
-levels have pages of their own) shares the sections of that index.
+levels have pages of their own), or stored as a bundle one folder below it
+(`manager/staff/index.md` under `manager/_index.md`), shares the sections
+of that index.
+
+The rule is an error: the handbook's own merge-request check rejected a
+job family without these sections, and once the page reads as a job family
+and no heading names the section in any of the forms above, the section is
+missing.
 
 Only job-family pages are checked. A page is a job family when it is not a
 section index (`_index.md`, or an `index` page directly in a
@@ -108,6 +119,38 @@ const SECTIONS: &[(&str, &[&str])] = &[
     ),
 ];
 
+/// Headings that name a section by speaking to the reader rather than by
+/// its name, as job families often do: the phrases, and the section they
+/// stand for. Matched on whole words.
+const READER_PHRASES: &[(&str, &str)] = &[
+    ("you may be a fit", "Requirements"),
+    ("what you bring", "Requirements"),
+    ("what you'll bring", "Requirements"),
+    ("about you", "Requirements"),
+    ("who you are", "Requirements"),
+    ("what you'll do", "Responsibilities"),
+    ("what you will do", "Responsibilities"),
+];
+
+/// Whether a section name (lower-cased) speaks to the reader in a phrase
+/// that stands for `section` ("You may be a fit to this role if you…"
+/// for Requirements, "As an engineer you will" for Responsibilities).
+fn addresses_the_reader(name: &str, section: &str) -> bool {
+    let name = name.replace('’', "'");
+    let words: Vec<&str> = name
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has = |phrase: &str| {
+        let wanted: Vec<&str> = phrase.split(' ').collect();
+        words.windows(wanted.len()).any(|w| w == wanted.as_slice())
+    };
+    READER_PHRASES
+        .iter()
+        .any(|(phrase, s)| *s == section && has(phrase))
+        || (section == "Responsibilities" && words.ends_with(&["you", "will"]))
+}
+
 /// Headings that give a page the shape of a job family.
 const FAMILY_HEADINGS: &[&str] = &["levels", "responsibilit", "requirement", "job grade"];
 
@@ -139,9 +182,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         None => doc.lines.line_range(&doc.source, 0),
     };
     for (section, phrases) in SECTIONS {
-        let found = names
-            .iter()
-            .any(|name| phrases.iter().any(|phrase| name.contains(phrase)));
+        let found = names.iter().any(|name| {
+            phrases.iter().any(|phrase| name.contains(phrase))
+                || addresses_the_reader(name, section)
+        });
         if !found {
             out.push(
                 Diagnostic::new(
@@ -211,13 +255,25 @@ fn section_index_names(cx: &Context<'_>) -> Vec<String> {
     let Some(folder) = cx.doc.path.parent() else {
         return Vec::new();
     };
-    let Some(index) = site.locate(&folder.join("_index.md")) else {
-        return Vec::new();
-    };
-    site.anchors(&index)
-        .iter()
-        .map(|anchor| anchor.replace('-', " "))
-        .collect()
+    // A level page stored as a bundle (`manager/staff/index.md`) sits one
+    // folder below the family's index.
+    let bundle = cx.doc.path.file_stem().is_some_and(|stem| stem == "index");
+    let folders = std::iter::once(folder).chain(folder.parent().filter(|_| bundle));
+    for folder in folders {
+        // A path that is not in the tree is still located (it may be an
+        // editor's unsaved page): an index without headings is no index.
+        let Some(index) = site.locate(&folder.join("_index.md")) else {
+            continue;
+        };
+        let anchors = site.anchors(&index);
+        if !anchors.is_empty() {
+            return anchors
+                .iter()
+                .map(|anchor| anchor.replace('-', " "))
+                .collect();
+        }
+    }
+    Vec::new()
 }
 
 /// `text` in lower case; ASCII text without the Unicode tables.
@@ -323,6 +379,24 @@ mod tests {
         }
         // Another shortcode, or the name inside a sentence, does not.
         let src = format!("{without}\n{{{{% job-families/sales/values %}}}}\n\nSee performance.\n");
+        assert_eq!(messages("a.md", &src).len(), 1);
+    }
+
+    #[test]
+    fn headings_that_speak_to_the_reader_count() {
+        let src = FULL.replace(
+            "#### Senior A Requirements",
+            "## You may be a fit to this role if you:",
+        );
+        assert!(messages("a.md", &src).is_empty());
+        let src = FULL
+            .replace("#### Senior A Requirements", "## What You\u{2019}ll Bring")
+            .replace("#### A Responsibilities", "## As an engineer you will");
+        assert!(messages("a.md", &src).is_empty());
+        // A heading that only mentions the reader does not.
+        let src = FULL.replace("#### Senior A Requirements", "## Benefits for you");
+        assert_eq!(messages("a.md", &src).len(), 1);
+        let src = FULL.replace("#### A Responsibilities", "## Projects you will work on");
         assert_eq!(messages("a.md", &src).len(), 1);
     }
 
