@@ -115,9 +115,13 @@ fn sibling_of_parent(doc: &Document, item: &ListItem) -> Option<(usize, String)>
     if list.items.len() != 1 || parent.text.trim_end().ends_with(':') {
         return None;
     }
-    let line_start = doc.lines.line_start(doc.lines.line_of(item.marker_span.start));
+    let line_start = doc
+        .lines
+        .line_start(doc.lines.line_of(item.marker_span.start));
     let indent = doc.text(line_start..item.marker_span.start);
-    let parent_line = doc.lines.line_start(doc.lines.line_of(parent.marker_span.start));
+    let parent_line = doc
+        .lines
+        .line_start(doc.lines.line_of(parent.marker_span.start));
     let parent_indent = doc.text(parent_line..parent.marker_span.start);
     if !indent.chars().all(|c| c == ' ') || !parent_indent.chars().all(|c| c == ' ') {
         return None;

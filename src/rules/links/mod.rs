@@ -8,3 +8,4 @@ pub mod broken_anchor;
 pub mod broken_link;
 pub mod link_syntax;
 pub(crate) mod link_target;
+pub mod missing_link_brackets;
