@@ -232,9 +232,8 @@ fn relative_route(cx: &Context<'_>, layout: Layout, path: &str) -> Route {
         };
     }
     let moved = format!("/handbook{served}");
-    let moved_help = format!(
-        "the Hugo handbook keeps the pages of `about.gitlab.com/company/` under `/handbook/company/`"
-    );
+    let moved_help = "the Hugo handbook keeps the pages of `about.gitlab.com/company/` under `/handbook/company/`"
+        .to_string();
     if let Some(Lookup::Page(_) | Lookup::Exists) = lookup(cx, &moved) {
         return Route::Known {
             route: moved,
