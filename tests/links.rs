@@ -85,6 +85,7 @@ fn hugo_tree_good_and_broken_links() {
             ("broken-anchor", 17),
             ("broken-link", 19),
             ("broken-anchor", 20),
+            ("broken-anchor", 21),
         ])
     );
 }
@@ -102,14 +103,25 @@ fn hugo_hints_name_the_file_and_the_closest_anchor() {
             .unwrap_or_else(|| panic!("no finding on line {line}"))
     };
     let case = at(11).diagnostic.help.clone().unwrap_or_default();
-    assert!(case.contains("Backend-Engineer.md"), "{case}");
+    assert!(
+        case.contains("`/job-families/engineering/backend-engineer/`"),
+        "{case}"
+    );
     let similar = at(19).diagnostic.help.clone().unwrap_or_default();
     assert!(
         similar.contains("/job-families/sales/director/"),
         "{similar}"
     );
-    // `#senior-manager` is closest to `#senior-director-sales`.
+    // `#senior-director` is closest to `#senior-director-sales`, the level
+    // rather than its sub-sections.
     let anchor = &at(10).diagnostic;
+    assert!(
+        anchor
+            .message
+            .ends_with("on `/job-families/sales/director/`"),
+        "the target is named by its route: {}",
+        anchor.message
+    );
     assert_eq!(
         anchor.suggestions.first().map(String::as_str),
         Some("#senior-director-sales")

@@ -7,6 +7,7 @@
 //! and a line index. Every span is a byte range of the original file.
 //! The model knows nothing of rules or output formats.
 
+mod autolink;
 mod build;
 pub mod front_matter;
 pub mod line_index;
@@ -17,6 +18,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub use autolink::BareUrl;
 pub use build::options as markdown_options;
 pub use front_matter::{FrontMatter, FrontMatterFormat, FrontMatterProblem};
 pub use line_index::{LineIndex, Position};

@@ -66,6 +66,7 @@ pub static ALL: &[&Rule] = &[
     &links::broken_anchor::RULE,
     &links::absolute_internal_link::RULE,
     &links::link_syntax::RULE,
+    &links::missing_link_brackets::RULE,
 ];
 
 /// Looks a rule up by id.

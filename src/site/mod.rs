@@ -177,6 +177,30 @@ impl SiteIndex {
         segments
     }
 
+    /// The route the site serves `page` at, as segments: its file's route
+    /// ([`SiteIndex::route_of`]), lower-cased in a Hugo tree, since Hugo
+    /// serves every page at its lower-cased route.
+    pub fn served_segments(&self, page: &PageRef) -> Vec<String> {
+        let segments = SiteIndex::route_of(page);
+        match self.roots.get(page.root) {
+            Some(root) if root.serves_lower_case() => {
+                segments.iter().map(|s| s.to_lowercase()).collect()
+            }
+            _ => segments,
+        }
+    }
+
+    /// The route the site serves `page` at, as a link writes it:
+    /// `/job-families/sales/director/`.
+    pub fn served_route(&self, page: &PageRef) -> String {
+        let segments = self.served_segments(page);
+        if segments.is_empty() {
+            "/".to_string()
+        } else {
+            format!("/{}/", segments.join("/"))
+        }
+    }
+
     /// The anchors of `page`: recorded when it was linted, else scanned
     /// from its file the first time, then remembered.
     pub fn anchors(&self, page: &PageRef) -> &[String] {

@@ -28,9 +28,15 @@ pub(super) struct Root {
     pub(super) files: HashMap<String, Entry>,
     /// Every folder, by relative path.
     pub(super) dirs: HashSet<String>,
-    /// Lower-cased relative path to the real ones, for hints.
+    /// Every folder, by lower-cased relative path (Hugo serves folders
+    /// in lower case).
+    pub(super) lower_dirs: HashSet<String>,
+    /// Lower-cased relative path to the real ones, sorted: Hugo serves
+    /// pages at their lower-cased paths, and hints name files whose case
+    /// differs.
     pub(super) lower: HashMap<String, Vec<String>>,
-    /// The last route segment of each page, by the route of its parent.
+    /// The last route segment of each page, by the route of its parent
+    /// (both lower-cased in a Hugo root, as served).
     pub(super) names: HashMap<String, Vec<String>>,
 }
 
@@ -68,6 +74,14 @@ impl Root {
                 files.insert(rel, Entry::default());
             }
         }
+        for real in lower.values_mut() {
+            real.sort();
+        }
+        let lower_dirs = dirs.iter().map(|d| d.to_lowercase()).collect();
+        let served_case = |s: &str| match layout {
+            Layout::Hugo => s.to_lowercase(),
+            Layout::Middleman => s.to_string(),
+        };
         let mut names: HashMap<String, Vec<String>> = HashMap::new();
         if pages {
             for rel in files.keys().filter(|rel| is_page(rel)) {
@@ -77,9 +91,9 @@ impl Root {
                 });
                 if let Some((name, parent)) = route.split_last() {
                     names
-                        .entry(parent.join("/"))
+                        .entry(served_case(&parent.join("/")))
                         .or_default()
-                        .push(name.clone());
+                        .push(served_case(name));
                 }
             }
         }
@@ -90,9 +104,41 @@ impl Root {
             pages,
             files,
             dirs,
+            lower_dirs,
             lower,
             names,
         }
+    }
+
+    /// The file a candidate path (a route joined with a file name, see
+    /// [`super::routes`]) names in this folder, as the site serves it:
+    /// exactly for Middleman and static files, by the lower-cased path
+    /// for Hugo pages (Hugo serves every page at its lower-cased route,
+    /// so a candidate with an upper-case letter names nothing).
+    pub(super) fn served_file(&self, candidate: &str) -> Option<&str> {
+        if self.serves_lower_case() {
+            if candidate.chars().any(char::is_uppercase) {
+                return None;
+            }
+            return self.lower.get(candidate)?.first().map(String::as_str);
+        }
+        self.files.get_key_value(candidate).map(|(k, _)| k.as_str())
+    }
+
+    /// Whether `rel` is a folder the site serves, with the same case
+    /// rules as [`Root::served_file`].
+    pub(super) fn serves_dir(&self, rel: &str) -> bool {
+        if self.serves_lower_case() {
+            !rel.chars().any(char::is_uppercase) && self.lower_dirs.contains(rel)
+        } else {
+            self.dirs.contains(rel)
+        }
+    }
+
+    /// Whether the site serves this folder's pages at lower-cased routes
+    /// (Hugo's content folder; not `static/`, whose files keep their case).
+    pub(super) fn serves_lower_case(&self) -> bool {
+        self.pages && self.layout == Layout::Hugo
     }
 }
 

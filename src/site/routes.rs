@@ -84,16 +84,19 @@ impl SiteIndex {
                 c.clear();
                 c.push_str(prefix);
                 c.push_str(suffix);
-                if root.files.contains_key(c.as_str()) {
-                    return if is_page(&c) {
-                        Lookup::Page(PageRef { root: i, rel: c })
+                if let Some(real) = root.served_file(&c) {
+                    return if is_page(real) {
+                        Lookup::Page(PageRef {
+                            root: i,
+                            rel: real.to_string(),
+                        })
                     } else {
                         Lookup::Exists
                     };
                 }
             }
         }
-        if p.is_empty() || self.roots.iter().any(|r| r.dirs.contains(&p)) {
+        if p.is_empty() || self.roots.iter().any(|r| r.serves_dir(&p)) {
             return Lookup::Exists;
         }
         if !self.first_segment_known(segments) {
@@ -103,7 +106,7 @@ impl SiteIndex {
             return Lookup::Page(page.clone());
         }
         let hint = self
-            .case_hint(&route_candidates(&p))
+            .page_case_hint(&route_candidates(&p))
             .or_else(|| self.similar_page(segments));
         Lookup::Missing { hint }
     }
@@ -151,7 +154,7 @@ impl SiteIndex {
     }
 
     /// Looks up a file (an image, a PDF, a Markdown file) given as
-    /// segments from the site's root.
+    /// segments from the site's root. Files keep the case of their names.
     pub fn lookup_file(&self, segments: &[String]) -> Lookup {
         let p = segments.join("/");
         for (i, root) in self.roots.iter().enumerate() {
@@ -169,56 +172,142 @@ impl SiteIndex {
         if !self.first_segment_known(segments) {
             return Lookup::Elsewhere;
         }
-        Lookup::Missing {
-            hint: self.case_hint(std::slice::from_ref(&p)),
-        }
+        let hint = self
+            .roots
+            .iter()
+            .find_map(|root| root.lower.get(&p.to_lowercase())?.first())
+            .map(|real| format!("the file is `{real}` (the case differs)"));
+        Lookup::Missing { hint }
     }
 
     /// Whether the first segment is a folder of any root (a single
-    /// segment, a file at the top, counts only if the folder exists).
+    /// segment, a file at the top, counts only if the folder exists). The
+    /// case of a Hugo folder does not matter here: a link to it in the
+    /// wrong case is judged, and reported.
     fn first_segment_known(&self, segments: &[String]) -> bool {
-        segments
-            .first()
-            .is_some_and(|first| self.roots.iter().any(|r| r.dirs.contains(first)))
+        let Some(first) = segments.first() else {
+            return false;
+        };
+        let lower = first.to_lowercase();
+        self.roots.iter().any(|r| {
+            r.dirs.contains(first) || (r.serves_lower_case() && r.lower_dirs.contains(&lower))
+        })
     }
 
-    fn case_hint(&self, candidates: &[String]) -> Option<String> {
-        for root in &self.roots {
+    /// A page that a route names but for the case of its letters, and the
+    /// route it is served at.
+    fn page_case_hint(&self, candidates: &[String]) -> Option<String> {
+        for (i, root) in self.roots.iter().enumerate() {
+            if !root.pages {
+                continue;
+            }
             for c in candidates {
-                if let Some(real) = root.lower.get(&c.to_lowercase()) {
-                    if let Some(real) = real.first() {
-                        return Some(format!(
-                            "the file is `{}` (case differs)",
-                            root.path.join(real).display()
-                        ));
+                let Some(real) = root.lower.get(&c.to_lowercase()).and_then(|r| r.first()) else {
+                    continue;
+                };
+                let page = PageRef {
+                    root: i,
+                    rel: real.clone(),
+                };
+                let route = self.served_route(&page);
+                return Some(match root.layout {
+                    Layout::Hugo => {
+                        format!("Hugo serves this page in lower case, at `{route}`")
                     }
-                }
+                    Layout::Middleman => format!(
+                        "the page is served at `{route}` (Middleman keeps the case of file names)"
+                    ),
+                });
             }
         }
         None
     }
 
-    /// A page in the same folder with a similar name.
+    /// A page in the same folder whose name is really like the one linked
+    /// to (see [`names_alike`]).
     fn similar_page(&self, segments: &[String]) -> Option<String> {
         let (name, parent) = segments.split_last()?;
-        let parent_route = parent.join("/");
-        let mut best: Option<(f64, &str)> = None;
+        let mut best: Option<(usize, String)> = None;
         for root in &self.roots {
+            let (name, parent_route) = if root.serves_lower_case() {
+                (name.to_lowercase(), parent.join("/").to_lowercase())
+            } else {
+                (name.clone(), parent.join("/"))
+            };
             for candidate in root.names.get(&parent_route).into_iter().flatten() {
-                let score = strsim::normalized_levenshtein(name, candidate);
-                let better =
-                    best.is_none_or(|(s, r)| score > s || (score == s && candidate.as_str() < r));
-                if score >= 0.75 && better {
-                    best = Some((score, candidate));
+                let Some(distance) = names_alike(&name, candidate) else {
+                    continue;
+                };
+                let better = best.as_ref().is_none_or(|(d, r)| {
+                    distance < *d || (distance == *d && candidate.as_str() < r.as_str())
+                });
+                if better {
+                    let mut route = vec![parent_route.clone()];
+                    route.push(candidate.clone());
+                    best = Some((distance, route.join("/")));
                 }
             }
         }
-        best.map(|(_, name)| {
-            let mut route = parent.to_vec();
-            route.push(name.to_string());
-            format!("a similar page exists: `/{}/`", route.join("/"))
-        })
+        best.map(|(_, route)| format!("a page with a similar name exists: `/{route}/`"))
     }
+}
+
+/// Words that do not tell two page names apart (`vp-of-sales`,
+/// `vp-sales`).
+const FILLER_WORDS: &[&str] = &["a", "an", "and", "at", "for", "in", "of", "the", "to"];
+
+/// Whether two page names (route segments such as `director-sales`) are
+/// alike enough that one was probably meant for the other, and how far
+/// apart they are (smaller is closer). They are alike when they hold the
+/// same words but for filler words, hyphens and order
+/// (`vp-of-global-channels`, `global-channels-vp`), or differ by a slip of
+/// typing: at most two edits in all, within a single word of a name of
+/// several words (`managr` for `manager`), never a whole word swapped for
+/// another (`area-sales-manager` is not `channel-sales-manager`).
+pub(super) fn names_alike(a: &str, b: &str) -> Option<usize> {
+    if a == b {
+        return None;
+    }
+    let words = |s: &str| -> Vec<String> {
+        let mut w: Vec<String> = s
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !FILLER_WORDS.contains(w))
+            .map(str::to_lowercase)
+            .collect();
+        w.sort();
+        w
+    };
+    let (wa, wb) = (words(a), words(b));
+    if !wa.is_empty() && (wa == wb || wa.concat() == wb.concat()) {
+        return Some(0);
+    }
+    let distance = strsim::damerau_levenshtein(a, b);
+    let shorter = a.chars().count().min(b.chars().count());
+    let allowed = match shorter {
+        0..=4 => 0,
+        5..=9 => 1,
+        _ => 2,
+    };
+    if distance == 0 || distance > allowed {
+        return None;
+    }
+    let (sa, sb): (Vec<&str>, Vec<&str>) = (a.split('-').collect(), b.split('-').collect());
+    if sa.len() == sb.len() {
+        let differing: Vec<(&str, &str)> = sa
+            .iter()
+            .zip(&sb)
+            .filter(|(x, y)| x != y)
+            .map(|(x, y)| (*x, *y))
+            .collect();
+        // One word changed: it must still be recognisably that word.
+        if let [(x, y)] = differing.as_slice() {
+            let edits = strsim::damerau_levenshtein(x, y);
+            if edits * 3 > x.chars().count().min(y.chars().count()) {
+                return None;
+            }
+        }
+    }
+    Some(distance)
 }
 
 #[cfg(test)]
@@ -260,11 +349,16 @@ mod tests {
             Lookup::Elsewhere
         );
         match index.lookup_route(&segs("/a/mixed-case/")) {
+            Lookup::Page(page) => assert_eq!(page.rel, "a/Mixed-Case.md"),
+            other => panic!("Hugo serves the page in lower case: {other:?}"),
+        }
+        match index.lookup_route(&segs("/a/Mixed-Case/")) {
             Lookup::Missing { hint: Some(hint) } => {
-                assert!(hint.contains("Mixed-Case.md"), "{hint}")
+                assert!(hint.contains("`/a/mixed-case/`"), "{hint}")
             }
             other => panic!("{other:?}"),
         }
+        assert_eq!(index.lookup_route(&segs("/A/folder/")), missing_hint(None));
         assert_eq!(
             index.lookup_file(&segs("/a/folder/image.png")),
             Lookup::Exists
@@ -273,6 +367,78 @@ mod tests {
             index.lookup_file(&segs("/a/folder/other.png")),
             Lookup::Missing { .. }
         ));
+    }
+
+    fn missing_hint(hint: Option<&str>) -> Lookup {
+        Lookup::Missing {
+            hint: hint.map(String::from),
+        }
+    }
+
+    #[test]
+    fn middleman_routes_keep_the_case_of_file_names() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let page = dir.path().join("source/a/Mixed-Case.html.md");
+        std::fs::create_dir_all(page.parent().expect("folder")).expect("folders");
+        std::fs::write(&page, "## Levels\n").expect("page");
+        let index = SiteIndex::build(&[dir.path().join("source")]);
+        assert!(matches!(
+            index.lookup_route(&segs("/a/Mixed-Case/")),
+            Lookup::Page(_)
+        ));
+        assert_eq!(
+            index.lookup_route(&segs("/a/mixed-case/")),
+            missing_hint(Some(
+                "the page is served at `/a/Mixed-Case/` (Middleman keeps the case of file names)"
+            ))
+        );
+    }
+
+    #[test]
+    fn similar_pages_are_really_similar() {
+        let (_dir, index) = tree(&[
+            "content/s/channel-sales-manager.md",
+            "content/s/director.md",
+            "content/s/vp-global-channels.md",
+        ]);
+        let hint = |route: &str| match index.lookup_route(&segs(route)) {
+            Lookup::Missing { hint } => hint,
+            other => panic!("{route}: {other:?}"),
+        };
+        assert_eq!(hint("/s/area-sales-manager/"), None);
+        assert_eq!(
+            hint("/s/directr/"),
+            Some("a page with a similar name exists: `/s/director/`".into())
+        );
+        assert_eq!(
+            hint("/s/vp-of-global-channels/"),
+            Some("a page with a similar name exists: `/s/vp-global-channels/`".into())
+        );
+        assert_eq!(
+            hint("/s/channel-sales-managr/").map(|h| h.contains("channel-sales-manager/")),
+            Some(true)
+        );
+    }
+
+    #[test]
+    fn names_alike_are_slips_not_other_words() {
+        assert_eq!(names_alike("directr", "director"), Some(1));
+        assert_eq!(
+            names_alike("global-channels-vp", "vp-of-global-channels"),
+            Some(0)
+        );
+        assert_eq!(names_alike("full-stack", "fullstack"), Some(0));
+        assert_eq!(
+            names_alike("area-sales-manager", "channel-sales-manager"),
+            None
+        );
+        assert_eq!(
+            names_alike("social-marketing-manager", "field-marketing-manager"),
+            None
+        );
+        assert_eq!(names_alike("pr-manager", "sr-manager"), None);
+        assert_eq!(names_alike("vp", "cpo"), None);
+        assert_eq!(names_alike("director", "director"), None);
     }
 
     #[test]

@@ -23,6 +23,10 @@ Reports list markers that do not do what the writer meant:
 - A doubled marker (`* * text`): the item holds nothing but a nested list,
   so the text is indented one level deeper than its siblings. The fix
   removes the second marker (when the nested list has only that item).
+  When the doubled marker is also indented under the item above, as a
+  list of its own (`- a` then `  - - b`), the fix removes the indent too,
+  so the item joins the list above rather than staying nested; it keeps
+  the indent when the item above ends with a colon.
 - An empty item (a marker with no text): it shows as an empty bullet. The
   fix deletes the line.
 - Markers that change within one list (`*` items followed directly by `-`
@@ -85,14 +89,47 @@ fn doubled(doc: &Document, item: &ListItem) -> Option<Diagnostic> {
     if sublist.items.len() == 1 && item.sublists.len() == 1 {
         let after = doc.text(inner.marker_span.end..inner.span.end);
         let spaces = after.len() - after.trim_start_matches([' ', '\t']).len();
-        d = d.with_fix(Fix::safe(
-            "remove the second marker",
-            Edit::delete(inner.marker_span.start..inner.marker_span.end + spaces),
-        ));
+        let second = inner.marker_span.start..inner.marker_span.end + spaces;
+        d = d.with_fix(match sibling_of_parent(doc, item) {
+            Some((line_start, prefix)) => Fix::safe(
+                "remove the second marker and the indent: the item joins the list above",
+                Edit::replace(line_start..second.end, prefix),
+            ),
+            None => Fix::safe("remove the second marker", Edit::delete(second)),
+        });
     } else {
         d = d.with_help("remove the second marker and re-indent the nested items");
     }
     Some(d)
+}
+
+/// When a doubled marker's item is indented under the item above as a
+/// list of its own (`- a` then `  - - b`), the indent came with the slip:
+/// the start of its line and the indent and marker of the item above, so
+/// that the fix makes it that item's sibling. `None` when the item has
+/// siblings in its own list, or the item above ends with a colon (it
+/// introduces its nested items).
+fn sibling_of_parent(doc: &Document, item: &ListItem) -> Option<(usize, String)> {
+    let list = doc.lists.get(item.list)?;
+    let parent = doc.items.get(list.parent_item?)?;
+    if list.items.len() != 1 || parent.text.trim_end().ends_with(':') {
+        return None;
+    }
+    let line_start = doc
+        .lines
+        .line_start(doc.lines.line_of(item.marker_span.start));
+    let indent = doc.text(line_start..item.marker_span.start);
+    let parent_line = doc
+        .lines
+        .line_start(doc.lines.line_of(parent.marker_span.start));
+    let parent_indent = doc.text(parent_line..parent.marker_span.start);
+    if !indent.chars().all(|c| c == ' ') || !parent_indent.chars().all(|c| c == ' ') {
+        return None;
+    }
+    Some((
+        line_start,
+        format!("{parent_indent}{} ", doc.text(parent.marker_span.clone())),
+    ))
 }
 
 /// A marker with nothing after it.
@@ -177,6 +214,22 @@ mod tests {
         assert_eq!(lines(&RULE, src), vec![4]);
         let fix = run(&RULE, src)[0].fix.clone().expect("fix");
         assert_eq!(&src[fix.edits[0].range()], "* ");
+    }
+
+    #[test]
+    fn an_indented_doubled_marker_joins_the_list_above() {
+        let src = "Intro.\n\n- one\n  - - two\n- three\n";
+        assert_eq!(lines(&RULE, src), vec![4]);
+        let fix = run(&RULE, src)[0].fix.clone().expect("fix");
+        assert_eq!(&src[fix.edits[0].range()], "  - - ");
+        assert_eq!(fix.edits[0].replacement, "- ");
+        let under_colon = "Intro.\n\n- Tools:\n  - - Git\n- three\n";
+        let fix = run(&RULE, under_colon)[0].fix.clone().expect("fix");
+        assert_eq!(&under_colon[fix.edits[0].range()], "- ");
+        assert_eq!(fix.edits[0].replacement, "");
+        let siblings = "Intro.\n\n- one\n  - - two\n  - three\n";
+        let fix = run(&RULE, siblings)[0].fix.clone().expect("fix");
+        assert_eq!(&siblings[fix.edits[0].range()], "- ");
     }
 
     #[test]

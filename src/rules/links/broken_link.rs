@@ -28,6 +28,15 @@ content root. Relative routes (`../engineer/`) are resolved from the page's
 own route; links to `.md` files are resolved from the page's file; images
 and other files must exist in the content root (or Hugo's `static/`).
 
+Hugo serves every page at its lower-cased route: a file named
+`It-Services.md` is the page `/…/it-services/`, so a lower-case link to it
+resolves (and its anchors are checked), while a link that keeps the
+capitals names nothing on the published site and is reported with the
+route Hugo serves. Middleman keeps the case of file names, so there the
+route must match the file's case; the message names the page when only
+the case differs. Files (images, PDFs, `.md` links) keep their case in
+both.
+
 Routes a Hugo page declares in its front matter (`aliases`, `url`) count
 as that page. Links in raw HTML (`<a href>`) are not checked.
 
@@ -35,8 +44,15 @@ Only links into the tree are judged: when the first segment of the route
 is not a folder of the content root (`/handbook/…` in a tree that only
 holds `job-families/`), the page lives on another part of the site and
 nothing is reported. A route naming a folder is accepted. The check is
-offline and never fetches external URLs. When a file differs only in case,
-or a page of the same folder has a similar name, the message says so.
+offline and never fetches external URLs. When a page of the same folder
+has a name that is really like the one linked to (a slip of typing such as
+`directr`, or the same words with filler words or order changed), the
+message names it; pages that only share words (`area-sales-manager`,
+`channel-sales-manager`) are not offered.
+
+The default severity is `error`: the route was looked up in the tree the
+site is built from, and a reader who follows the link lands on a
+\"page not found\".
 
 ## Bad
 

@@ -3,11 +3,12 @@
 //! once per page (see [`Context::links`]) and read by every link rule.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use foldhash::fast::RandomState;
 
-use crate::document::{Link, LinkKind};
+use crate::document::{Document, Link, LinkKind};
 use crate::rules::Context;
 use crate::site::link::{document_anchors, page_layout};
 use crate::site::{Destination, Layout, PageRef, Resolution, SiteIndex};
@@ -71,8 +72,11 @@ impl<'a> Here<'a> {
 pub(crate) struct Links<'a> {
     /// The page.
     pub here: Here<'a>,
+    doc: &'a Document,
     destinations: Vec<Destination>,
     resolved: Vec<Option<Resolution>>,
+    /// URLs written bare in the prose, parsed, on first use.
+    bare: OnceLock<Vec<(Range<usize>, Destination)>>,
 }
 
 impl<'a> Links<'a> {
@@ -106,9 +110,23 @@ impl<'a> Links<'a> {
         }
         Links {
             here,
+            doc: cx.doc,
             destinations,
             resolved,
+            bare: OnceLock::new(),
         }
+    }
+
+    /// The URLs written bare in the page's prose (which Hugo's renderer
+    /// links), each with its span and parsed as a destination.
+    pub fn bare_urls(&self) -> &[(Range<usize>, Destination)] {
+        self.bare.get_or_init(|| {
+            self.doc
+                .bare_urls()
+                .into_iter()
+                .map(|url| (url.span, Destination::parse(&url.url)))
+                .collect()
+        })
     }
 
     /// The parsed destination of each link.

@@ -3,7 +3,9 @@
 //! per page and read through [`Context::links`](super::Context)).
 
 pub mod absolute_internal_link;
+mod anchor_match;
 pub mod broken_anchor;
 pub mod broken_link;
 pub mod link_syntax;
 pub(crate) mod link_target;
+pub mod missing_link_brackets;

@@ -92,7 +92,7 @@ impl SiteIndex {
             Target::RootRelative(path) => self.resolve_root(path),
             Target::Relative(path) => match here {
                 Some(here) => {
-                    let route = SiteIndex::route_of(here);
+                    let route = self.served_segments(here);
                     let mut dir: Vec<String> = here.rel.split('/').map(String::from).collect();
                     dir.pop();
                     self.resolve_path(&route, &dir, path)
