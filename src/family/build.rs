@@ -8,7 +8,10 @@ use std::ops::Range;
 
 use super::extends;
 use super::headings::{classify, HeadingKind};
-use super::levels::{levels_under, unlabelled_levels, Found};
+use super::levels::{
+    has_role_parts, levels_under, sort_out, stray_levels, under_family_section,
+    unlabelled_levels, Found, SetAside,
+};
 use super::names;
 use super::sections::{attach_stray_grades, read_level};
 use super::{FamilySection, JobFamily, Layout, Level, SectionKind, Specialty};
@@ -20,19 +23,56 @@ pub(super) fn build(doc: &Document) -> JobFamily {
     let kinds: Vec<HeadingKind> = doc.headings.iter().map(|h| classify(&h.text)).collect();
     let is_kind = |i: usize, k: SectionKind| kinds[i] == HeadingKind::Section(k);
 
-    let (specialties, excluded) = specialties(doc, &kinds);
-    let outside = |offset: usize| !excluded.iter().any(|r| r.contains(&offset));
+    let (mut specialties, mut excluded) = specialties(doc, &kinds);
 
     let levels_heading = (0..doc.headings.len())
         .find(|&i| !doc.headings[i].nested && is_kind(i, SectionKind::Levels));
+    let mut aside = SetAside::default();
     let (mut layout, mut found) = match levels_heading {
         Some(l) => levels_under(doc, &kinds, l, title.as_deref()),
         None => (Layout::Unlabelled, Vec::new()),
     };
+    found = sort_out(doc, &kinds, found, title.as_deref(), levels_heading, &mut aside);
     if found.is_empty() {
+        let outside = |offset: usize| !excluded.iter().any(|r| r.contains(&offset));
         found = unlabelled_levels(doc, &kinds, title.as_deref(), &outside);
+        found = sort_out(doc, &kinds, found, title.as_deref(), levels_heading, &mut aside);
         layout = Layout::Unlabelled;
     }
+    if !found.is_empty() {
+        let outside = |offset: usize| !excluded.iter().any(|r| r.contains(&offset));
+        stray_levels(doc, &kinds, &mut found, levels_heading, &outside);
+        found = sort_out(doc, &kinds, found, title.as_deref(), levels_heading, &mut aside);
+    }
+    // Specialties under a family-wide section ("### Databases" with its own
+    // Requirements under "## Hiring Process") that were never taken for
+    // levels.
+    for (i, h) in doc.headings.iter().enumerate() {
+        if !h.nested
+            && kinds[i] == HeadingKind::Other
+            && !found.iter().any(|f| f.span.contains(&h.span.start))
+            && under_family_section(doc, &kinds, i)
+            && has_role_parts(doc, &kinds, i, doc.sections[i].span.end)
+        {
+            aside.specialties.push(i);
+        }
+    }
+    // Specialties found among the levels.
+    aside.specialties.sort_unstable();
+    aside.specialties.dedup();
+    for &h in &aside.specialties {
+        if found.iter().any(|f| f.heading == Some(h)) {
+            continue;
+        }
+        specialties.push(Specialty {
+            name: doc.headings[h].text.clone(),
+            heading: h,
+            span: doc.sections[h].span.clone(),
+        });
+        excluded.push(doc.sections[h].span.clone());
+    }
+    specialties.sort_by_key(|s| s.heading);
+    let outside = |offset: usize| !excluded.iter().any(|r| r.contains(&offset));
     let explicit = !found.is_empty();
     if !explicit {
         layout = Layout::SingleRole;

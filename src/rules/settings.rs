@@ -12,6 +12,9 @@ pub struct Settings {
     /// Hosts and path prefixes of the handbook's own site
     /// (`absolute-internal-link`).
     pub internal_hosts: Vec<String>,
+    /// Whether C-level roles ("Chief Financial Officer") must state a
+    /// grade (`missing-grade`). By convention they state none.
+    pub c_level_grades: bool,
 }
 
 impl Default for Settings {
@@ -25,6 +28,7 @@ impl Default for Settings {
                 "about.gitlab.com/company".to_string(),
                 "handbook.gitlab.com".to_string(),
             ],
+            c_level_grades: false,
         }
     }
 }

@@ -33,6 +33,9 @@ pub trait Levels {
 const CONNECTORS: &[&str] = &[
     "of", "and", "or", "in", "at", "for", "to", "with", "on", "level", "levels", "role", "roles",
     "position", "list", "section", "team", "job", "family", "above", "below", "as", "plus",
+    // A qualifier: "Extends that of X, while placing emphasis on Y".
+    "while", "whilst", "but", "including", "especially", "except", "though", "where", "which",
+    "placing", "focusing", "emphasizing", "emphasising", "adding",
 ];
 
 /// Finds where the reference in `body` ends, and any fused text.
@@ -68,8 +71,13 @@ pub fn split(text: &str, body: Range<usize>, levels: &dyn Levels) -> Split {
         let rest = p + 1..ws.len();
         // "… requirements. Also:" is not an item of its own; "…
         // requirements Own the roadmap" is.
-        let fused =
-            (rest.len() >= 2 && starts_upper(&text[ws[rest.start].clone()])).then(|| span(rest));
+        // "… responsibilities. It expands the role …": a sentence of its
+        // own after a full stop explains the reference.
+        let ends_sentence = text[ws[p].clone()].ends_with(['.', ';', ':']);
+        let fused = (rest.len() >= 2
+            && !ends_sentence
+            && starts_upper(&text[ws[rest.start].clone()]))
+        .then(|| span(rest));
         return Split {
             reference: span(0..reference_end(p)),
             stated,
@@ -90,6 +98,7 @@ pub fn split(text: &str, body: Range<usize>, levels: &dyn Levels) -> Split {
             };
         }
         let fused = rest.len() >= 2
+            && !text[ws[k - 1].clone()].ends_with([',', ';', ':', '('])
             && starts_letter(&text[ws[k].clone()])
             && !CONNECTORS.contains(&core(&text[ws[k].clone()]).as_str())
             && reads_as_a_sentence(text, &ws[k..]);
