@@ -9,8 +9,8 @@ use std::ops::Range;
 use super::extends;
 use super::headings::{classify, HeadingKind};
 use super::levels::{
-    has_role_parts, levels_under, sort_out, stray_levels, under_family_section,
-    unlabelled_levels, Found, SetAside,
+    has_role_parts, levels_under, sort_out, stray_levels, under_family_section, unlabelled_levels,
+    Found, SetAside,
 };
 use super::names;
 use super::sections::{attach_stray_grades, read_level};
@@ -32,17 +32,38 @@ pub(super) fn build(doc: &Document) -> JobFamily {
         Some(l) => levels_under(doc, &kinds, l, title.as_deref()),
         None => (Layout::Unlabelled, Vec::new()),
     };
-    found = sort_out(doc, &kinds, found, title.as_deref(), levels_heading, &mut aside);
+    found = sort_out(
+        doc,
+        &kinds,
+        found,
+        title.as_deref(),
+        levels_heading,
+        &mut aside,
+    );
     if found.is_empty() {
         let outside = |offset: usize| !excluded.iter().any(|r| r.contains(&offset));
         found = unlabelled_levels(doc, &kinds, title.as_deref(), &outside);
-        found = sort_out(doc, &kinds, found, title.as_deref(), levels_heading, &mut aside);
+        found = sort_out(
+            doc,
+            &kinds,
+            found,
+            title.as_deref(),
+            levels_heading,
+            &mut aside,
+        );
         layout = Layout::Unlabelled;
     }
     if !found.is_empty() {
         let outside = |offset: usize| !excluded.iter().any(|r| r.contains(&offset));
         stray_levels(doc, &kinds, &mut found, levels_heading, &outside);
-        found = sort_out(doc, &kinds, found, title.as_deref(), levels_heading, &mut aside);
+        found = sort_out(
+            doc,
+            &kinds,
+            found,
+            title.as_deref(),
+            levels_heading,
+            &mut aside,
+        );
     }
     // Specialties under a family-wide section ("### Databases" with its own
     // Requirements under "## Hiring Process") that were never taken for
@@ -102,8 +123,12 @@ pub(super) fn build(doc: &Document) -> JobFamily {
     // specialty.
     let in_level = |offset: usize| explicit && found.iter().any(|f| f.span.contains(&offset));
     let sections = family_sections(doc, &kinds, &|offset| outside(offset) && !in_level(offset));
-    let is_job_family =
-        title.is_some() && (explicit || has_family_layout(doc) || known_sections(&kinds) >= 2);
+    let is_job_family = title.is_some()
+        && !is_redirect_stub(doc)
+        && (explicit
+            || has_family_layout(doc)
+            || known_sections(&kinds) >= 2
+            || only_role_sections(&kinds));
 
     JobFamily {
         title,
@@ -179,6 +204,37 @@ fn overview(doc: &Document) -> Option<Range<usize>> {
         .iter()
         .find(|b| b.kind == BlockKind::Paragraph && b.span.start < first_heading)
         .map(|b| b.span.clone())
+}
+
+/// Whether the page only points elsewhere: no heading, and a body of one
+/// paragraph that starts with "See" and holds a link ("See [Data
+/// Analyst](/job-families/data-analyst/).").
+fn is_redirect_stub(doc: &Document) -> bool {
+    let mut blocks = doc.blocks.iter().filter(|b| b.kind != BlockKind::Html);
+    let (Some(only), None) = (blocks.next(), blocks.next()) else {
+        return false;
+    };
+    let text = doc.text(only.span.clone()).trim_start();
+    doc.headings.is_empty()
+        && only.kind == BlockKind::Paragraph
+        && text
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("see "))
+        && doc.links.iter().any(|l| only.span.contains(&l.span.start))
+}
+
+/// Whether every heading of the page names a section of a role and one of
+/// them is its Responsibilities or Requirements: a single role described
+/// by one list ("## Responsibilities" alone).
+fn only_role_sections(kinds: &[HeadingKind]) -> bool {
+    !kinds.is_empty()
+        && kinds.iter().all(|k| matches!(k, HeadingKind::Section(_)))
+        && kinds.iter().any(|k| {
+            matches!(
+                k,
+                HeadingKind::Section(SectionKind::Responsibilities | SectionKind::Requirements)
+            )
+        })
 }
 
 /// Whether the front matter says `layout: job_family_page`.

@@ -94,9 +94,13 @@ pub(crate) fn classify(text: &str) -> HeadingKind {
         return HeadingKind::Section(SectionKind::Levels);
     }
     // "Base Requirements For All Roles": the family's own requirements.
-    if ["base requirements", "requirements for all", "requirements across all"]
-        .iter()
-        .any(|w| lower.starts_with(w))
+    if [
+        "base requirements",
+        "requirements for all",
+        "requirements across all",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w))
     {
         return HeadingKind::Section(SectionKind::Requirements);
     }
@@ -151,9 +155,14 @@ pub(super) fn is_supplement(text: &str) -> bool {
     let lower = names::squash_lowercase(text.trim().trim_matches(['*', '_', ':']).trim());
     let lower = lower.replace('-', " ");
     let lower = lower.trim_end_matches([':', ' ']);
-    ["nice to have", "nice to haves", "preferred qualifications", "bonus points"]
-        .iter()
-        .any(|w| lower == *w || lower.ends_with(&format!(" {w}")))
+    [
+        "nice to have",
+        "nice to haves",
+        "preferred qualifications",
+        "bonus points",
+    ]
+    .iter()
+    .any(|w| lower == *w || lower.ends_with(&format!(" {w}")))
         || lower.starts_with("additional requirements")
         || lower.starts_with("additional responsibilities")
 }

@@ -4,8 +4,8 @@
 //! "In addition to the responsibilities and requirements of the Senior
 //! Analyst …", "Senior analysts share the same requirements as the analyst
 //! listed above", "A Senior Designer is expected to meet the base
-//! requirements", and "Extends the Analyst requirements:" written as a
-//! paragraph before the list.
+//! requirements" ("Beyond the base requirements, …"), and "Extends the
+//! Analyst requirements:" written as a paragraph before the list.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -28,8 +28,8 @@ static CARRIES: LazyLock<Regex> = LazyLock::new(|| {
       | \bin\s+addition\s+to\s+the\s+(?:responsibilities\s+and\s+)?requirements\s+of\b
       | \b(?:shares?|has|have)\s+the\s+same\s+requirements\s+as\b
       | \bextends?\s+from\s+the\s+(?:\w+\s+){0,3}requirements\s+of\b
-      | \bmeet\s+the\s+base\s+requirements\b
-      | ^\W*exten?ds\s+(?:that\s+of\s+)?the\s+[^.]{1,80}?\brequirements\W*$
+      | \bbase\s+requirements\b
+      | ^\W*exten?ds\s+(?:that\s+of\s+)?the\s+[^.]{1,80}?\brequirements\b[^.]{0,12}$
         ",
     )
     .expect("constant pattern")
@@ -45,7 +45,9 @@ pub(super) fn carried_over(doc: &Document, level: &Level) -> Option<Range<usize>
     let first = doc
         .blocks
         .partition_point(|b| b.span.start < level.span.start);
-    let last = doc.blocks.partition_point(|b| b.span.start < level.span.end);
+    let last = doc
+        .blocks
+        .partition_point(|b| b.span.start < level.span.end);
     // The requirements' lead-in: from their heading to their first item.
     let lead_in = level.requirements.as_ref().map(|list| {
         let end = list
@@ -60,7 +62,11 @@ pub(super) fn carried_over(doc: &Document, level: &Level) -> Option<Range<usize>
         .filter(|b| b.kind == BlockKind::Paragraph)
         .map(|b| {
             let in_lead_in = lead_in.as_ref().is_some_and(|r| r.contains(&b.span.start));
-            (b.span.clone(), doc.text(b.span.clone()).to_string(), in_lead_in)
+            (
+                b.span.clone(),
+                doc.text(b.span.clone()).to_string(),
+                in_lead_in,
+            )
         });
     let first_items = [
         (&level.requirements, true),
@@ -112,6 +118,8 @@ mod tests {
             "All of the responsibilities of an Analyst, plus:",
             "A Senior Designer is expected to meet the base requirements and more.",
             "Extends the Senior Architect requirements:",
+            "Extends the Senior Architect requirements plus:",
+            "Beyond the base requirements, the Senior Manager needs:",
             "Meets the requirements of the Intermediate Architect role and the following:",
         ] {
             assert!(carries(text), "{text}");

@@ -451,7 +451,10 @@ pub(super) fn sort_out(
         .collect();
     let words: Vec<Vec<String>> = found
         .iter()
-        .map(|f| f.heading.map_or_else(Vec::new, |h| content_words(&doc.headings[h].text)))
+        .map(|f| {
+            f.heading
+                .map_or_else(Vec::new, |h| content_words(&doc.headings[h].text))
+        })
         .collect();
     let graded_words: Vec<&String> = words
         .iter()
@@ -478,7 +481,9 @@ pub(super) fn sort_out(
             continue;
         }
         if introduces_family(&doc.headings[h].text, &title_words)
-            || levels_heading.is_some_and(|l| l != h && doc.sections[h].span.contains(&doc.headings[l].span.start))
+            || levels_heading.is_some_and(|l| {
+                l != h && doc.sections[h].span.contains(&doc.headings[l].span.start)
+            })
         {
             continue;
         }
@@ -512,8 +517,21 @@ pub(super) fn under_family_section(doc: &Document, kinds: &[HeadingKind], h: usi
 
 /// Words a heading that introduces the family adds to the title's.
 const INTRODUCING: &[&str] = &[
-    "role", "roles", "at", "gitlab", "about", "the", "overview", "family", "job", "position",
-    "positions", "team", "in", "of", "our",
+    "role",
+    "roles",
+    "at",
+    "gitlab",
+    "about",
+    "the",
+    "overview",
+    "family",
+    "job",
+    "position",
+    "positions",
+    "team",
+    "in",
+    "of",
+    "our",
 ];
 
 /// Whether a heading introduces the whole family: it holds every word of

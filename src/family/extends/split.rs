@@ -33,10 +33,37 @@ pub trait Levels {
 const CONNECTORS: &[&str] = &[
     "of", "and", "or", "in", "at", "for", "to", "with", "on", "level", "levels", "role", "roles",
     "position", "list", "section", "team", "job", "family", "above", "below", "as", "plus",
-    // A qualifier: "Extends that of X, while placing emphasis on Y".
-    "while", "whilst", "but", "including", "especially", "except", "though", "where", "which",
-    "placing", "focusing", "emphasizing", "emphasising", "adding",
 ];
+
+/// Words that start a qualifier of the reference rather than a second
+/// item: "Extends that of X, while placing emphasis on Y".
+const QUALIFIERS: &[&str] = &[
+    "while",
+    "whilst",
+    "but",
+    "including",
+    "especially",
+    "except",
+    "though",
+    "where",
+    "which",
+    "placing",
+    "focusing",
+    "emphasizing",
+    "emphasising",
+    "adding",
+    "with",
+];
+
+/// Whether the words from `k` on qualify the reference before them: they
+/// follow a comma, or start with a joining word.
+fn qualifies(text: &str, ws: &[Range<usize>], k: usize) -> bool {
+    let after_comma = k > 0 && text[ws[k - 1].clone()].ends_with([',', ';', '(']);
+    let joining = ws
+        .get(k)
+        .is_some_and(|w| QUALIFIERS.contains(&core(&text[w.clone()]).as_str()));
+    after_comma || joining
+}
 
 /// Finds where the reference in `body` ends, and any fused text.
 pub fn split(text: &str, body: Range<usize>, levels: &dyn Levels) -> Split {
@@ -74,10 +101,9 @@ pub fn split(text: &str, body: Range<usize>, levels: &dyn Levels) -> Split {
         // "… responsibilities. It expands the role …": a sentence of its
         // own after a full stop explains the reference.
         let ends_sentence = text[ws[p].clone()].ends_with(['.', ';', ':']);
-        let fused = (rest.len() >= 2
-            && !ends_sentence
-            && starts_upper(&text[ws[rest.start].clone()]))
-        .then(|| span(rest));
+        let fused =
+            (rest.len() >= 2 && !ends_sentence && starts_upper(&text[ws[rest.start].clone()]))
+                .then(|| span(rest));
         return Split {
             reference: span(0..reference_end(p)),
             stated,
@@ -97,8 +123,14 @@ pub fn split(text: &str, body: Range<usize>, levels: &dyn Levels) -> Split {
                 fused: None,
             };
         }
+        if qualifies(text, &ws, k) {
+            return Split {
+                reference: span(0..k),
+                stated: None,
+                fused: None,
+            };
+        }
         let fused = rest.len() >= 2
-            && !text[ws[k - 1].clone()].ends_with([',', ';', ':', '('])
             && starts_letter(&text[ws[k].clone()])
             && !CONNECTORS.contains(&core(&text[ws[k].clone()]).as_str())
             && reads_as_a_sentence(text, &ws[k..]);

@@ -88,13 +88,19 @@ fn push_key(text: &str, buffer: &mut String) -> Range<usize> {
 /// linking elsewhere ("[Leadership](…#managers)", "[Leadership](…#directors)")
 /// say something else.
 fn link_targets(doc: &crate::document::Document, item: usize) -> Vec<&str> {
-    let Some(content) = doc.items.get(item).and_then(|it| it.content.clone()) else {
+    let Some(it) = doc.items.get(item) else {
         return Vec::new();
     };
-    let first = doc.links.partition_point(|l| l.span.start < content.start);
+    // The item's own text ends where its first nested list starts.
+    let end = it
+        .sublists
+        .first()
+        .and_then(|&l| doc.lists.get(l))
+        .map_or(it.span.end, |l| l.span.start);
+    let first = doc.links.partition_point(|l| l.span.start < it.span.start);
     doc.links[first..]
         .iter()
-        .take_while(|l| l.span.start < content.end)
+        .take_while(|l| l.span.start < end)
         .map(|l| l.destination.trim())
         .collect()
 }

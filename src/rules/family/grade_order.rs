@@ -95,7 +95,11 @@ fn rank(name: &str) -> Option<u32> {
     if has("director") {
         return Some(if senior { 71 } else { 70 });
     }
-    if has("manager") && !words.iter().any(|w| w == "program" || w == "product" || w == "account") {
+    if has("manager")
+        && !words
+            .iter()
+            .any(|w| w == "program" || w == "product" || w == "account")
+    {
         return Some(if senior { 61 } else { 60 });
     }
     [

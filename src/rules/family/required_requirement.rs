@@ -1,9 +1,9 @@
 //! `required-requirement`: requirements that lack a required phrase.
 
-use std::ops::Range;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::family::{ListKind, SectionKind};
 use crate::rules::{Check, Context, Fixable, Group, Rule};
+use std::ops::Range;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -98,9 +98,14 @@ fn is_placeholder(text: &str) -> bool {
     let lower = normalise(text);
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
     matches!(bare, "tbd" | "tba" | "n/a" | "na" | "todo")
-        || ["to be added", "to be defined", "to be determined", "coming soon"]
-            .iter()
-            .any(|w| bare.contains(w))
+        || [
+            "to be added",
+            "to be defined",
+            "to be determined",
+            "coming soon",
+        ]
+        .iter()
+        .any(|w| bare.contains(w))
 }
 
 /// `text` with runs of white space made one space, trimmed, in lower
@@ -131,6 +136,16 @@ fn contains_ignoring_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
     memchr::memchr2_iter(lower, upper, hay).any(|i| {
         hay.get(i..i + needle.len())
             .is_some_and(|window| window.eq_ignore_ascii_case(needle))
+    })
+}
+
+/// Whether `span` holds a link to another page.
+fn links_elsewhere(doc: &crate::document::Document, span: std::ops::Range<usize>) -> bool {
+    doc.links.iter().any(|l| {
+        !l.image && span.contains(&l.span.start) && {
+            let d = l.destination.trim();
+            !d.is_empty() && !d.starts_with('#')
+        }
     })
 }
 
@@ -210,6 +225,15 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             // "Includes all of the requirements of the previous level,
             // plus:": the gap, if any, is the earlier level's or the
             // family's.
+            // "… has the same requirements as other [Field Marketing
+            // Managers](/job-families/…/)": another page's list.
+            if level
+                .carries_over
+                .as_ref()
+                .is_some_and(|r| links_elsewhere(doc, r.clone()))
+            {
+                continue;
+            }
             if level.carries_over.is_some() && (index > 0 || family_heading.is_some()) {
                 uncovered_level |= index == 0;
                 continue;
