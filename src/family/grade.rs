@@ -60,6 +60,16 @@ fn mentions_grade(bytes: &[u8]) -> bool {
     })
 }
 
+/// Whether `text` holds "[level" in any ASCII case.
+fn mentions_linked_level(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'[', bytes).any(|i| {
+        bytes
+            .get(i + 1..i + 6)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"level"))
+    })
+}
+
 /// Where a grade statement first starts in `text`: the whole match (from
 /// "is" to the number) and the number.
 fn find_grade(text: &str) -> Option<(Range<usize>, Range<usize>)> {
@@ -93,8 +103,9 @@ pub(super) fn no_grade_in(doc: &Document, span: Range<usize>) -> Option<Range<us
 /// Finds a grade statement in `span` of the page.
 pub(super) fn grade_in(doc: &Document, span: Range<usize>) -> Option<Grade> {
     let text = doc.text(span.clone());
-    // The pattern needs the word "grade"; only ASCII letters fold to it.
-    if !mentions_grade(text.as_bytes()) {
+    // The patterns need the word "grade" (in the text or a link) or a
+    // linked "[level"; only ASCII letters fold to them.
+    if !mentions_grade(text.as_bytes()) && !mentions_linked_level(text) {
         return None;
     }
     let (whole, number) = find_grade(text)?;

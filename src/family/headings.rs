@@ -119,6 +119,11 @@ pub(crate) fn classify(text: &str) -> HeadingKind {
         if prefix.is_empty() || prefix.ends_with(" job") {
             continue;
         }
+        // "AMER Specific Requirements", "Additional Requirements": a part
+        // of the level's list, not a role.
+        if prefix == "additional" || prefix.ends_with(" specific") || prefix == "specific" {
+            return HeadingKind::Section(*kind);
+        }
         // Byte length in the original text: the prefix is made of the same
         // characters up to the collapsed spaces.
         let len = prefix_len(text, prefix.split(' ').count());
@@ -246,6 +251,10 @@ mod tests {
             HeadingKind::Named("Manager, Data".into(), JobGrade)
         );
         assert_eq!(classify("Senior Analyst"), HeadingKind::Other);
+        assert_eq!(
+            classify("EMEA Specific Requirements"),
+            HeadingKind::Section(Requirements)
+        );
         assert_eq!(
             classify("*Überprüfer* Requirements"),
             HeadingKind::Named("Überprüfer*".into(), Requirements)

@@ -236,6 +236,18 @@ pub(super) fn content_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// Whether a name reads like the names in `known`: two words in common,
+/// or every word but its seniority ("Senior Partner" among "Associate
+/// Partner" and "Partner").
+fn names_like(words: &[String], known: &[String]) -> bool {
+    let common = shared(words, known);
+    common >= 2
+        || (common >= 1
+            && words
+                .iter()
+                .all(|w| known.contains(w) || names::SENIORITY.contains(&w.as_str())))
+}
+
 /// How many words of `a` appear in `b`.
 pub(super) fn shared(a: &[String], b: &[String]) -> usize {
     a.iter().filter(|w| b.contains(w)).count()
@@ -324,7 +336,7 @@ fn split_deeper_levels(
             if words.starts_with(&own) {
                 continue;
             }
-            let names_a_role = shared(&words, &known) >= 2;
+            let names_a_role = names_like(&words, &known);
             if names_a_role
                 && (graded(doc, heading.span.end, end) || has_role_parts(doc, kinds, j, end))
             {
@@ -463,11 +475,13 @@ pub(super) fn sort_out(
         .flat_map(|(w, _)| w.iter())
         .collect();
     let names_a_role = |i: usize| {
-        words[i].iter().any(|w| {
-            names::SENIORITY.contains(&w.as_str())
-                || title_words.contains(w)
-                || graded_words.contains(&w)
-        })
+        // A name of small words alone ("A") cannot be told apart.
+        words[i].is_empty()
+            || words[i].iter().any(|w| {
+                names::SENIORITY.contains(&w.as_str())
+                    || title_words.contains(w)
+                    || graded_words.contains(&w)
+            })
     };
     let any_role = (0..found.len()).any(|i| is_graded[i] || names_a_role(i));
     let mut keep = Vec::with_capacity(found.len());

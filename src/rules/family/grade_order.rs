@@ -35,9 +35,9 @@ second ladder (an `Associate` after a `Senior`), lists a peer role after
 the top of the ladder (a `Senior Director` after the `VP`), or lists a
 group in the other direction names the lower rank where the grade goes
 down. When the names do not tell (no rank word, or the same rank), a level
-is reported only when the levels after it carry on above it (`6, 7, 5, 8`),
-not when the page carries on from the lower grade (a second ladder
-`6, 7, 5, 6`) or ends there. Equal grades on consecutive levels are not
+is reported when the levels after it carry on above it (`6, 7, 5, 8`) or
+when it is the last, not when the page carries on from the lower grade (a
+second ladder `6, 7, 5, 6`). Equal grades on consecutive levels are not
 reported: pages use them for peer levels.
 
 The default severity is `warning`: the order is read from the page, which
@@ -304,7 +304,7 @@ mod tests {
 /// of level `j`), is out of order rather than the start of another group:
 /// its name ranks it on the grade's wrong side of `j`, or, when the names
 /// do not tell, the next graded level carries on from `top` rather than
-/// from `i`.
+/// from `i` (or there is none).
 fn confirmed(
     family: &crate::family::JobFamily,
     i: usize,
@@ -326,6 +326,6 @@ fn confirmed(
     match next {
         Some(n) if descending => n <= top,
         Some(n) => n >= top,
-        None => false,
+        None => true,
     }
 }
