@@ -390,17 +390,17 @@ pub(super) fn stray_levels(
                 !other.nested
                     && (Some(k) == levels_heading
                         || starts.contains(&other.span.start)
+                        || kinds[k] == HeadingKind::Other
                         || (other.level <= h.level
                             && matches!(
                                 kinds[k],
-                                HeadingKind::Other
-                                    | HeadingKind::Section(
-                                        SectionKind::Levels
-                                            | SectionKind::Specialties
-                                            | SectionKind::CareerLadder
-                                            | SectionKind::HiringProcess
-                                            | SectionKind::PerformanceIndicators
-                                    )
+                                HeadingKind::Section(
+                                    SectionKind::Levels
+                                        | SectionKind::Specialties
+                                        | SectionKind::CareerLadder
+                                        | SectionKind::HiringProcess
+                                        | SectionKind::PerformanceIndicators
+                                )
                             )))
             })
             .map_or(doc.source.len(), |k| doc.headings[k].span.start);
@@ -447,7 +447,9 @@ pub(super) struct SetAside {
 ///   Performance Indicators, Career Ladder), or, on a page whose other
 ///   levels name roles, a heading that names none (no seniority, and no
 ///   word shared with the title or with a level that has a grade):
-///   "Gitter" or "Distribution" after "Senior".
+///   "Gitter" or "Distribution" after "Senior";
+/// - a variant of several levels at once, whose name joins their ranks
+///   ("Director and Senior Director, Public Sector Programs").
 pub(super) fn sort_out(
     doc: &Document,
     kinds: &[HeadingKind],
@@ -501,13 +503,50 @@ pub(super) fn sort_out(
         {
             continue;
         }
-        if under_family_section(doc, kinds, h) || (any_role && !names_a_role(i)) {
+        if under_family_section(doc, kinds, h)
+            || (any_role && !names_a_role(i))
+            || spans_several_ranks(&doc.headings[h].text)
+        {
             aside.specialties.push(h);
             continue;
         }
         keep.push(f);
     }
     keep
+}
+
+/// Rank words that, with the seniority words, can make up a level's rank
+/// ("Senior Director", "Vice President").
+const RANKS: &[&str] = &[
+    "manager",
+    "director",
+    "head",
+    "vp",
+    "vice",
+    "president",
+    "officer",
+    "executive",
+    "group",
+];
+
+/// Whether a heading's name, before its first comma, joins two or more
+/// ranks with "and", "&", "or" or "/" ("Director and Senior Director,
+/// Public Sector Programs"): a variant that spans several levels, not one
+/// level of its own.
+fn spans_several_ranks(text: &str) -> bool {
+    let head = text.split(',').next().unwrap_or(text).to_lowercase();
+    let parts: Vec<&str> = head
+        .split(['/', '&'])
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" or "))
+        .map(str::trim)
+        .collect();
+    parts.len() >= 2
+        && parts.iter().all(|part| {
+            let mut words = part.split_whitespace().peekable();
+            words.peek().is_some()
+                && words.all(|w| RANKS.contains(&w) || names::SENIORITY.contains(&w))
+        })
 }
 
 /// Whether heading `h` sits under a family-wide section heading.
@@ -569,4 +608,23 @@ fn introduces_family(text: &str, title_words: &[String]) -> bool {
             .iter()
             .all(|w| core.contains(&w) || INTRODUCING.contains(&w.as_str()))
         && words.len() > core.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::spans_several_ranks;
+
+    #[test]
+    fn names_that_join_ranks_span_several_levels() {
+        assert!(spans_several_ranks(
+            "Director and Senior Director, Public Sector Programs"
+        ));
+        assert!(spans_several_ranks("Manager / Senior Manager, Field Sales"));
+        assert!(!spans_several_ranks(
+            "Senior Director, Public Sector Programs"
+        ));
+        assert!(!spans_several_ranks("Research and Development Manager"));
+        assert!(!spans_several_ranks("Director of Sales and Marketing"));
+        assert!(!spans_several_ranks("Sales and Marketing"));
+    }
 }

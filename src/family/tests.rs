@@ -659,3 +659,46 @@ fn redirect_stubs_are_no_families_and_one_list_makes_a_role() {
     assert!(f.is_job_family);
     assert_eq!(f.layout, Layout::SingleRole);
 }
+
+#[test]
+fn two_levels_blocks() {
+    let source = "\
+---
+title: Designer
+---
+
+Intro.
+
+## Levels
+
+### Designer
+
+The Designer is a grade 6.
+
+### Senior Designer
+
+The Senior Designer is a grade 7.
+
+## Manager Levels
+
+### Manager, Design
+
+The Manager, Design is a grade 8.
+
+## Levels
+
+### Director, Design
+
+The Director, Design is a grade 10.
+";
+    let (_, f) = family(source);
+    assert_eq!(
+        level_names(&f),
+        vec![
+            "Designer",
+            "Senior Designer",
+            "Manager, Design",
+            "Director, Design"
+        ]
+    );
+}

@@ -37,7 +37,9 @@ grade (\"The Intern is not aligned to a job grade\") is not reported.
 
 Only levels are judged: specialties (under a Specialties heading, or among
 the levels or under the Hiring Process without one, named after a team
-rather than a role), a heading that introduces the whole family
+rather than a role), a variant of several levels at once whose heading
+joins their ranks (\"Director and Senior Director, Public Sector\": it
+takes the grades of those levels), a heading that introduces the whole family
 (\"Backend Engineering Roles at GitLab\"), and parts of a level written as
 headings of their own (\"Nice to have\", \"Additional Requirements for EMEA\")
 are not levels.
