@@ -25,12 +25,15 @@ const DOCS: &str = "\
 Reports an item of a list that extends another level's list (\"Extends the
 Analyst requirements\") and then repeats one of that level's items word for
 word (case, spacing and final punctuation aside) and links to the same
-places; levels extended through others count too. A parent item whose nested items differ from the
-original's is not a repeat: it says something new. The extended list already includes it, and the copy goes
-stale when one of them is edited. Items with a required phrase
+places; levels extended through others count too. The extended list
+already includes the item, and the copy goes stale when one of them is
+edited. A parent item whose nested items differ from the original's is not
+a repeat: it says something new. Items with a required phrase
 (`required-phrases`, \"Ability to use GitLab\") are left alone: pages repeat
-them on purpose. The fix deletes the copy (when it has no
-nested items).
+them on purpose. The fix deletes the copy (when it has no nested items).
+
+The default severity is `warning`: the copy does no harm to the reader
+until the two lists drift apart.
 
 ## Bad
 

@@ -26,6 +26,9 @@ joining word is part of the item, not a second one: \"Extends that of the
 Staff Analyst, while placing emphasis on data quality\". The fix splits the item in two
 (an unsafe fix: check where the split falls).
 
+The default severity is `warning`: where one item ends and the next
+begins is read from the words, which may be a long reference.
+
 ## Bad
 
 ```markdown
