@@ -212,6 +212,36 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Whether level `i`, whose grade goes the wrong way from `top` (the grade
+/// of level `j`), is out of order rather than the start of another group:
+/// its name ranks it on the grade's wrong side of `j`, or, when the names
+/// do not tell, the next graded level carries on from `top` rather than
+/// from `i` (or there is none).
+fn confirmed(
+    family: &crate::family::JobFamily,
+    i: usize,
+    j: usize,
+    top: u32,
+    descending: bool,
+) -> bool {
+    let name = |k: usize| family.levels[k].name.as_str();
+    if let (Some(ri), Some(rj)) = (rank(name(i)), rank(name(j))) {
+        if ri != rj {
+            // Up the ladder by name where the grade goes down (or the
+            // reverse on a page listed from the top).
+            return if descending { ri < rj } else { ri > rj };
+        }
+    }
+    let next = family.levels[i + 1..]
+        .iter()
+        .find_map(|l| l.grade.as_ref().and_then(Grade::whole));
+    match next {
+        Some(n) if descending => n <= top,
+        Some(n) => n >= top,
+        None => true,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -297,35 +327,5 @@ mod tests {
         // Extending a level further up the page is `extends-order`'s
         // finding, not a second one here.
         assert!(lines(&RULE, s).is_empty());
-    }
-}
-
-/// Whether level `i`, whose grade goes the wrong way from `top` (the grade
-/// of level `j`), is out of order rather than the start of another group:
-/// its name ranks it on the grade's wrong side of `j`, or, when the names
-/// do not tell, the next graded level carries on from `top` rather than
-/// from `i` (or there is none).
-fn confirmed(
-    family: &crate::family::JobFamily,
-    i: usize,
-    j: usize,
-    top: u32,
-    descending: bool,
-) -> bool {
-    let name = |k: usize| family.levels[k].name.as_str();
-    if let (Some(ri), Some(rj)) = (rank(name(i)), rank(name(j))) {
-        if ri != rj {
-            // Up the ladder by name where the grade goes down (or the
-            // reverse on a page listed from the top).
-            return if descending { ri < rj } else { ri > rj };
-        }
-    }
-    let next = family.levels[i + 1..]
-        .iter()
-        .find_map(|l| l.grade.as_ref().and_then(Grade::whole));
-    match next {
-        Some(n) if descending => n <= top,
-        Some(n) => n >= top,
-        None => true,
     }
 }

@@ -184,8 +184,10 @@ mod tests {
     fn c_level_roles_state_no_grade_by_convention() {
         let page = "---\ntitle: Chief Data Officer\n---\n\nIntro.\n\n## Responsibilities\n\n- Do\n\n## Requirements\n\n- Know\n";
         assert!(lines(&RULE, page).is_empty());
-        let mut settings = crate::rules::Settings::default();
-        settings.c_level_grades = true;
+        let settings = crate::rules::Settings {
+            c_level_grades: true,
+            ..Default::default()
+        };
         let found = crate::rules::testing::run_with(&RULE, "test.md", page, &settings);
         assert_eq!(found.len(), 1);
         assert!(is_c_level("CFO"));
