@@ -77,6 +77,8 @@ struct RawConfig {
     required_phrases: Option<Vec<String>>,
     #[serde(alias = "internal_hosts")]
     internal_hosts: Option<Vec<String>>,
+    #[serde(alias = "c_level_grades")]
+    c_level_grades: Option<bool>,
     #[serde(default)]
     rules: BTreeMap<String, Level>,
     #[serde(default)]
@@ -193,6 +195,9 @@ impl Config {
         }
         if let Some(hosts) = raw.internal_hosts {
             settings.internal_hosts = hosts;
+        }
+        if let Some(required) = raw.c_level_grades {
+            settings.c_level_grades = required;
         }
         Ok(Config {
             path,
@@ -336,13 +341,14 @@ mod tests {
     #[test]
     fn rule_levels_and_settings() {
         let config = parse(
-            "extra_words = [\"Xyzzo\"]\nrequired_phrases = [\"Uses GitLab\"]\n[rules]\ntrailing-whitespace = \"off\"\nfront-matter = \"warning\"\n",
+            "extra_words = [\"Xyzzo\"]\nrequired_phrases = [\"Uses GitLab\"]\nc-level-grades = true\n[rules]\ntrailing-whitespace = \"off\"\nfront-matter = \"warning\"\n",
         )
         .expect("valid config");
         assert_eq!(config.levels["trailing-whitespace"], Level::Off);
         assert_eq!(config.levels["front-matter"], Level::Warning);
         assert_eq!(config.settings.extra_words, vec!["Xyzzo"]);
         assert_eq!(config.settings.required_phrases, vec!["Uses GitLab"]);
+        assert!(config.settings.c_level_grades);
     }
 
     #[test]

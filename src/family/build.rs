@@ -8,7 +8,10 @@ use std::ops::Range;
 
 use super::extends;
 use super::headings::{classify, HeadingKind};
-use super::levels::{levels_under, unlabelled_levels, Found};
+use super::levels::{
+    has_role_parts, levels_under, sort_out, stray_levels, under_family_section, unlabelled_levels,
+    Found, SetAside,
+};
 use super::names;
 use super::sections::{attach_stray_grades, read_level};
 use super::{FamilySection, JobFamily, Layout, Level, SectionKind, Specialty};
@@ -20,19 +23,77 @@ pub(super) fn build(doc: &Document) -> JobFamily {
     let kinds: Vec<HeadingKind> = doc.headings.iter().map(|h| classify(&h.text)).collect();
     let is_kind = |i: usize, k: SectionKind| kinds[i] == HeadingKind::Section(k);
 
-    let (specialties, excluded) = specialties(doc, &kinds);
-    let outside = |offset: usize| !excluded.iter().any(|r| r.contains(&offset));
+    let (mut specialties, mut excluded) = specialties(doc, &kinds);
 
     let levels_heading = (0..doc.headings.len())
         .find(|&i| !doc.headings[i].nested && is_kind(i, SectionKind::Levels));
+    let mut aside = SetAside::default();
     let (mut layout, mut found) = match levels_heading {
         Some(l) => levels_under(doc, &kinds, l, title.as_deref()),
         None => (Layout::Unlabelled, Vec::new()),
     };
+    found = sort_out(
+        doc,
+        &kinds,
+        found,
+        title.as_deref(),
+        levels_heading,
+        &mut aside,
+    );
     if found.is_empty() {
+        let outside = |offset: usize| !excluded.iter().any(|r| r.contains(&offset));
         found = unlabelled_levels(doc, &kinds, title.as_deref(), &outside);
+        found = sort_out(
+            doc,
+            &kinds,
+            found,
+            title.as_deref(),
+            levels_heading,
+            &mut aside,
+        );
         layout = Layout::Unlabelled;
     }
+    if !found.is_empty() {
+        let outside = |offset: usize| !excluded.iter().any(|r| r.contains(&offset));
+        stray_levels(doc, &kinds, &mut found, levels_heading, &outside);
+        found = sort_out(
+            doc,
+            &kinds,
+            found,
+            title.as_deref(),
+            levels_heading,
+            &mut aside,
+        );
+    }
+    // Specialties under a family-wide section ("### Databases" with its own
+    // Requirements under "## Hiring Process") that were never taken for
+    // levels.
+    for (i, h) in doc.headings.iter().enumerate() {
+        if !h.nested
+            && kinds[i] == HeadingKind::Other
+            && !found.iter().any(|f| f.span.contains(&h.span.start))
+            && under_family_section(doc, &kinds, i)
+            && has_role_parts(doc, &kinds, i, doc.sections[i].span.end)
+        {
+            aside.specialties.push(i);
+        }
+    }
+    // Specialties found among the levels.
+    aside.specialties.sort_unstable();
+    aside.specialties.dedup();
+    for &h in &aside.specialties {
+        if found.iter().any(|f| f.heading == Some(h)) {
+            continue;
+        }
+        specialties.push(Specialty {
+            name: doc.headings[h].text.clone(),
+            heading: h,
+            span: doc.sections[h].span.clone(),
+        });
+        excluded.push(doc.sections[h].span.clone());
+    }
+    specialties.sort_by_key(|s| s.heading);
+    let outside = |offset: usize| !excluded.iter().any(|r| r.contains(&offset));
     let explicit = !found.is_empty();
     if !explicit {
         layout = Layout::SingleRole;
@@ -62,8 +123,12 @@ pub(super) fn build(doc: &Document) -> JobFamily {
     // specialty.
     let in_level = |offset: usize| explicit && found.iter().any(|f| f.span.contains(&offset));
     let sections = family_sections(doc, &kinds, &|offset| outside(offset) && !in_level(offset));
-    let is_job_family =
-        title.is_some() && (explicit || has_family_layout(doc) || known_sections(&kinds) >= 2);
+    let is_job_family = title.is_some()
+        && !is_redirect_stub(doc)
+        && (explicit
+            || has_family_layout(doc)
+            || known_sections(&kinds) >= 2
+            || only_role_sections(&kinds));
 
     JobFamily {
         title,
@@ -139,6 +204,37 @@ fn overview(doc: &Document) -> Option<Range<usize>> {
         .iter()
         .find(|b| b.kind == BlockKind::Paragraph && b.span.start < first_heading)
         .map(|b| b.span.clone())
+}
+
+/// Whether the page only points elsewhere: no heading, and a body of one
+/// paragraph that starts with "See" and holds a link ("See [Data
+/// Analyst](/job-families/data-analyst/).").
+fn is_redirect_stub(doc: &Document) -> bool {
+    let mut blocks = doc.blocks.iter().filter(|b| b.kind != BlockKind::Html);
+    let (Some(only), None) = (blocks.next(), blocks.next()) else {
+        return false;
+    };
+    let text = doc.text(only.span.clone()).trim_start();
+    doc.headings.is_empty()
+        && only.kind == BlockKind::Paragraph
+        && text
+            .get(..4)
+            .is_some_and(|w| w.eq_ignore_ascii_case("see "))
+        && doc.links.iter().any(|l| only.span.contains(&l.span.start))
+}
+
+/// Whether every heading of the page names a section of a role and one of
+/// them is its Responsibilities or Requirements: a single role described
+/// by one list ("## Responsibilities" alone).
+fn only_role_sections(kinds: &[HeadingKind]) -> bool {
+    !kinds.is_empty()
+        && kinds.iter().all(|k| matches!(k, HeadingKind::Section(_)))
+        && kinds.iter().any(|k| {
+            matches!(
+                k,
+                HeadingKind::Section(SectionKind::Responsibilities | SectionKind::Requirements)
+            )
+        })
 }
 
 /// Whether the front matter says `layout: job_family_page`.

@@ -1,5 +1,13 @@
 //! Grade statements: "The Senior Analyst is a [grade 7](…)", found in a
 //! span of the page with the number, the role it names and their spans.
+//!
+//! Pages write the grade in several ways, all read here: "is a grade 7",
+//! "is a [grade 7](…)", "is at job grade 10", "is a job [grade 8](…)",
+//! "is a job grade [level 7](…)", "is a job grade [12](…)", "is a grade
+//! [8]", "is [Job Grade 10](…)", "is a [grade #10](…)", "is a [level
+//! 11](…)", and a bare linked number whose link points at the grades ("is
+//! a [10](…#job-grades)"). A sentence that says a role has no grade ("is
+//! not aligned to a job grade") is read too: see [`no_grade_in`].
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -9,10 +17,35 @@ use regex::Regex;
 use super::Grade;
 use crate::document::Document;
 
-/// "is a [grade 7](…)".
+/// "is a [grade 7](…)" and the other forms with the word "grade" (or
+/// "level" inside a link) before the number.
 static GRADE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:is|are)\s+(?:an?|at)\s+[\[*_]*\s*(?:job\s+)?grade\s*[*_]*\s*(\d+(?:[.,]\d+)?)",
+        r"(?ix)\b(?:is|are)\s+(?:(?:an?|at)\s+)?[\[*_]*\s*
+        (?:
+            (?:job\s*[\[*_]*\s*)?grade\s*[*_]*\s*\[?\s*(?:level\s*)?\#?\s*
+          | \[\s*level\s*
+        )
+        (\d+(?:[.,]\d+)?)",
+    )
+    .expect("constant pattern")
+});
+
+/// "is a [10](…#job-grades)": a bare linked number; the link's
+/// destination must mention grades.
+static LINKED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:is|are)\s+(?:an?\s+)?(?:job\s+)?\[\s*(\d+)\s*\]\(\s*<?([^)\s>]*)")
+        .expect("constant pattern")
+});
+
+/// "is not aligned to a job grade", "has no job grade".
+static NO_GRADE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)\b(?:
+            (?:is|are)\s+not\s+(?:aligned|assigned|mapped|tied)\s+to\s+(?:a|any)\s+(?:job\s+)?[\[*_]*grade
+          | (?:has|have)\s+no\s+(?:job\s+)?[\[*_]*grade
+          | (?:is|are)\s+not\s+graded
+        )",
     )
     .expect("constant pattern")
 });
@@ -27,103 +60,52 @@ fn mentions_grade(bytes: &[u8]) -> bool {
     })
 }
 
-/// Where `GRADE` first matches in `text`: the whole match and the
-/// number. ASCII text is read by hand; other text (where case folding
-/// and white space reach beyond ASCII) by the pattern.
-fn find_grade(text: &str) -> Option<(Range<usize>, Range<usize>)> {
-    if !text.is_ascii() {
-        let m = GRADE.captures(text)?;
-        return Some((m.get(0)?.range(), m.get(1)?.range()));
-    }
+/// Whether `text` holds "[level" in any ASCII case.
+fn mentions_linked_level(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
-    (0..bytes.len())
-        .filter(|&i| {
-            matches!(bytes[i], b'i' | b'I' | b'a' | b'A') && (i == 0 || !is_word(bytes[i - 1]))
-        })
-        .find_map(|start| grade_at(bytes, start).map(|number| (start..number.end, number)))
+    memchr::memchr_iter(b'[', bytes).any(|i| {
+        bytes
+            .get(i + 1..i + 6)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"level"))
+    })
 }
 
-/// `GRADE` anchored at `start` of ASCII `t`: the number's range. Each
-/// part of the pattern can be read one way only (the classes that
-/// follow each other are disjoint), so no backtracking is needed.
-fn grade_at(t: &[u8], start: usize) -> Option<Range<usize>> {
-    // `\s` on ASCII text, vertical tab included.
-    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
-    let word_at = |i: usize, w: &[u8]| {
-        t.get(i..i + w.len())
-            .is_some_and(|s| s.eq_ignore_ascii_case(w))
-    };
-    let skip = |mut i: usize, class: &dyn Fn(u8) -> bool| {
-        while t.get(i).is_some_and(|&b| class(b)) {
-            i += 1;
-        }
-        i
-    };
-    // (?:is|are)\s+
-    let mut i = if word_at(start, b"is") {
-        start + 2
-    } else if word_at(start, b"are") {
-        start + 3
-    } else {
-        return None;
-    };
-    let after = skip(i, &space);
-    if after == i {
+/// Where a grade statement first starts in `text`: the whole match (from
+/// "is" to the number) and the number.
+fn find_grade(text: &str) -> Option<(Range<usize>, Range<usize>)> {
+    let worded = GRADE
+        .captures(text)
+        .and_then(|m| Some((m.get(0)?.range(), m.get(1)?.range())));
+    let linked = LINKED_NUMBER.captures_iter(text).find_map(|m| {
+        let destination = m.get(2)?.as_str();
+        mentions_grade(destination.as_bytes()).then_some(())?;
+        let number = m.get(1)?.range();
+        Some((m.get(0)?.start()..number.end, number))
+    });
+    match (worded, linked) {
+        (Some(a), Some(b)) => Some(if b.0.start < a.0.start { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Where `span` of the page says that a role has no grade ("The Intern is
+/// not aligned to a job grade"), if it does.
+pub(super) fn no_grade_in(doc: &Document, span: Range<usize>) -> Option<Range<usize>> {
+    let text = doc.text(span.clone());
+    if !mentions_grade(text.as_bytes()) {
         return None;
     }
-    i = after;
-    // (?:an?|at)\s+
-    if !word_at(i, b"a") {
-        return None;
-    }
-    // "an" and "at" need their space after the second letter, "a"
-    // right after the first.
-    let next = if word_at(i + 1, b"n") || word_at(i + 1, b"t") {
-        i + 2
-    } else {
-        i + 1
-    };
-    i = skip(next, &space);
-    if i == next {
-        return None;
-    }
-    // [\[*_]*\s*(?:job\s+)?grade
-    i = skip(i, &|b| matches!(b, b'[' | b'*' | b'_'));
-    i = skip(i, &space);
-    if word_at(i, b"job") {
-        let after = skip(i + 3, &space);
-        if after > i + 3 {
-            i = after;
-        }
-    }
-    if !word_at(i, b"grade") {
-        return None;
-    }
-    i += 5;
-    // \s*[*_]*\s*(\d+(?:[.,]\d+)?)
-    i = skip(i, &space);
-    i = skip(i, &|b| matches!(b, b'*' | b'_'));
-    i = skip(i, &space);
-    let number_start = i;
-    i = skip(i, &|b| b.is_ascii_digit());
-    if i == number_start {
-        return None;
-    }
-    if t.get(i).is_some_and(|&b| b == b'.' || b == b',') {
-        let end = skip(i + 1, &|b| b.is_ascii_digit());
-        if end > i + 1 {
-            i = end;
-        }
-    }
-    Some(number_start..i)
+    NO_GRADE
+        .find(text)
+        .map(|m| span.start + m.start()..span.start + m.end())
 }
 
 /// Finds a grade statement in `span` of the page.
 pub(super) fn grade_in(doc: &Document, span: Range<usize>) -> Option<Grade> {
     let text = doc.text(span.clone());
-    // The pattern needs the word "grade"; only ASCII letters fold to it.
-    if !mentions_grade(text.as_bytes()) {
+    // The patterns need the word "grade" (in the text or a link) or a
+    // linked "[level"; only ASCII letters fold to them.
+    if !mentions_grade(text.as_bytes()) && !mentions_linked_level(text) {
         return None;
     }
     let (whole, number) = find_grade(text)?;
@@ -178,50 +160,36 @@ pub(super) fn grade_in(doc: &Document, span: Range<usize>) -> Option<Grade> {
 mod tests {
     use super::*;
 
+    fn read(text: &str) -> Option<String> {
+        let doc = Document::parse("t.md", format!("{text}\n"));
+        grade_in(&doc, 0..doc.source.len()).map(|g| g.text)
+    }
+
     #[test]
-    fn grades_are_read_by_hand_as_the_pattern_reads_them() {
-        // Each slot of the pattern, filled with what fits and what
-        // nearly does.
-        let slots: [&[&str]; 12] = [
-            &["", "The Lead ", "this", "x_", "7 "],
-            &["is", "IS", "are", "Are", "isa", "i s"],
-            &[" ", "  ", "\t", "\u{b}", "", "\n"],
-            &["a", "an", "At", "at", "ab", "A"],
-            &[" ", "\t ", "", "\u{c}"],
-            &["", "[", "**", "_[", "* "],
-            &["", " ", "\n"],
-            &["", "job ", "JOB\t", "job", "jobs "],
-            &["grade", "Grade", "GRADE", "grad", "grades"],
-            &["", " ", "** ", " _ ", "*"],
-            &["7", "10", "7.5", "7,5", "7.", "x", "", "12,"],
-            &["", ".", " is a grade 9", "](/x)"],
-        ];
-        let mut rng = crate::testing::Lcg(0x9e37_79b9_7f4a_7c15);
-        let mut next = |n: usize| rng.below(n);
-        let mut found = 0;
-        for _ in 0..20_000 {
-            let mut text = String::new();
-            for slot in slots {
-                text.push_str(slot[next(slot.len())]);
-            }
-            let by_pattern = GRADE
-                .captures(&text)
-                .and_then(|m| Some((m.get(0)?.range(), m.get(1)?.range())));
-            assert_eq!(find_grade(&text), by_pattern, "{text:?}");
-            found += usize::from(by_pattern.is_some());
-        }
-        assert!(found > 100, "{found}");
-        for text in [
-            "The Senior Analyst is a [grade 7](/x/#grades).",
-            "They are at job grade 10.5 now",
-            "This is an _grade_ 7, is a grade 8",
-            "is a\u{b}grade 7.",
+    fn grade_statements_in_the_forms_pages_use() {
+        for (text, number) in [
+            ("The Senior Analyst is a [grade 7](/x/#grades).", "7"),
+            ("They are at job grade 10.5 now", "10.5"),
+            ("This is an _grade_ 7, is a grade 8", "7"),
+            ("The Lead is a job grade [level 7](/x/#job-grades).", "7"),
+            ("The Lead is a job grade [12](/x/).", "12"),
+            ("The Lead is a [10](/comp/#gitlab-job-grades).", "10"),
+            ("The Lead is a grade [8].", "8"),
+            ("The Lead is [Job Grade 10](/x/).", "10"),
+            ("The Lead is a [grade #10](/x/).", "10"),
+            ("The Lead is a job [grade 8](/x/).", "8"),
+            ("The Lead is a [level 11](/x/).", "11"),
+            ("The Lead is a **grade 9**.", "9"),
         ] {
-            let by_pattern = GRADE
-                .captures(text)
-                .and_then(|m| Some((m.get(0)?.range(), m.get(1)?.range())));
-            assert!(by_pattern.is_some(), "{text:?}");
-            assert_eq!(find_grade(text), by_pattern, "{text:?}");
+            assert_eq!(read(text).as_deref(), Some(number), "{text:?}");
+        }
+        for text in [
+            "The Analyst reports to the Manager.",
+            "The Lead is a [10](/team/) person team.",
+            "The Lead is a level 3 escalation point for grade disputes.",
+            "This is a great team.",
+        ] {
+            assert_eq!(read(text), None, "{text:?}");
         }
     }
 
@@ -240,7 +208,17 @@ mod tests {
         let g = grade_in(&doc, 0..doc.source.len());
         assert_eq!(g.as_ref().and_then(|g| g.role.as_deref()), Some("Lead"));
         assert_eq!(g.as_ref().and_then(|g| g.whole()), None);
-        let doc = Document::parse("t.md", "The Analyst reports to the Manager.\n".to_string());
-        assert!(grade_in(&doc, 0..doc.source.len()).is_none());
+    }
+
+    #[test]
+    fn statements_that_a_role_has_no_grade() {
+        let no_grade = |text: &str| {
+            let doc = Document::parse("t.md", format!("{text}\n"));
+            no_grade_in(&doc, 0..doc.source.len()).is_some()
+        };
+        assert!(no_grade("The Intern is not aligned to a job [grade](/x/)."));
+        assert!(no_grade("The Fellow has no job grade."));
+        assert!(!no_grade("The Intern is a grade 5."));
+        assert!(!no_grade("Interns are aligned to a job grade."));
     }
 }

@@ -93,6 +93,17 @@ pub(crate) fn classify(text: &str) -> HeadingKind {
     {
         return HeadingKind::Section(SectionKind::Levels);
     }
+    // "Base Requirements For All Roles": the family's own requirements.
+    if [
+        "base requirements",
+        "requirements for all",
+        "requirements across all",
+    ]
+    .iter()
+    .any(|w| lower.starts_with(w))
+    {
+        return HeadingKind::Section(SectionKind::Requirements);
+    }
     // "Senior Analyst Requirements": the longest section word at the end.
     for (word, kind) in SECTION_WORDS {
         if matches!(kind, SectionKind::Levels | SectionKind::Specialties) {
@@ -107,6 +118,11 @@ pub(crate) fn classify(text: &str) -> HeadingKind {
         let prefix = prefix.trim_end_matches([' ', '-', ':', ',']);
         if prefix.is_empty() || prefix.ends_with(" job") {
             continue;
+        }
+        // "AMER Specific Requirements", "Additional Requirements": a part
+        // of the level's list, not a role.
+        if prefix == "additional" || prefix.ends_with(" specific") || prefix == "specific" {
+            return HeadingKind::Section(*kind);
         }
         // Byte length in the original text: the prefix is made of the same
         // characters up to the collapsed spaces.
@@ -135,6 +151,25 @@ fn prefix_len(text: &str, n: usize) -> usize {
         }
     }
     text.len()
+}
+
+/// A part of a level written as a heading of its own, at any depth:
+/// "Nice to have", "Business Analyst Nice-to-haves", "Additional
+/// Requirements for EMEA", "Preferred Qualifications". It is never a level.
+pub(super) fn is_supplement(text: &str) -> bool {
+    let lower = names::squash_lowercase(text.trim().trim_matches(['*', '_', ':']).trim());
+    let lower = lower.replace('-', " ");
+    let lower = lower.trim_end_matches([':', ' ']);
+    [
+        "nice to have",
+        "nice to haves",
+        "preferred qualifications",
+        "bonus points",
+    ]
+    .iter()
+    .any(|w| lower == *w || lower.ends_with(&format!(" {w}")))
+        || lower.starts_with("additional requirements")
+        || lower.starts_with("additional responsibilities")
 }
 
 /// "Overview", "Introduction": a heading that introduces the page.
@@ -178,6 +213,21 @@ mod tests {
     }
 
     #[test]
+    fn supplements_of_a_level() {
+        for text in [
+            "Nice to have",
+            "Senior Analyst Nice-to-haves",
+            "Additional Requirements for EMEA",
+            "**Nice to Haves:**",
+        ] {
+            assert!(is_supplement(text), "{text}");
+        }
+        for text in ["Senior Analyst", "Requirements", "Nice Analyst"] {
+            assert!(!is_supplement(text), "{text}");
+        }
+    }
+
+    #[test]
     fn classifies_headings() {
         use SectionKind::*;
         assert_eq!(classify("Requirements"), HeadingKind::Section(Requirements));
@@ -202,10 +252,18 @@ mod tests {
         );
         assert_eq!(classify("Senior Analyst"), HeadingKind::Other);
         assert_eq!(
+            classify("EMEA Specific Requirements"),
+            HeadingKind::Section(Requirements)
+        );
+        assert_eq!(
             classify("*Überprüfer* Requirements"),
             HeadingKind::Named("Überprüfer*".into(), Requirements)
         );
         assert_eq!(classify("Levels"), HeadingKind::Section(Levels));
+        assert_eq!(
+            classify("Base Requirements For All Roles"),
+            HeadingKind::Section(Requirements)
+        );
         assert_eq!(
             classify("Levels for Support Engineer"),
             HeadingKind::Section(Levels)

@@ -11,6 +11,7 @@ mod build;
 pub mod extends;
 mod grade;
 mod headings;
+mod inherit;
 mod levels;
 pub mod names;
 mod sections;
@@ -143,6 +144,9 @@ pub struct Level {
     pub aliases: Vec<String>,
     /// Its grade statement.
     pub grade: Option<Grade>,
+    /// Where the level says it has no grade ("The Intern is not aligned
+    /// to a job grade"), when it has no grade statement.
+    pub no_grade: Option<Range<usize>>,
     /// Its responsibilities.
     pub responsibilities: Option<LevelList>,
     /// Its requirements.
@@ -153,6 +157,11 @@ pub struct Level {
     pub subheadings: Vec<SubHeading>,
     /// Its "Extends …" items, in order.
     pub extends: Vec<Extends>,
+    /// Where the level says, in other words than "Extends", that it
+    /// carries another level's or the family's requirements over ("meets
+    /// all of the requirements of a Senior Analyst, plus:", "Same as the
+    /// Analyst", "expected to meet the base requirements").
+    pub carries_over: Option<Range<usize>>,
 }
 
 impl Level {
@@ -319,7 +328,7 @@ impl JobFamily {
             let Some(l) = self.levels.get(current) else {
                 continue;
             };
-            for e in l.extends.iter().filter(|e| e.list == kind) {
+            for e in l.extends.iter().filter(|e| e.extends_list(kind)) {
                 match e.target {
                     Some(t) if !seen.contains(&t) => {
                         seen.push(t);

@@ -5,11 +5,11 @@
 
 use std::ops::Range;
 
-use super::grade::grade_in;
+use super::grade::{grade_in, no_grade_in};
 use super::headings::{classify, HeadingKind};
 use super::levels::Found;
 use super::names;
-use super::{Level, LevelList, ListKind, SectionKind, SubHeading};
+use super::{Grade, Level, LevelList, ListKind, SectionKind, SubHeading};
 use crate::document::{BlockKind, Document};
 
 /// The items of lists among `blocks`, nested ones included.
@@ -146,7 +146,11 @@ pub(super) fn read_level(
         .blocks
         .partition_point(|b| b.span.start < found.span.end);
     grade_places.extend(paragraphs(doc, &doc.blocks[first..last]).filter(|r| outside(r.start)));
-    level.grade = grade_places.into_iter().find_map(|r| grade_in(doc, r));
+    level.grade = grade_places.iter().find_map(|r| grade_in(doc, r.clone()));
+    if level.grade.is_none() {
+        level.no_grade = grade_places.into_iter().find_map(|r| no_grade_in(doc, r));
+    }
+    level.carries_over = super::inherit::carried_over(doc, &level);
     level
 }
 
@@ -162,33 +166,149 @@ fn paragraphs<'a>(
 }
 
 /// Levels without a grade of their own take a grade statement elsewhere
-/// on the page that names them.
+/// on the page that names them: a sentence ("## Job Grades" listing
+/// them), or a row of a `Role | Grade` table. The one level of a page
+/// takes a grade stated outside it whatever role the sentence names
+/// ("## Job Grade: The Staff Backend Engineer is a grade 8" over a lone
+/// "### Staff").
 pub(super) fn attach_stray_grades(doc: &Document, levels: &mut [Level]) {
     if levels.iter().all(|l| l.grade.is_some()) {
         return;
     }
+    let mut unclaimed: Option<Grade> = None;
     for block in &doc.blocks {
-        if block.kind != BlockKind::Paragraph && !matches!(block.kind, BlockKind::List(_)) {
-            continue;
-        }
         if levels.iter().any(|l| l.span.contains(&block.span.start)) {
             continue;
         }
-        let mut from = block.span.start;
-        while from < block.span.end {
-            let Some(grade) = grade_in(doc, from..block.span.end) else {
-                break;
-            };
-            from = grade.number_span.end.max(from + 1);
-            let Some(role) = grade.role.clone() else {
-                continue;
-            };
-            if let Some(level) = levels
-                .iter_mut()
-                .find(|l| l.grade.is_none() && l.answers_to(&role))
-            {
-                level.grade = Some(grade);
+        let stated = match block.kind {
+            BlockKind::Paragraph | BlockKind::List(_) => sentences(doc, block.span.clone()),
+            BlockKind::Table => table_rows(doc, block.span.clone()),
+            _ => continue,
+        };
+        for (grade, anchor) in stated {
+            let claimed = levels.iter_mut().find(|l| {
+                l.grade.is_none()
+                    && (grade.role.as_deref().is_some_and(|r| l.answers_to(r))
+                        || anchor.as_deref().is_some_and(|a| {
+                            l.heading.is_some_and(|h| {
+                                let h = &doc.headings[h];
+                                h.anchor == a || h.custom_id.as_deref() == Some(a)
+                            })
+                        }))
+            });
+            match claimed {
+                Some(level) => level.grade = Some(grade),
+                None => {
+                    unclaimed.get_or_insert(grade);
+                }
             }
         }
     }
+    if let ([level], Some(grade)) = (&mut *levels, unclaimed) {
+        if level.grade.is_none() {
+            level.grade = Some(grade);
+        }
+    }
+}
+
+/// The grade statements of a paragraph or list, in order.
+fn sentences(doc: &Document, span: Range<usize>) -> Vec<(Grade, Option<String>)> {
+    let mut out = Vec::new();
+    let mut from = span.start;
+    while from < span.end {
+        let Some(grade) = grade_in(doc, from..span.end) else {
+            break;
+        };
+        from = grade.number_span.end.max(from + 1);
+        if grade.role.is_some() {
+            out.push((grade, None));
+        }
+    }
+    out
+}
+
+/// The rows of a table with a "Grade" column: each row's grade, with the
+/// role its first column names and the anchor that column links to.
+fn table_rows(doc: &Document, span: Range<usize>) -> Vec<(Grade, Option<String>)> {
+    let mut out = Vec::new();
+    let text = doc.text(span.clone());
+    let mut lines = text.split_inclusive('\n').scan(span.start, |at, line| {
+        let start = *at;
+        *at += line.len();
+        Some((start, line))
+    });
+    let Some((_, header)) = lines.next() else {
+        return out;
+    };
+    let Some(column) = cells(header).iter().position(|(_, c)| {
+        let c = c.trim().trim_matches(['*', '_']).trim().to_lowercase();
+        c == "grade" || c == "job grade"
+    }) else {
+        return out;
+    };
+    for (start, line) in lines {
+        let row = cells(line);
+        let (Some((_, role_cell)), Some((offset, grade_cell))) = (row.first(), row.get(column))
+        else {
+            continue;
+        };
+        let Some(digits) = grade_cell.find(|c: char| c.is_ascii_digit()) else {
+            continue;
+        };
+        let len = grade_cell[digits..]
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(grade_cell.len() - digits);
+        let number = &grade_cell[digits..digits + len];
+        let number_start = start + offset + digits;
+        let (role, anchor) = role_and_anchor(role_cell);
+        out.push((
+            Grade {
+                text: number.to_string(),
+                value: number.parse().ok(),
+                number_span: number_start..number_start + len,
+                span: start..number_start + len,
+                role: (!role.is_empty()).then_some(role),
+                role_span: None,
+            },
+            anchor,
+        ));
+    }
+    out
+}
+
+/// The cells of a table row with their offsets in the line.
+fn cells(line: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in line.char_indices() {
+        if c == '|' {
+            out.push((start, &line[start..i]));
+            start = i + 1;
+        }
+    }
+    out.push((start, &line[start..]));
+    if line.trim_start().starts_with('|') {
+        out.remove(0);
+    }
+    if out.last().is_some_and(|(_, c)| c.trim().is_empty()) {
+        out.pop();
+    }
+    out
+}
+
+/// A table cell's role ("[Senior Analyst](#senior-analyst)"): its text
+/// without markup, and the in-page anchor it links to.
+fn role_and_anchor(cell: &str) -> (String, Option<String>) {
+    let cell = cell.trim();
+    let anchor = cell
+        .find("](#")
+        .map(|i| &cell[i + 3..])
+        .and_then(|rest| rest.split(')').next())
+        .map(|a| a.trim().to_string());
+    let text_end = cell.find("](").unwrap_or(cell.len());
+    let role: String = cell[..text_end]
+        .chars()
+        .filter(|c| !matches!(c, '[' | ']' | '*' | '_' | '`'))
+        .collect();
+    (names::squash(&role), anchor)
 }

@@ -519,3 +519,186 @@ The Senior Engineer is a grade 7.
     let (_, f) = family(source);
     assert_eq!(level_names(&f), vec!["Engineer", "Senior Engineer"]);
 }
+
+#[test]
+fn levels_at_other_depths_after_and_around_the_levels_section() {
+    let source = "\
+---
+title: Partner
+---
+
+Intro.
+
+## Partner (Intermediate)
+
+### Job Grade
+
+The Partner (Intermediate) is a grade 6.
+
+## Levels
+
+### Associate Partner
+
+#### Associate Partner Job Grade
+
+The Associate Partner is a grade 5.
+
+#### Associate Partner Career Ladder
+
+Next is the Partner.
+
+#### Senior Partner
+
+#### Senior Partner Job Grade
+
+The Senior Partner is a grade 7.
+
+#### Staff Partner
+
+### Staff Partner Job Grade
+
+The Staff Partner is a grade 8.
+
+### Staff Partner Responsibilities
+
+- Lead
+
+## Principal Partner
+
+### Principal Partner Job Grade
+
+The Principal Partner is a grade 9.
+
+## Performance Indicators
+
+- Satisfaction
+
+#### Director, Partners
+
+##### Director, Partners Job Grade
+
+The Director, Partners is a grade 10.
+
+### Billing
+
+#### Requirements
+
+- Know billing
+";
+    let (doc, f) = family(source);
+    assert_eq!(
+        level_names(&f),
+        vec![
+            "Partner (Intermediate)",
+            "Associate Partner",
+            "Senior Partner",
+            "Staff Partner",
+            "Principal Partner",
+            "Director, Partners"
+        ]
+    );
+    assert_eq!(
+        grades(&f),
+        vec![Some(6), Some(5), Some(7), Some(8), Some(9), Some(10)]
+    );
+    let staff = &f.levels[3];
+    assert_eq!(
+        item_texts(&doc, staff.responsibilities.as_ref()),
+        vec!["Lead"]
+    );
+    assert_eq!(f.specialties.len(), 1);
+    assert_eq!(f.specialties[0].name, "Billing");
+}
+
+#[test]
+fn specialties_intro_headings_and_supplements_are_not_levels() {
+    let source = "\
+---
+title: Engineer Roles
+---
+
+Intro.
+
+## Engineer Roles at Example
+
+### Requirements
+
+- Ability to use GitLab
+
+## Levels
+
+### Senior
+
+#### Senior Responsibilities
+
+- Lead
+
+### Senior Nice to have
+
+- Go
+
+### Gitter
+
+#### Gitter Requirements
+
+- Chat
+";
+    let (_, f) = family(source);
+    assert_eq!(level_names(&f), vec!["Senior"]);
+    assert_eq!(f.specialties.len(), 1);
+    assert_eq!(f.sections.len(), 2);
+}
+
+#[test]
+fn redirect_stubs_are_no_families_and_one_list_makes_a_role() {
+    let (_, f) = family(
+        "---\ntitle: Analyst\nlayout: job_family_page\n---\n\nSee [Data Analyst](/job-families/data-analyst/).\n",
+    );
+    assert!(!f.is_job_family);
+    let (_, f) = family("---\ntitle: Analyst\n---\n\n## Responsibilities\n\n- Build reports\n");
+    assert!(f.is_job_family);
+    assert_eq!(f.layout, Layout::SingleRole);
+}
+
+#[test]
+fn two_levels_blocks() {
+    let source = "\
+---
+title: Designer
+---
+
+Intro.
+
+## Levels
+
+### Designer
+
+The Designer is a grade 6.
+
+### Senior Designer
+
+The Senior Designer is a grade 7.
+
+## Manager Levels
+
+### Manager, Design
+
+The Manager, Design is a grade 8.
+
+## Levels
+
+### Director, Design
+
+The Director, Design is a grade 10.
+";
+    let (_, f) = family(source);
+    assert_eq!(
+        level_names(&f),
+        vec![
+            "Designer",
+            "Senior Designer",
+            "Manager, Design",
+            "Director, Design"
+        ]
+    );
+}

@@ -14,6 +14,9 @@ pub struct Settings {
     pub internal_hosts: Vec<String>,
     /// The `[spelling]` settings.
     pub spelling: crate::rules::prose::spelling::SpellingSettings,
+    /// Whether C-level roles ("Chief Financial Officer") must state a
+    /// grade (`missing-grade`). By convention they state none.
+    pub c_level_grades: bool,
 }
 
 impl Default for Settings {
@@ -28,6 +31,7 @@ impl Default for Settings {
                 "handbook.gitlab.com".to_string(),
             ],
             spelling: Default::default(),
+            c_level_grades: false,
         }
     }
 }

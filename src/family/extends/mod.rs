@@ -3,7 +3,10 @@
 //!
 //! Accepted forms: "Extends the X responsibilities", "Extends that of the
 //! X (Intermediate) requirements", "Extends responsibilities of X",
-//! "Extends: X" and "Extends X". Parsing is in two steps: [`parse`] finds
+//! "Extends to the responsibilities of a X", "Extends the responsibilities
+//! and requirements of X" (both lists), "Extends: X" and "Extends X"; the
+//! keyword and the list word may be misspelt by a letter or two ("Exends
+//! the respsonsibilities of X"). Parsing is in two steps: [`parse`] finds
 //! the body after the leading words, and [`split`] finds where the
 //! reference ends, given the family's level names, which tells whether
 //! further text was fused onto it.
@@ -32,6 +35,9 @@ pub struct Extends {
     pub stated: Option<ListKind>,
     /// Where that word is written.
     pub stated_span: Option<Range<usize>>,
+    /// Whether the text names both lists ("Extends the responsibilities
+    /// and requirements of X"): it extends the other list too.
+    pub both: bool,
     /// The reference as written ("the Senior Analyst" without "the").
     pub reference: String,
     /// Where the reference is written.
@@ -46,6 +52,12 @@ pub struct Extends {
 }
 
 impl Extends {
+    /// Whether the item extends the list of `kind`: the list it sits in,
+    /// or both lists when it names both.
+    pub fn extends_list(&self, kind: super::ListKind) -> bool {
+        self.list == kind || self.both
+    }
+
     /// Whether the item links to another page: the level it extends
     /// belongs to another family.
     pub fn links_elsewhere(&self) -> bool {

@@ -15,6 +15,9 @@ pub struct Parsed {
     pub stated: Option<(ListKind, Range<usize>)>,
     /// The text after the leading words, up to a final full stop.
     pub body: Range<usize>,
+    /// Whether the leading words name both lists ("the responsibilities
+    /// and requirements of X").
+    pub both: bool,
 }
 
 /// Word ranges of `text` within `range`: runs of non-space characters.
@@ -43,7 +46,28 @@ pub(super) fn core(word: &str) -> String {
         .to_lowercase()
 }
 
+/// The list a word names: "responsibilities", "requirements", or a
+/// misspelling of one of them one or two letters off ("respsonsibilities",
+/// "requirments").
 pub(super) fn list_word(word: &str) -> Option<ListKind> {
+    exact_list_word(word).or_else(|| {
+        let lower = core(word);
+        if lower.len() < 10 {
+            return None;
+        }
+        [
+            ("responsibilities", ListKind::Responsibilities),
+            ("responsibility", ListKind::Responsibilities),
+            ("requirements", ListKind::Requirements),
+            ("requirement", ListKind::Requirements),
+        ]
+        .into_iter()
+        .find(|(w, _)| lower.starts_with(&w[..3]) && strsim::levenshtein(&lower, w) <= 2)
+        .map(|(_, kind)| kind)
+    })
+}
+
+fn exact_list_word(word: &str) -> Option<ListKind> {
     let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
     if bare.is_ascii() {
         // No character outside ASCII lower-cases into these words' letters
@@ -77,8 +101,20 @@ pub(super) fn trimmed(text: &str, word: Range<usize>) -> Range<usize> {
     word.start + lead..word.end - tail
 }
 
+/// Whether a word is "extends", or a misspelling of it one letter off
+/// ("Exends", "Extneds"); "extend" is a verb of its own ("Extend the reach
+/// of …").
+fn is_extends(word: &str) -> bool {
+    let lower = core(word);
+    lower == "extends"
+        || (lower != "extend"
+            && lower.starts_with("ex")
+            && (5..=8).contains(&lower.len())
+            && strsim::damerau_levenshtein(&lower, "extends") <= 1)
+}
+
 /// Parses the leading words of an item's text; `None` when the item does
-/// not start with "Extends".
+/// not start with "Extends" (or a misspelling of it).
 pub fn parse(text: &str) -> Option<Parsed> {
     if cannot_start_with_extends(text) {
         return None;
@@ -108,24 +144,20 @@ pub(super) fn parse_words(text: &str) -> Option<Parsed> {
     // splitting the whole text. Only ASCII letters lower-case to
     // "extends", so an ASCII comparison decides it.
     let first_word = text.split(char::is_whitespace).find(|w| !w.is_empty())?;
-    if !first_word
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .eq_ignore_ascii_case("extends")
-    {
+    // "Extend the reach of …" is a responsibility, not a reference.
+    if !is_extends(first_word) {
         return None;
     }
     let ws = words(text, 0..text.len());
-    let first = ws.first()?;
-    let head = core(&text[first.clone()]);
-    // "Extend the reach of …" is a responsibility, not a reference.
-    if head != "extends" {
-        return None;
-    }
     let mut i = 1;
     let lower = |i: usize| ws.get(i).map(|w| core(&text[w.clone()]));
-    // "Extends to that of an Associate Renewals Manager".
+    // "Extends to that of an Associate Renewals Manager", "Extends to the
+    // responsibilities of a Senior Analyst".
     if lower(i).as_deref() == Some("to")
-        && matches!(lower(i + 1).as_deref(), Some("that" | "those"))
+        && matches!(
+            lower(i + 1).as_deref(),
+            Some("that" | "those" | "the" | "a" | "an")
+        )
     {
         i += 1;
     }
@@ -138,13 +170,26 @@ pub(super) fn parse_words(text: &str) -> Option<Parsed> {
         i += 1;
     }
     let mut stated = None;
+    let mut both = false;
     if let Some(kind) = ws.get(i).and_then(|w| list_word(&text[w.clone()])) {
-        if matches!(lower(i + 1).as_deref(), Some("of" | "for" | "from" | "in")) {
-            stated = Some((kind, trimmed(text, ws[i].clone())));
+        // "Extends the responsibilities and requirements of X": both lists.
+        let other = ws.get(i + 2).and_then(|w| list_word(&text[w.clone()]));
+        if lower(i + 1).as_deref() == Some("and") && other.is_some_and(|o| o != kind) {
+            both = true;
             i += 2;
-            if lower(i).as_deref() == Some("the") {
+        }
+        if matches!(lower(i + 1).as_deref(), Some("of" | "for" | "from" | "in")) {
+            if !both {
+                stated = Some((kind, trimmed(text, ws[i].clone())));
+            }
+            i += 2;
+            if matches!(lower(i).as_deref(), Some("the" | "a" | "an")) {
                 i += 1;
             }
+        } else if both {
+            // "… responsibilities and requirements" with no "of": undo.
+            both = false;
+            i -= 2;
         }
     }
     let start = ws.get(i).map_or(text.len(), |w| w.start);
@@ -155,6 +200,7 @@ pub(super) fn parse_words(text: &str) -> Option<Parsed> {
         .len();
     Some(Parsed {
         stated,
+        both,
         body: start..end.max(start),
     })
 }

@@ -106,6 +106,7 @@ fn read_extends(doc: &Document, i: usize, list: ListKind, names_of: &Names<'_>) 
         list,
         stated,
         stated_span,
+        both: parsed.both,
         reference,
         reference_span,
         target,

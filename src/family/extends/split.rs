@@ -35,6 +35,36 @@ const CONNECTORS: &[&str] = &[
     "position", "list", "section", "team", "job", "family", "above", "below", "as", "plus",
 ];
 
+/// Words that start a qualifier of the reference rather than a second
+/// item: "Extends that of X, while placing emphasis on Y".
+const QUALIFIERS: &[&str] = &[
+    "while",
+    "whilst",
+    "but",
+    "including",
+    "especially",
+    "except",
+    "though",
+    "where",
+    "which",
+    "placing",
+    "focusing",
+    "emphasizing",
+    "emphasising",
+    "adding",
+    "with",
+];
+
+/// Whether the words from `k` on qualify the reference before them: they
+/// follow a comma, or start with a joining word.
+fn qualifies(text: &str, ws: &[Range<usize>], k: usize) -> bool {
+    let after_comma = k > 0 && text[ws[k - 1].clone()].ends_with([',', ';', '(']);
+    let joining = ws
+        .get(k)
+        .is_some_and(|w| QUALIFIERS.contains(&core(&text[w.clone()]).as_str()));
+    after_comma || joining
+}
+
 /// Finds where the reference in `body` ends, and any fused text.
 pub fn split(text: &str, body: Range<usize>, levels: &dyn Levels) -> Split {
     let ws = words(text, body.clone());
@@ -68,8 +98,12 @@ pub fn split(text: &str, body: Range<usize>, levels: &dyn Levels) -> Split {
         let rest = p + 1..ws.len();
         // "… requirements. Also:" is not an item of its own; "…
         // requirements Own the roadmap" is.
+        // "… responsibilities. It expands the role …": a sentence of its
+        // own after a full stop explains the reference.
+        let ends_sentence = text[ws[p].clone()].ends_with(['.', ';', ':']);
         let fused =
-            (rest.len() >= 2 && starts_upper(&text[ws[rest.start].clone()])).then(|| span(rest));
+            (rest.len() >= 2 && !ends_sentence && starts_upper(&text[ws[rest.start].clone()]))
+                .then(|| span(rest));
         return Split {
             reference: span(0..reference_end(p)),
             stated,
@@ -83,6 +117,13 @@ pub fn split(text: &str, body: Range<usize>, levels: &dyn Levels) -> Split {
         }
         let rest = k..ws.len();
         if rest.is_empty() {
+            return Split {
+                reference: span(0..k),
+                stated: None,
+                fused: None,
+            };
+        }
+        if qualifies(text, &ws, k) {
             return Split {
                 reference: span(0..k),
                 stated: None,

@@ -70,6 +70,32 @@ fn read(text: &str) -> Option<(String, Option<ListKind>, Option<String>)> {
 }
 
 #[test]
+fn misspellings_both_lists_and_qualifiers() {
+    use ListKind::*;
+    assert_eq!(
+        read("Exends that of the Senior Data Analyst requirements"),
+        Some(("Senior Data Analyst".into(), Some(Requirements), None))
+    );
+    assert_eq!(
+        read("Extends the respsonsibilities of the Senior Data Analyst"),
+        Some(("Senior Data Analyst".into(), Some(Responsibilities), None))
+    );
+    assert_eq!(
+        read("Extends to the responsibilities of a Senior Data Analyst"),
+        Some(("Senior Data Analyst".into(), Some(Responsibilities), None))
+    );
+    let text = "Extends the responsibilities and requirements of the Senior Data Analyst";
+    assert_eq!(read(text), Some(("Senior Data Analyst".into(), None, None)));
+    assert!(parse(text).is_some_and(|p| p.both));
+    assert_eq!(
+        read("Extends that of the Senior Data Analyst, while placing emphasis on quality"),
+        Some(("Senior Data Analyst".into(), None, None))
+    );
+    assert_eq!(read("Extend the reach of the team"), None);
+    assert_eq!(read("Extended hours when needed"), None);
+}
+
+#[test]
 fn the_five_forms() {
     use ListKind::*;
     assert_eq!(
@@ -104,13 +130,10 @@ fn the_five_forms() {
         read("Extends the Senior level"),
         Some(("Senior".into(), None, None))
     );
+    // A sentence after a full stop explains the reference.
     assert_eq!(
         read("Extends the Manager, Data job family requirements. See below."),
-        Some((
-            "Manager, Data".into(),
-            Some(Requirements),
-            Some("See below".into())
-        ))
+        Some(("Manager, Data".into(), Some(Requirements), None))
     );
     assert_eq!(
         read("Extends the Senior Data Analyst's responsibilities, plus:"),

@@ -23,6 +23,9 @@ other: \"Extends the Analyst responsibilities\" under Requirements, or
 the requirements of the level below, and its responsibilities its
 responsibilities. The fix names the list the item sits in.
 
+The default severity is `warning`: the reader can tell which list is
+meant, and some pages name the other list on purpose.
+
 ## Bad
 
 ```markdown

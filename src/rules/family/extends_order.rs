@@ -23,6 +23,11 @@ each other in a cycle, or a junior level inherits a senior level's
 requirements). Levels are read in the page's order: up the ladder, or down
 it when the grades go down from one level to the next.
 
+The default severity is `error`: a level that extends itself, or a
+cycle of levels, leaves the lists without a meaning, and a junior level
+that inherits a senior level's requirements asks a junior hire for a
+senior's experience. The page's own references show each of these.
+
 ## Bad
 
 ```markdown

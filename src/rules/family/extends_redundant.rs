@@ -24,12 +24,16 @@ pub static RULE: Rule = Rule {
 const DOCS: &str = "\
 Reports an item of a list that extends another level's list (\"Extends the
 Analyst requirements\") and then repeats one of that level's items word for
-word (case, spacing and final punctuation aside); levels extended through
-others count too. The extended list already includes it, and the copy goes
-stale when one of them is edited. Items with a required phrase
+word (case, spacing and final punctuation aside) and links to the same
+places; levels extended through others count too. The extended list
+already includes the item, and the copy goes stale when one of them is
+edited. A parent item whose nested items differ from the original's is not
+a repeat: it says something new. Items with a required phrase
 (`required-phrases`, \"Ability to use GitLab\") are left alone: pages repeat
-them on purpose. The fix deletes the copy (when it has no
-nested items).
+them on purpose. The fix deletes the copy (when it has no nested items).
+
+The default severity is `warning`: the copy does no harm to the reader
+until the two lists drift apart.
 
 ## Bad
 
@@ -81,6 +85,41 @@ fn push_key(text: &str, buffer: &mut String) -> Range<usize> {
         buffer.push_str(&normalise(text));
     }
     start..buffer.len()
+}
+
+/// The destinations of the links in an item's own text: the same words
+/// linking elsewhere ("[Leadership](…#managers)", "[Leadership](…#directors)")
+/// say something else.
+fn link_targets(doc: &crate::document::Document, item: usize) -> Vec<&str> {
+    let Some(it) = doc.items.get(item) else {
+        return Vec::new();
+    };
+    // The item's own text ends where its first nested list starts.
+    let end = it
+        .sublists
+        .first()
+        .and_then(|&l| doc.lists.get(l))
+        .map_or(it.span.end, |l| l.span.start);
+    let first = doc.links.partition_point(|l| l.span.start < it.span.start);
+    doc.links[first..]
+        .iter()
+        .take_while(|l| l.span.start < end)
+        .map(|l| l.destination.trim())
+        .collect()
+}
+
+/// The normalised texts of the items nested in `item`, in order.
+fn nested_texts(doc: &crate::document::Document, item: usize) -> Vec<String> {
+    let Some(it) = doc.items.get(item) else {
+        return Vec::new();
+    };
+    it.sublists
+        .iter()
+        .filter_map(|&l| doc.lists.get(l))
+        .flat_map(|l| l.items.iter())
+        .filter_map(|&i| doc.items.get(i))
+        .map(|nested| normalise(&nested.text))
+        .collect()
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -154,6 +193,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 let Some(&(t, original)) = inherited.get(text) else {
                     continue;
                 };
+                // A parent item ("Lead projects:") whose nested items
+                // differ says something new.
+                if nested_texts(doc, item) != nested_texts(doc, original)
+                    || link_targets(doc, item) != link_targets(doc, original)
+                {
+                    continue;
+                }
                 let Some(content) = it.content.clone() else {
                     continue;
                 };
@@ -269,6 +315,16 @@ mod tests {
             fixed.contains("- Extends the A requirements\n- Lead\n"),
             "{fixed}"
         );
+    }
+
+    #[test]
+    fn a_parent_item_with_other_nested_items_is_no_repeat() {
+        let s = page(
+            "- Know SQL\n- Lead projects:\n  - Small ones",
+            "- Extends the A requirements\n- Lead projects:\n  - Large ones",
+            "- Lead",
+        );
+        assert!(lines(&RULE, &s).is_empty());
     }
 
     #[test]

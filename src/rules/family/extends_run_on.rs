@@ -21,8 +21,13 @@ Reports an \"Extends …\" item with more text after the reference:
 run together, usually when a line break was lost in an edit. The reference
 ends after the longest run of words that names a level, after the list word
 (\"… responsibilities\"), or after a word that ends level names; what
-follows reads as a sentence of its own. The fix splits the item in two
+follows reads as a sentence of its own. A qualifier after a comma or a
+joining word is part of the item, not a second one: \"Extends that of the
+Staff Analyst, while placing emphasis on data quality\". The fix splits the item in two
 (an unsafe fix: check where the split falls).
+
+The default severity is `warning`: where one item ends and the next
+begins is read from the words, which may be a long reference.
 
 ## Bad
 
@@ -134,6 +139,8 @@ mod tests {
             "- Extends the Staff Analyst requirements.",
             "- Extends Staff Analyst (Data)",
             "- Extends the Lead Analyst, Data Platform requirements",
+            "- Extends that of the Staff Analyst, while placing emphasis on data quality",
+            "- Extends the Staff Analyst while focusing on the data platform",
         ] {
             assert!(run(&RULE, &page(item)).is_empty(), "{item}");
         }

@@ -30,6 +30,19 @@ Management levels listed after the individual contributors start a track
 of their own: a `Manager, Design` (grade 8) after a `Principal Designer`
 (grade 9) is the Staff level's peer, not out of order.
 
+A drop that the names explain is not reported either: a page that starts a
+second ladder (an `Associate` after a `Senior`), lists a peer role after
+the top of the ladder (a `Senior Director` after the `VP`), or lists a
+group in the other direction names the lower rank where the grade goes
+down. When the names do not tell (no rank word, or the same rank), a level
+is reported when the levels after it carry on above it (`6, 7, 5, 8`) or
+when it is the last, not when the page carries on from the lower grade (a
+second ladder `6, 7, 5, 6`). Equal grades on consecutive levels are not
+reported: pages use them for peer levels.
+
+The default severity is `warning`: the order is read from the page, which
+may list more than one ladder.
+
 ## Bad
 
 ```markdown
@@ -64,6 +77,46 @@ fn manages(name: &str) -> bool {
             "manager" | "director" | "vp" | "head" | "chief" | "president" | "officer"
         )
     })
+}
+
+/// A level's rank by the words of its name, on one scale for both
+/// tracks: individual contributors by seniority, then managers, directors
+/// and executives. `None` when the name has no rank word.
+fn rank(name: &str) -> Option<u32> {
+    let words = crate::family::names::tokens(name);
+    let has = |w: &str| words.iter().any(|x| x == w);
+    let senior = has("senior") || has("sr");
+    if has("chief") {
+        return Some(90);
+    }
+    if has("vp") || (has("vice") && has("president")) {
+        return Some(if senior { 81 } else { 80 });
+    }
+    if has("director") {
+        return Some(if senior { 71 } else { 70 });
+    }
+    if has("manager")
+        && !words
+            .iter()
+            .any(|w| w == "program" || w == "product" || w == "account")
+    {
+        return Some(if senior { 61 } else { 60 });
+    }
+    [
+        ("fellow", 7),
+        ("distinguished", 6),
+        ("principal", 5),
+        ("staff", 4),
+        ("lead", 4),
+        ("senior", 3),
+        ("intermediate", 2),
+        ("associate", 1),
+        ("junior", 1),
+        ("intern", 0),
+    ]
+    .iter()
+    .find(|(w, _)| has(w))
+    .map(|&(_, r)| r)
 }
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -105,6 +158,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         if let Some((j, top)) = best {
             let wrong = if descending { g > top } else { g < top };
+            if wrong && !confirmed(family, i, j, top, descending) {
+                best = Some((i, g));
+                continue;
+            }
             if wrong {
                 *done = true;
                 let g_span = family.levels[i]
@@ -152,6 +209,36 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 ));
             }
         }
+    }
+}
+
+/// Whether level `i`, whose grade goes the wrong way from `top` (the grade
+/// of level `j`), is out of order rather than the start of another group:
+/// its name ranks it on the grade's wrong side of `j`, or, when the names
+/// do not tell, the next graded level carries on from `top` rather than
+/// from `i` (or there is none).
+fn confirmed(
+    family: &crate::family::JobFamily,
+    i: usize,
+    j: usize,
+    top: u32,
+    descending: bool,
+) -> bool {
+    let name = |k: usize| family.levels[k].name.as_str();
+    if let (Some(ri), Some(rj)) = (rank(name(i)), rank(name(j))) {
+        if ri != rj {
+            // Up the ladder by name where the grade goes down (or the
+            // reverse on a page listed from the top).
+            return if descending { ri < rj } else { ri > rj };
+        }
+    }
+    let next = family.levels[i + 1..]
+        .iter()
+        .find_map(|l| l.grade.as_ref().and_then(Grade::whole));
+    match next {
+        Some(n) if descending => n <= top,
+        Some(n) => n >= top,
+        None => true,
     }
 }
 

@@ -26,6 +26,32 @@ ladder are read from these sentences, so a level without one cannot be
 placed. Pages that are not job families (no levels and none of their
 sections) are left alone.
 
+The grade may be written in any of the forms pages use: \"is a [grade
+7](…)\", \"is a job grade [level 7](…)\", \"is a job grade [12](…)\", \"is a
+grade [8]\", \"is [Job Grade 10](…)\", \"is a [grade #10](…)\", or a bare
+linked number whose link points at the grades (\"is a [10](…#job-grades)\").
+A `Role | Grade` table naming the level (by its name or by a link to its
+heading) states its grade too, and the one level of a single-role page takes
+a grade sentence stated anywhere on the page. A level that says it has no
+grade (\"The Intern is not aligned to a job grade\") is not reported.
+
+Only levels are judged: specialties (under a Specialties heading, or among
+the levels or under the Hiring Process without one, named after a team
+rather than a role), a variant of several levels at once whose heading
+joins their ranks (\"Director and Senior Director, Public Sector\": it
+takes the grades of those levels), a heading that introduces the whole family
+(\"Backend Engineering Roles at GitLab\"), and parts of a level written as
+headings of their own (\"Nice to have\", \"Additional Requirements for EMEA\")
+are not levels.
+
+C-level roles (\"Chief Financial Officer\", \"CEO\") by convention state no
+grade: they are not reported unless `c-level-grades = true` is set in the
+configuration.
+
+The default severity is `error`: a real level without a grade cannot be
+placed on the compensation ladder, and the finding is certain once the
+page's levels are read.
+
 ## Bad
 
 ```markdown
@@ -45,13 +71,29 @@ The Senior Analyst is a [grade 7](/handbook/total-rewards/#job-grades).
 ```
 ";
 
+/// C-suite titles written as initials.
+const C_SUITE: &[&str] = &[
+    "ceo", "cfo", "coo", "cto", "cmo", "cro", "clo", "cpo", "cio", "ciso", "cso", "cdo",
+];
+
+/// Whether a role's name is a C-level title: "Chief … Officer", or the
+/// initials alone ("CFO").
+fn is_c_level(name: &str) -> bool {
+    let words = crate::family::names::tokens(name);
+    (words.iter().any(|w| w == "chief") && words.iter().any(|w| w == "officer"))
+        || (words.len() == 1 && C_SUITE.contains(&words[0].as_str()))
+}
+
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let family = cx.family();
     if !family.is_job_family {
         return;
     }
     for (i, level) in family.levels.iter().enumerate() {
-        if level.grade.is_some() {
+        if level.grade.is_some() || level.no_grade.is_some() {
+            continue;
+        }
+        if !cx.settings.c_level_grades && is_c_level(&level.name) {
             continue;
         }
         // A page of family-wide sections only (a section's `_index.md`
@@ -136,6 +178,29 @@ mod tests {
             "## Requirements\n\n- Know\n\n## Career Ladder",
         );
         assert_eq!(lines(&RULE, &page), vec![2]);
+    }
+
+    #[test]
+    fn c_level_roles_state_no_grade_by_convention() {
+        let page = "---\ntitle: Chief Data Officer\n---\n\nIntro.\n\n## Responsibilities\n\n- Do\n\n## Requirements\n\n- Know\n";
+        assert!(lines(&RULE, page).is_empty());
+        let settings = crate::rules::Settings {
+            c_level_grades: true,
+            ..Default::default()
+        };
+        let found = crate::rules::testing::run_with(&RULE, "test.md", page, &settings);
+        assert_eq!(found.len(), 1);
+        assert!(is_c_level("CFO"));
+        assert!(!is_c_level("Chief of Staff to the CTO"));
+    }
+
+    #[test]
+    fn a_level_that_says_it_has_no_grade() {
+        let page = PAGE.replace(
+            "#### Responsibilities",
+            "The Senior Analyst is not aligned to a job grade.\n\n#### Responsibilities",
+        );
+        assert!(lines(&RULE, &page).is_empty());
     }
 
     #[test]

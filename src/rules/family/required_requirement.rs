@@ -1,13 +1,9 @@
 //! `required-requirement`: requirements that lack a required phrase.
 
-use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::family::{ListKind, SectionKind};
 use crate::rules::{Check, Context, Fixable, Group, Rule};
+use std::ops::Range;
 
 /// The rule.
 pub static RULE: Rule = Rule {
@@ -26,15 +22,28 @@ Reports a job family whose requirements lack a phrase every role must list;
 by default \"Ability to use GitLab\" (set `required-phrases` in the
 configuration to change the list).
 
-The family passes when its family-wide Requirements contain the phrase, or
-when every level's requirements do, directly or through the level they
-extend (\"Extends the Analyst requirements\", or a lead-in such as \"This
-role includes all of the requirements of the previous level, plus:\"). The
-phrase may start an item
-or sit anywhere in one, in any case. A level whose requirements lack it is
-reported on its Requirements heading; a level that only inherits the gap
-is not reported again, nor is a level whose \"Extends\" reference does not
-resolve (`extends-unknown` reports that).
+The family passes when its family-wide Requirements (also headed \"Base
+Requirements For All Roles\") contain the phrase, or when every level's
+requirements do, directly or through the level they extend (\"Extends the
+Analyst requirements\", \"Extends the responsibilities and requirements of
+the Analyst\", or a lead-in such as \"This role includes all of the
+requirements of the previous level, plus:\", \"meets all of the requirements
+of a Senior Analyst, plus:\", \"Same as the Analyst, plus\", \"share the same
+requirements as the Analyst listed above\" or \"expected to meet the base
+requirements\"). The phrase may start an item or sit anywhere in one, in any
+case; for \"Ability to use X\", wordings that say as much count too (\"Able
+to use X\", \"Fluent in using X\", \"Expert in X usage\", \"Strong
+understanding of X\"), while interest in X, a willingness to use it or
+confidence to learn it do not.
+
+A level whose requirements lack it is reported on its Requirements heading
+(an empty or placeholder list is said to be one); a level that only
+inherits the gap is not reported again, so a gap in a family-wide list the
+levels point back to is reported once, on that list; nor is a level whose
+\"Extends\" reference does not resolve (`extends-unknown` reports that).
+
+The default severity is `error`: the phrase is a policy every page must
+carry, and its absence is certain once the lists are read.
 
 ## Bad
 
@@ -54,35 +63,49 @@ resolve (`extends-unknown` reports that).
 ```
 ";
 
-/// A lead-in that carries the requirements of the level before or the
-/// family's over: "This role includes all of the requirements of the
-/// previous level, plus:", "All of the above requirements, plus",
-/// "… extend the Requirements section above".
-static INHERITS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\b(?:all\s+(?:of\s+)?(?:the\s+)?(?:above|previous)\s+requirements|all\s+(?:of\s+)?(?:the\s+)?requirements\s+(?:of\s+(?:the\s+)?(?:previous|prior|preceding)|listed\s+above|above)|extends?\s+the\s+requirements(?:\s+section)?\s+above|requirements\s+(?:of\s+)?the\s+(?:previous|prior|preceding)\s+level)\b",
-    )
-    .expect("constant pattern")
-});
-
-/// Whether the text between a level's Requirements heading and its first
-/// item says the list adds to the requirements before it.
-fn inherits(doc: &crate::document::Document, list: &crate::family::LevelList) -> bool {
-    // Up to the first item, or to the next heading when there is none.
-    let next_heading = list.heading.map_or(list.span.end, |h| {
-        doc.headings
-            .get(h + 1)
-            .map_or(doc.source.len(), |next| next.span.start)
-    });
-    let end = list
-        .items
-        .first()
-        .and_then(|&i| doc.items.get(i))
-        .map_or(next_heading, |item| item.span.start);
-    let Some(lead_in) = doc.source.get(list.span.end..end.max(list.span.end)) else {
-        return false;
+/// Ways of saying "Ability to use X" that say as much: "Able to use
+/// GitLab", "Fluent in using GitLab", "Expert in GitLab usage", "Strong
+/// understanding of GitLab". Wishes to learn it, interest in it or a
+/// willingness to use it do not count.
+fn variants(wanted: &str) -> Vec<String> {
+    let mut out = vec![wanted.to_string()];
+    let Some(object) = wanted.strip_prefix("ability to use ") else {
+        return out;
     };
-    INHERITS.is_match(&lead_in.split_whitespace().collect::<Vec<_>>().join(" "))
+    for lead in [
+        "able to use",
+        "fluent in using",
+        "fluent in",
+        "fluency in",
+        "proficient in using",
+        "proficient in",
+        "proficient with",
+        "proficiency in",
+        "proficiency with",
+        "expert in",
+        "expertise in",
+        "strong understanding of",
+        "experience using",
+    ] {
+        out.push(format!("{lead} {object}"));
+    }
+    out
+}
+
+/// Whether an item's text holds nothing yet: "TBD", "[content to be added
+/// when the need for the role arises]".
+fn is_placeholder(text: &str) -> bool {
+    let lower = normalise(text);
+    let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    matches!(bare, "tbd" | "tba" | "n/a" | "na" | "todo")
+        || [
+            "to be added",
+            "to be defined",
+            "to be determined",
+            "coming soon",
+        ]
+        .iter()
+        .any(|w| bare.contains(w))
 }
 
 /// `text` with runs of white space made one space, trimmed, in lower
@@ -116,6 +139,16 @@ fn contains_ignoring_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
     })
 }
 
+/// Whether `span` holds a link to another page.
+fn links_elsewhere(doc: &crate::document::Document, span: std::ops::Range<usize>) -> bool {
+    doc.links.iter().any(|l| {
+        !l.image && span.contains(&l.span.start) && {
+            let d = l.destination.trim();
+            !d.is_empty() && !d.starts_with('#')
+        }
+    })
+}
+
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let family = cx.family();
     let doc = cx.doc;
@@ -126,12 +159,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let normalised: Vec<std::cell::OnceCell<String>> = (0..doc.items.len())
         .map(|_| std::cell::OnceCell::new())
         .collect();
-    let has = |items: &[usize], phrase: &str| {
+    let has = |items: &[usize], phrases: &[String]| {
         items.iter().any(|&i| {
             let (Some(item), Some(text)) = (doc.items.get(i), normalised.get(i)) else {
                 return false;
             };
-            normalised_contains(&item.text, text, phrase)
+            phrases
+                .iter()
+                .any(|phrase| normalised_contains(&item.text, text, phrase))
         })
     };
     // Items outside every level count as the family's: some pages list
@@ -143,11 +178,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .filter(|l| !l.is_implicit())
         .map(|l| l.span.clone())
         .collect();
+    // A specialty's requirements are not the family's.
+    let specialties: Vec<std::ops::Range<usize>> =
+        family.specialties.iter().map(|s| s.span.clone()).collect();
     let family_wide: Vec<usize> = (0..doc.items.len())
         .filter(|&i| {
-            !explicit
-                .iter()
-                .any(|r| r.contains(&doc.items[i].span.start))
+            let at = doc.items[i].span.start;
+            !explicit.iter().any(|r| r.contains(&at))
+                && !specialties.iter().any(|r| r.contains(&at))
         })
         .collect();
     let family_heading = family
@@ -157,7 +195,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .map(|s| s.heading);
     for phrase in &cx.settings.required_phrases {
         let wanted = normalise(phrase);
-        if wanted.is_empty() || has(&family_wide, &wanted) {
+        if wanted.is_empty() {
+            continue;
+        }
+        let wanted = variants(&wanted);
+        if has(&family_wide, &wanted) {
             continue;
         }
         let mut places: Vec<(Range<usize>, String)> = Vec::new();
@@ -176,21 +218,40 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             if level
                 .extends
                 .iter()
-                .any(|e| e.list == ListKind::Requirements)
+                .any(|e| e.extends_list(ListKind::Requirements))
             {
                 continue;
             }
             // "Includes all of the requirements of the previous level,
             // plus:": the gap, if any, is the earlier level's or the
             // family's.
-            if inherits(doc, list) && (index > 0 || family_heading.is_some()) {
+            // "… has the same requirements as other [Field Marketing
+            // Managers](/job-families/…/)": another page's list.
+            if level
+                .carries_over
+                .as_ref()
+                .is_some_and(|r| links_elsewhere(doc, r.clone()))
+            {
+                continue;
+            }
+            if level.carries_over.is_some() && (index > 0 || family_heading.is_some()) {
                 uncovered_level |= index == 0;
                 continue;
             }
-            let what = if level.is_implicit() {
+            let whose = if level.is_implicit() {
                 "the requirements".to_string()
             } else {
                 format!("the requirements of `{}`", level.name)
+            };
+            let empty = list.items.iter().all(|&i| {
+                doc.items
+                    .get(i)
+                    .is_none_or(|item| is_placeholder(&item.text))
+            });
+            let what = if empty {
+                format!("{whose} are empty or a placeholder, so they lack")
+            } else {
+                format!("{whose} lack")
             };
             places.push((list.span.clone(), what));
         }
@@ -199,7 +260,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             if let Some(h) = family_heading {
                 places.push((
                     doc.headings[h].span.clone(),
-                    "the family's requirements".into(),
+                    "the family's requirements lack".into(),
                 ));
             }
         }
@@ -207,7 +268,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         places.dedup_by_key(|p| p.0.start);
         for (span, what) in places {
             out.push(
-                Diagnostic::new(&RULE, span, format!("{what} lack \"{phrase}\""))
+                Diagnostic::new(&RULE, span, format!("{what} \"{phrase}\""))
                     .with_help(format!("add the requirement \"{phrase}\"")),
             );
         }

@@ -84,6 +84,7 @@ impl<'a> Outline<'a> {
             .iter()
             .filter_map(|l| l.heading)
             .filter(|&h| h < doc.headings.len() && outline.is_graded_level(h))
+            .filter(|&h| !outline.is_stranded(h))
             .map(|h| doc.headings[h].span.start)
             .max();
         outline
@@ -169,6 +170,20 @@ impl<'a> Outline<'a> {
             p = self.parent(q);
         }
         false
+    }
+
+    /// Whether heading `i` sits inside a section that belongs to the whole
+    /// family (`Career Ladder`, `Hiring Process`, `Performance
+    /// Indicators`): a level there is stranded, and reported as such; the
+    /// family sections before it are not its parts.
+    pub fn is_stranded(&self, i: usize) -> bool {
+        [
+            SectionKind::CareerLadder,
+            SectionKind::HiringProcess,
+            SectionKind::PerformanceIndicators,
+        ]
+        .into_iter()
+        .any(|kind| self.is_inside(i, kind))
     }
 
     /// Whether heading `i` is a level of the family model.

@@ -1,0 +1,136 @@
+//! Lead-ins that carry another level's (or the family's) requirements over
+//! without an "Extends" item: "The Staff Analyst meets all of the
+//! requirements of a Senior Analyst, plus:", "Same as the Analyst, plus",
+//! "In addition to the responsibilities and requirements of the Senior
+//! Analyst …", "Senior analysts share the same requirements as the analyst
+//! listed above", "A Senior Designer is expected to meet the base
+//! requirements" ("Beyond the base requirements, …"), and "Extends the
+//! Analyst requirements:" written as a paragraph before the list.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Level;
+use crate::document::{BlockKind, Document};
+
+/// The lead-ins, on text with runs of white space made one space.
+static CARRIES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        \ball\s+(?:of\s+)?(?:the\s+)?(?:above|previous)\s+requirements
+      | \ball\s+(?:of\s+)?(?:the\s+)?(?:requirements|responsibilities)\s+(?:and\s+requirements\s+)?(?:of|listed\s+above|above)\b
+      | \bextends?\s+the\s+requirements(?:\s+section)?\s+above
+      | \brequirements\s+(?:of\s+)?the\s+(?:previous|prior|preceding)\s+level
+      | \b(?:meets?|includes?)\s+(?:all\s+(?:of\s+)?)?the\s+requirements\s+of\b
+      | ^\W*same\s+as\b
+      | \bin\s+addition\s+to\s+the\s+(?:responsibilities\s+and\s+)?requirements\s+of\b
+      | \b(?:shares?|has|have)\s+the\s+same\s+requirements\s+as\b
+      | \bextends?\s+from\s+the\s+(?:\w+\s+){0,3}requirements\s+of\b
+      | \bbase\s+requirements\b
+      | ^\W*exten?ds\s+(?:that\s+of\s+)?the\s+[^.]{1,80}?\brequirements\b[^.]{0,12}$
+        ",
+    )
+    .expect("constant pattern")
+});
+
+/// Where level `level` says it carries requirements over: before or as
+/// the first item of its requirements, in any of the forms; elsewhere in
+/// the level (a paragraph of its own, the first item of its
+/// responsibilities) only in words that name the requirements ("All the
+/// responsibilities of a Staff Analyst, plus:" there carries only the
+/// responsibilities).
+pub(super) fn carried_over(doc: &Document, level: &Level) -> Option<Range<usize>> {
+    let first = doc
+        .blocks
+        .partition_point(|b| b.span.start < level.span.start);
+    let last = doc
+        .blocks
+        .partition_point(|b| b.span.start < level.span.end);
+    // The requirements' lead-in: from their heading to their first item.
+    let lead_in = level.requirements.as_ref().map(|list| {
+        let end = list
+            .items
+            .first()
+            .and_then(|&i| doc.items.get(i))
+            .map_or(level.span.end, |item| item.span.start);
+        list.span.start..end
+    });
+    let paragraphs = doc.blocks[first..last.max(first)]
+        .iter()
+        .filter(|b| b.kind == BlockKind::Paragraph)
+        .map(|b| {
+            let in_lead_in = lead_in.as_ref().is_some_and(|r| r.contains(&b.span.start));
+            (
+                b.span.clone(),
+                doc.text(b.span.clone()).to_string(),
+                in_lead_in,
+            )
+        });
+    let first_items = [
+        (&level.requirements, true),
+        (&level.responsibilities, false),
+    ]
+    .into_iter()
+    .filter_map(|(list, requirements)| Some((list.as_ref()?.items.first()?, requirements)))
+    .filter_map(|(&i, requirements)| {
+        let item = doc.items.get(i)?;
+        Some((item.content.clone()?, item.text.clone(), requirements))
+    });
+    paragraphs
+        .chain(first_items)
+        .find(|(_, text, in_requirements)| {
+            carries(text) && (*in_requirements || names_requirements(text))
+        })
+        .map(|(span, _, _)| span)
+}
+
+/// Whether a lead-in speaks of requirements ("Same as …" stands for the
+/// whole level).
+fn names_requirements(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    lower.contains("requirement") || lower.trim_start().starts_with("same as")
+}
+
+/// Whether `text` reads as a lead-in that carries requirements over.
+pub(super) fn carries(text: &str) -> bool {
+    let squashed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    CARRIES.is_match(&squashed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lead_ins_that_carry_requirements_over() {
+        for text in [
+            "This role includes all of the requirements of the previous level, plus:",
+            "All of the above requirements, plus",
+            "The Senior A Requirements extend the Requirements section above and include:",
+            "All requirements of previous roles plus:",
+            "The Staff Analyst meets all of the requirements of a Senior Analyst, plus:",
+            "Same as Analyst plus,",
+            "In addition to the responsibilities and requirements of the Senior Analyst, the Lead:",
+            "Senior analysts share the same requirements as the Analyst listed above.",
+            "The requirements for a Director extend from the foundational requirements of the Manager.",
+            "All of the responsibilities of an Analyst, plus:",
+            "A Senior Designer is expected to meet the base requirements and more.",
+            "Extends the Senior Architect requirements:",
+            "Extends the Senior Architect requirements plus:",
+            "Beyond the base requirements, the Senior Manager needs:",
+            "Meets the requirements of the Intermediate Architect role and the following:",
+        ] {
+            assert!(carries(text), "{text}");
+        }
+        for text in [
+            "Also:",
+            "Make sure the product meets customer needs",
+            "Extends the reach of the product to new markets.",
+            "Two years of experience with the same tools as the team",
+        ] {
+            assert!(!carries(text), "{text}");
+        }
+    }
+}
