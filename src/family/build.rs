@@ -10,6 +10,7 @@ use super::extends;
 use super::headings::{classify, HeadingKind};
 use super::levels::{levels_under, unlabelled_levels, Found};
 use super::names;
+use super::roles;
 use super::sections::{attach_stray_grades, read_level};
 use super::{FamilySection, JobFamily, Layout, Level, SectionKind, Specialty};
 use crate::document::{BlockKind, Document};
@@ -57,6 +58,7 @@ pub(super) fn build(doc: &Document) -> JobFamily {
     }
 
     extends::resolve_extends(doc, &mut levels);
+    roles::resolve_by_reading(&mut levels, title.as_deref());
 
     // Family-wide sections: known sections outside every level and
     // specialty.
