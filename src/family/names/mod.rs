@@ -15,7 +15,9 @@ use regex::Regex;
 
 pub mod reading;
 
-pub use reading::{is_rank, names_level, same_role, same_stem, typo, RoleName, TITLE_NOUNS};
+pub use reading::{
+    is_person_noun, is_rank, names_level, same_role, same_stem, typo, RoleName, TITLE_NOUNS,
+};
 
 /// Seniority words that can stand for a whole level ("Senior" on a page
 /// titled "Data Analyst").

@@ -40,6 +40,24 @@ const DESCRIPTORS: &[&str] = &["role", "roles", "level", "levels", "position", "
 /// Prepositions after which a descriptor's phrase goes on describing.
 const PREPOSITIONS: &[&str] = &["in", "at", "of", "for", "within", "on", "with", "across"];
 
+/// Endings of nouns for people ("manager", "director", "specialist",
+/// "analyst", "consultant", "technician", "executive", "trainee",
+/// "associate", "architect", "chief").
+const PERSON_ENDINGS: &[&str] = &[
+    "er", "or", "ist", "yst", "ant", "ent", "ian", "ive", "ee", "ate", "ect", "ef",
+];
+
+/// Whether `word` (normalised, lower case) reads as a noun for a person in
+/// a role: a title noun, "counsel", "intern", "fellow", or a word with an
+/// agent ending other than "-ment" ("management" is no person).
+pub fn is_person_noun(word: &str) -> bool {
+    is_rank(word)
+        || matches!(word, "counsel" | "intern" | "fellow")
+        || (word.len() > 4
+            && !word.ends_with("ment")
+            && PERSON_ENDINGS.iter().any(|e| word.ends_with(e)))
+}
+
 /// Whether `word` (normalised, lower case) is a seniority or a title noun.
 pub fn is_rank(word: &str) -> bool {
     SENIORITY.contains(&word) || TITLE_NOUNS.contains(&word)
@@ -374,6 +392,16 @@ impl RoleName {
             .rev()
             .find(|w| !w.filler)
             .map(|w| w.text.as_str())
+    }
+
+    /// Whether the name reads as a person's role: its head noun or last
+    /// word is an abbreviation ("CSM") or a noun for a person
+    /// ([`is_person_noun`]), not "Quarterly Business Review" or "Team".
+    pub fn names_a_person(&self) -> bool {
+        let last = self.words.iter().rev().find(|w| !w.filler);
+        let head_word = self.head();
+        last.is_some_and(|w| w.is_abbreviation() || is_person_noun(&w.text))
+            || head_word.is_some_and(is_person_noun)
     }
 
     /// The bracketed groups that are not only abbreviations ("(CSA)" is

@@ -203,9 +203,6 @@ fn verdict(family: &JobFamily, roles: &Roles, i: usize, text: &str, heading: boo
     if is_template(&name) {
         return Verdict::Template;
     }
-    if is_garbled(&name) {
-        return Verdict::Garbled;
-    }
     let key = names::key(text);
     if family.levels[i].answers_to_key(&key) {
         return Verdict::Fine;
@@ -222,6 +219,9 @@ fn verdict(family: &JobFamily, roles: &Roles, i: usize, text: &str, heading: boo
     if heading && !roles.reads_as_role(&name) {
         // "Location Specific Requirements": words that qualify the section.
         return Verdict::Fine;
+    }
+    if is_garbled(&name) {
+        return Verdict::Garbled;
     }
     if let Some((written, meant)) = roles.level(i).and_then(|l| names::typo(&name, l)) {
         return Verdict::Typo(written, meant);

@@ -45,10 +45,12 @@ the Senior Analyst's description) when no level has that name. Outside the level
 paragraphs, a name is foreign only when it shares no word (other than a
 rank such as \"Senior\" or \"Manager\") with the title, the levels, the
 headings, the page's path or its description. Subjects that are not names
-(\"This role reports to\", \"The person in this role\") and plural subjects
-(\"The Senior and Staff Analysts report to\") are not read. A subject one
-letter or two away from the level's name is reported as a likely
-misspelling.
+(\"This role reports to\", \"The person in this role\"), plural subjects
+(\"The Senior and Staff Analysts report to\") and subjects that name no
+person (\"The Quarterly Business Review reports to\": a foreign name must
+end in a title noun, an abbreviation or an agent noun such as
+\"Coordinator\") are not read. A subject one letter or two away from the
+level's name is reported as a likely misspelling.
 
 Under a level, the fix writes the level's name in place of the other
 one, and for a misspelling the level's spelling of the word (unsafe fixes:
@@ -266,11 +268,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .position(|l| !l.is_implicit() && l.span.contains(&m.span.start));
         match level {
             Some(i) => under_level(doc, family, &roles, i, m, out),
-            None => family_wide(&roles, m, "the reports-to sentence names", out),
+            None => family_wide(&roles, m, "the reports-to sentence names", true, out),
         }
     }
     for m in &starts {
-        family_wide(&roles, m, "the Career Ladder starts from", out);
+        family_wide(&roles, m, "the Career Ladder starts from", false, out);
     }
 }
 
@@ -367,9 +369,10 @@ fn under_level(
         ));
         return;
     }
-    if roles.knows(&written) {
+    if roles.knows(&written) || !written.names_a_person() {
         // The title, another rung of a role, or a role a heading names
-        // (a level the page wrote where the family does not read one).
+        // (a level the page wrote where the family does not read one); or
+        // no person at all ("The Quarterly Business Review reports to").
         return;
     }
     out.push(replace(
@@ -388,9 +391,13 @@ fn under_level(
 
 /// A name outside the levels (or on a page with a single role): foreign
 /// only when it shares no word with anything the family names.
-fn family_wide(roles: &Roles, m: &Mention, what: &str, out: &mut Vec<Diagnostic>) {
+fn family_wide(roles: &Roles, m: &Mention, what: &str, person: bool, out: &mut Vec<Diagnostic>) {
     let written = RoleName::read(&m.text);
-    if written.is_empty() || roles.knows(&written) || roles.shares_a_word(&written) {
+    if written.is_empty()
+        || (person && !written.names_a_person())
+        || roles.knows(&written)
+        || roles.shares_a_word(&written)
+    {
         return;
     }
     let title = roles

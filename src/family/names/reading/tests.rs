@@ -269,3 +269,26 @@ fn odd_input_reads_without_panicking() {
         let _ = typo(&name, &read("Senior Analyst"));
     }
 }
+
+#[test]
+fn person_nouns() {
+    for name in [
+        "Digital Production Coordinator",
+        "Data Scientist",
+        "CSM",
+        "Director of Sales",
+        "Legal Counsel",
+        "Customer Success Architect",
+        "Sales Development Representative",
+    ] {
+        assert!(read(name).names_a_person(), "{name}");
+    }
+    for name in [
+        "Quarterly Business Review",
+        "Engineering Team",
+        "Department",
+        "Management",
+    ] {
+        assert!(!read(name).names_a_person(), "{name}");
+    }
+}
