@@ -88,6 +88,9 @@ static REPORTS_TO: LazyLock<Regex> = LazyLock::new(|| {
     .expect("constant pattern")
 });
 
+/// Abbreviated words whose full stop ends no sentence ("Sr. Director").
+const ABBREVIATED: &[&str] = &["sr", "jr", "snr", "st", "mgr", "assoc"];
+
 /// What starts a sentence whose subject names a role.
 const ARTICLES: &[&str] = &["The ", "A ", "An ", "Each ", "Our "];
 
@@ -125,9 +128,7 @@ fn sentence_start(text: &str) -> usize {
             .rfind(|c: char| c.is_whitespace())
             .map_or(0, |p| p + 1);
         let word = text[word_start..i - 1].to_ascii_lowercase();
-        if bytes[i - 1] == b'.'
-            && matches!(word.as_str(), "sr" | "jr" | "snr" | "st" | "mgr" | "assoc")
-        {
+        if bytes[i - 1] == b'.' && ABBREVIATED.contains(&word.as_str()) {
             continue;
         }
         return i + 1;
@@ -178,10 +179,7 @@ fn is_name(text: &str) -> bool {
     // "Sr. Director" is a name; "Analyst. The" is two sentences.
     let sentence_break = words.windows(2).any(|w| {
         w[0].ends_with('.')
-            && !matches!(
-                w[0].trim_end_matches('.').to_ascii_lowercase().as_str(),
-                "sr" | "jr" | "snr" | "st" | "mgr" | "assoc"
-            )
+            && !ABBREVIATED.contains(&w[0].trim_end_matches('.').to_ascii_lowercase().as_str())
     });
     !sentence_break
         && words.iter().all(|w| {
@@ -324,6 +322,11 @@ fn under_level(
     {
         return;
     }
+    if object_names_level(doc, family, roles, i, m) {
+        // "Each Producer reports to the Manager, Production" under the
+        // Manager level: the level's own team, not a copied line.
+        return;
+    }
     let name = family.name_for(i, &m.text);
     let replace = |d: Diagnostic| {
         d.with_fix(Fix::unsafe_(
@@ -387,6 +390,59 @@ fn under_level(
         .with_label("no level or heading of this page names this role")
         .with_help(format!("copied from another family? Name the level: `{name}`")),
     ));
+}
+
+/// Whether the object of the reports-to sentence whose subject is `m`
+/// names level `i` itself: the sentence then tells who reports to the
+/// level.
+fn object_names_level(
+    doc: &Document,
+    family: &JobFamily,
+    roles: &Roles,
+    i: usize,
+    m: &Mention,
+) -> bool {
+    let rest = doc.text(m.span.end..doc.source.len());
+    let line = rest.split('\n').next().unwrap_or("");
+    let Some(verb) = REPORTS_TO.find(line).filter(|v| v.start() == 0) else {
+        return false;
+    };
+    let object = leading_name(&line[verb.end()..]);
+    !object.is_empty()
+        && (family.levels[i].answers_to(&object) || roles.names_level(&RoleName::read(&object), i))
+}
+
+/// The capitalised name that starts `text` ("the [Manager, Sales](#x) for
+/// the region" gives "Manager, Sales"): an article, link brackets and
+/// what follows the name left out.
+fn leading_name(text: &str) -> String {
+    let text = text.trim_start();
+    let end = text
+        .find(|c: char| matches!(c, ']' | '(' | ';' | '\n'))
+        .unwrap_or(text.len());
+    let mut words: Vec<&str> = Vec::new();
+    for (n, raw) in text[..end].split_whitespace().enumerate() {
+        let word = raw.trim_start_matches('[');
+        let lower = word.to_ascii_lowercase();
+        if n == 0 && matches!(lower.as_str(), "the" | "a" | "an" | "our") {
+            continue;
+        }
+        let capital = word.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+        if !capital && !JOINING.contains(&lower.as_str()) {
+            break;
+        }
+        words.push(word);
+        if word.ends_with('.') && !ABBREVIATED.contains(&lower.trim_end_matches('.')) {
+            break;
+        }
+    }
+    while words
+        .last()
+        .is_some_and(|w| JOINING.contains(&w.to_ascii_lowercase().as_str()))
+    {
+        words.pop();
+    }
+    words.join(" ").trim_end_matches(['.', ',']).to_string()
 }
 
 /// A name outside the levels (or on a page with a single role): foreign
@@ -481,6 +537,33 @@ mod tests {
             .label
             .as_deref()
             .is_some_and(|l| l.contains("another level")));
+    }
+
+    #[test]
+    fn a_sentence_about_the_levels_own_team() {
+        // Under the Senior Producer level: its own reports.
+        let s = page("").replace(
+            "The Senior Producer is a grade 7.",
+            "The Senior Producer is a grade 7. Each Producer reports to the [Senior Producer](#senior-producer) of the region.",
+        );
+        assert!(lines(&RULE, &s).is_empty());
+        let copied = s.replace("reports to the [Senior", "reports to the [Staff");
+        assert_eq!(lines(&RULE, &copied), vec![21]);
+    }
+
+    #[test]
+    fn leading_names() {
+        assert_eq!(
+            leading_name(" the [Manager, FP&A](#manager-fpa)."),
+            "Manager, FP&A"
+        );
+        assert_eq!(
+            leading_name(" a Sr. Manager of Sales for the region."),
+            "Sr. Manager of Sales"
+        );
+        assert_eq!(leading_name(" Director, Brand. The"), "Director, Brand");
+        assert_eq!(leading_name(" the team."), "");
+        assert_eq!(leading_name(""), "");
     }
 
     #[test]
