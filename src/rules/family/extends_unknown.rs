@@ -38,7 +38,9 @@ levels joined by \"or\" (\"Director or Senior Director of Sales\") are
 understood too. The lowest level of a page, and the role of a single-role
 page, can only extend a level of another family (or of another page of
 the family): their references are not reported (link to that page to make
-it plain).
+it plain). A reference of filler words only (\"to the\" where a lead-in
+such as \"Extends to the responsibilities of a X\" was not read as one)
+names nothing and is not reported.
 
 When the reference names no level, the likeliest levels below the
 referring one are suggested: by shared words and edit distance, ranked
@@ -154,9 +156,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .map(|h| doc.headings[h].span.start);
         for e in unknown {
             let elsewhere = inner.is_some_and(|at| e.reference_span.start > at);
-            if family.names_base_role(&e.reference)
-                || roles.has_heading(&RoleName::read(&e.reference))
-            {
+            let name = RoleName::read(&e.reference);
+            if !e.reference.trim().is_empty() && name.is_empty() {
+                // Filler words only ("to the" of "Extends to the
+                // responsibilities of a X"): a lead-in, no name.
+                continue;
+            }
+            if family.names_base_role(&e.reference) || roles.has_heading(&name) {
                 // The base role, or a role a heading of the page names.
                 continue;
             }

@@ -41,7 +41,10 @@ level. A subject that names no level but a role the family knows (the
 title, another rung of a level's or the title's role such as \"Staff
 Producer\", or a role one of the page's headings names) is left alone, and
 so is the level's name without its seniority (\"The Analyst reports to\" in
-the Senior Analyst's description) when no level has that name. Outside the levels, and in Career Ladder
+the Senior Analyst's description) when no level has that name. A
+sentence whose object is the level itself (\"Each Analyst reports to the
+Manager, Analytics\" under the Manager level) tells who reports to the
+level and is left alone. Outside the levels, and in Career Ladder
 paragraphs, a name is foreign only when it shares no word (other than a
 rank such as \"Senior\" or \"Manager\") with the title, the levels, the
 headings, the page's path or its description. Subjects that are not names
