@@ -420,9 +420,7 @@ fn object_names_level(
 /// what follows the name left out.
 fn leading_name(text: &str) -> String {
     let text = text.trim_start();
-    let end = text
-        .find(|c: char| matches!(c, ']' | '(' | ';' | '\n'))
-        .unwrap_or(text.len());
+    let end = text.find([']', '(', ';', '\n']).unwrap_or(text.len());
     let mut words: Vec<&str> = Vec::new();
     for (n, raw) in text[..end].split_whitespace().enumerate() {
         let word = raw.trim_start_matches('[');
