@@ -3,7 +3,7 @@
 //! (see [`sections`](super::sections)), resolves its "Extends" references,
 //! and collects the family-wide sections and the overview.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::ops::Range;
 
 use super::extends;
@@ -13,7 +13,9 @@ use super::levels::{
     Found, SetAside,
 };
 use super::names;
+use super::roles;
 use super::sections::{attach_stray_grades, read_level};
+use super::spans::SpanSet;
 use super::{FamilySection, JobFamily, Layout, Level, SectionKind, Specialty};
 use crate::document::{BlockKind, Document};
 
@@ -41,7 +43,8 @@ pub(super) fn build(doc: &Document) -> JobFamily {
         &mut aside,
     );
     if found.is_empty() {
-        let outside = |offset: usize| !excluded.iter().any(|r| r.contains(&offset));
+        let excluded = SpanSet::new(excluded.iter().cloned());
+        let outside = |offset: usize| !excluded.contains(offset);
         found = unlabelled_levels(doc, &kinds, title.as_deref(), &outside);
         found = sort_out(
             doc,
@@ -54,7 +57,8 @@ pub(super) fn build(doc: &Document) -> JobFamily {
         layout = Layout::Unlabelled;
     }
     if !found.is_empty() {
-        let outside = |offset: usize| !excluded.iter().any(|r| r.contains(&offset));
+        let excluded = SpanSet::new(excluded.iter().cloned());
+        let outside = |offset: usize| !excluded.contains(offset);
         stray_levels(doc, &kinds, &mut found, levels_heading, &outside);
         found = sort_out(
             doc,
@@ -68,10 +72,11 @@ pub(super) fn build(doc: &Document) -> JobFamily {
     // Specialties under a family-wide section ("### Databases" with its own
     // Requirements under "## Hiring Process") that were never taken for
     // levels.
+    let in_found = SpanSet::new(found.iter().map(|f| f.span.clone()));
     for (i, h) in doc.headings.iter().enumerate() {
         if !h.nested
             && kinds[i] == HeadingKind::Other
-            && !found.iter().any(|f| f.span.contains(&h.span.start))
+            && !in_found.contains(h.span.start)
             && under_family_section(doc, &kinds, i)
             && has_role_parts(doc, &kinds, i, doc.sections[i].span.end)
         {
@@ -81,8 +86,9 @@ pub(super) fn build(doc: &Document) -> JobFamily {
     // Specialties found among the levels.
     aside.specialties.sort_unstable();
     aside.specialties.dedup();
+    let level_headings: HashSet<usize> = found.iter().filter_map(|f| f.heading).collect();
     for &h in &aside.specialties {
-        if found.iter().any(|f| f.heading == Some(h)) {
+        if level_headings.contains(&h) {
             continue;
         }
         specialties.push(Specialty {
@@ -93,7 +99,8 @@ pub(super) fn build(doc: &Document) -> JobFamily {
         excluded.push(doc.sections[h].span.clone());
     }
     specialties.sort_by_key(|s| s.heading);
-    let outside = |offset: usize| !excluded.iter().any(|r| r.contains(&offset));
+    let excluded = SpanSet::new(excluded);
+    let outside = |offset: usize| !excluded.contains(offset);
     let explicit = !found.is_empty();
     if !explicit {
         layout = Layout::SingleRole;
@@ -118,10 +125,12 @@ pub(super) fn build(doc: &Document) -> JobFamily {
     }
 
     extends::resolve_extends(doc, &mut levels);
+    roles::resolve_by_reading(&mut levels, title.as_deref());
 
     // Family-wide sections: known sections outside every level and
     // specialty.
-    let in_level = |offset: usize| explicit && found.iter().any(|f| f.span.contains(&offset));
+    let level_spans = SpanSet::new(found.iter().map(|f| f.span.clone()));
+    let in_level = |offset: usize| explicit && level_spans.contains(offset);
     let sections = family_sections(doc, &kinds, &|offset| outside(offset) && !in_level(offset));
     let is_job_family = title.is_some()
         && !is_redirect_stub(doc)

@@ -288,9 +288,11 @@ pub(super) fn has_role_parts(
         })
 }
 
-/// The headings inside `span`, after `heading`.
+/// The headings inside `span`, after `heading`. Headings are in page
+/// order, so the scan stops at the first one past the span.
 pub(super) fn subs_in(doc: &Document, heading: usize, span: &Range<usize>) -> Vec<usize> {
     (heading + 1..doc.headings.len())
+        .take_while(|&j| doc.headings[j].span.start < span.end)
         .filter(|&j| !doc.headings[j].nested && span.contains(&doc.headings[j].span.start))
         .collect()
 }

@@ -14,13 +14,16 @@ mod headings;
 mod inherit;
 mod levels;
 pub mod names;
+mod roles;
 mod sections;
+pub mod spans;
 
 use std::ops::Range;
 
 use crate::document::Document;
 
 pub use extends::{Extends, Fused};
+pub use roles::Roles;
 
 /// A job-family page.
 #[derive(Clone, Debug, Default)]
@@ -348,14 +351,7 @@ impl JobFamily {
     /// Whether the page lists its levels from the highest grade down:
     /// more steps down than up between consecutive whole grades.
     pub fn descending(&self) -> bool {
-        let grades: Vec<u32> = self
-            .levels
-            .iter()
-            .filter_map(|l| l.grade.as_ref().and_then(Grade::whole))
-            .collect();
-        let down = grades.windows(2).filter(|w| w[1] < w[0]).count();
-        let up = grades.windows(2).filter(|w| w[1] > w[0]).count();
-        down > up
+        descending_in(&self.levels)
     }
 
     /// Whether level `a` sits above level `b` on the ladder, by page
@@ -406,6 +402,17 @@ pub struct Extended {
     pub levels: Vec<usize>,
     /// Whether every reference on the way resolved.
     pub complete: bool,
+}
+
+/// [`JobFamily::descending`] for a list of levels.
+pub(crate) fn descending_in(levels: &[Level]) -> bool {
+    let grades: Vec<u32> = levels
+        .iter()
+        .filter_map(|l| l.grade.as_ref().and_then(Grade::whole))
+        .collect();
+    let down = grades.windows(2).filter(|w| w[1] < w[0]).count();
+    let up = grades.windows(2).filter(|w| w[1] > w[0]).count();
+    down > up
 }
 
 /// The level whose aliases include `key`.

@@ -38,6 +38,7 @@ pub static ALL: &[&Rule] = &[
     &family::missing_grade::RULE,
     &family::grade_order::RULE,
     &family::level_name_mismatch::RULE,
+    &family::role_reference::RULE,
     &family::required_requirement::RULE,
     &family::extends_unknown::RULE,
     &family::extends_kind::RULE,

@@ -3,13 +3,21 @@
 //! "Senior Data Analyst", "Sr. Data Analysts", "the senior data analyst"
 //! and "Data Analyst (Senior)" name the same role. [`key`] reduces a name
 //! to the form two such spellings share; [`similarity`] ranks names that
-//! do not share it.
+//! do not share it. [`RoleName`] and [`same_role`] go further, the way a
+//! reader does: word order, "of" and commas, abbreviations, descriptors
+//! ("the Manager role") and short forms (see [`reading`]).
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+pub mod reading;
+
+pub use reading::{
+    is_person_noun, is_rank, names_level, same_role, same_stem, typo, RoleName, TITLE_NOUNS,
+};
 
 /// Seniority words that can stand for a whole level ("Senior" on a page
 /// titled "Data Analyst").

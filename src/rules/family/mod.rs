@@ -10,3 +10,4 @@ pub mod grade_order;
 pub mod level_name_mismatch;
 pub mod missing_grade;
 pub mod required_requirement;
+pub mod role_reference;

@@ -1,6 +1,7 @@
 //! `required-requirement`: requirements that lack a required phrase.
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::family::spans::SpanSet;
 use crate::family::{ListKind, SectionKind};
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 use std::ops::Range;
@@ -172,21 +173,17 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     // Items outside every level count as the family's: some pages list
     // family-wide requirements under another heading ("You may be a fit
     // if you have …").
-    let explicit: Vec<std::ops::Range<usize>> = family
-        .levels
-        .iter()
-        .filter(|l| !l.is_implicit())
-        .map(|l| l.span.clone())
-        .collect();
-    // A specialty's requirements are not the family's.
-    let specialties: Vec<std::ops::Range<usize>> =
-        family.specialties.iter().map(|s| s.span.clone()).collect();
+    // A specialty's requirements are not the family's either.
+    let levels_and_specialties = SpanSet::new(
+        family
+            .levels
+            .iter()
+            .filter(|l| !l.is_implicit())
+            .map(|l| l.span.clone())
+            .chain(family.specialties.iter().map(|s| s.span.clone())),
+    );
     let family_wide: Vec<usize> = (0..doc.items.len())
-        .filter(|&i| {
-            let at = doc.items[i].span.start;
-            !explicit.iter().any(|r| r.contains(&at))
-                && !specialties.iter().any(|r| r.contains(&at))
-        })
+        .filter(|&i| !levels_and_specialties.contains(doc.items[i].span.start))
         .collect();
     let family_heading = family
         .sections
