@@ -152,7 +152,7 @@ fn exit_code_two_when_the_run_fails() {
         .args(["check", "--select", "no-such-rule", "clean.md"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("unknown rule `no-such-rule`"));
+        .stderr(predicate::str::contains("unknown rule or group `no-such-rule`"));
     bin()
         .current_dir(dir.path())
         .arg("frobnicate")
@@ -271,7 +271,8 @@ fn human_report_names_the_rule_and_ends_with_the_summary() {
     assert!(text.contains("trailing-whitespace"), "{text}");
     assert!(text.contains("page.md"), "{text}");
     assert!(
-        text.trim_end().ends_with("1 warning in 1 of 1 file"),
+        text.trim_end()
+            .ends_with("1 warning in 1 of 1 file\n1 fixable with `--fix`"),
         "{text}"
     );
     assert!(
@@ -736,6 +737,7 @@ fn readme_configuration_example_is_valid() {
         ("page.md", &CLEAN.replace("## Levels", "## Levels ")),
         (".handbook-lint.toml", &readme[start..end]),
         ("handbook-words.txt", "# words\nXyzzo\n"),
+        ("content/jobs/other.md", CLEAN),
     ]);
     let (code, report) = json(dir.path(), &["page.md"]);
     assert_eq!(code, 0, "{report}");

@@ -558,7 +558,7 @@ fn completions_and_man_page_are_generated() {
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
         let (code, stdout, _) = run(dir.path(), &["completions", shell]);
         assert_eq!(code, 0, "{shell}");
-        assert!(stdout.contains("handbook-lint") && stdout.contains("--stdin-filename"), "{shell}");
+        assert!(stdout.contains("handbook-lint") && stdout.contains("stdin-filename"), "{shell}");
     }
     let (code, _, stderr) = run(dir.path(), &["completions", "tcsh"]);
     assert_eq!(code, 2);
