@@ -595,3 +595,57 @@ fn bad_flags_values_and_names_exit_two_and_leave_pages_alone() {
         );
     }
 }
+
+// ------------------------------------------------ baseline
+
+#[test]
+fn a_baseline_hides_recorded_findings_even_when_they_move_and_shows_new_ones() {
+    let site = tree(&[("jobs/page.md", &warned_and_failed())]);
+    let (code, _, stderr) = run(site.path(), &["check", "--write-baseline", "baseline.json", "jobs"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains("recorded 2 findings"), "{stderr}");
+    let recorded = parse(&fs::read_to_string(site.path().join("baseline.json")).expect("baseline"));
+    assert_eq!(recorded["findings"].as_array().map(Vec::len), Some(2));
+    // Round trip: nothing new.
+    let (code, stdout, stderr) = run(
+        site.path(),
+        &["check", "--baseline", "baseline.json", "--format", "json", "jobs"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(rules_and_lines(&parse(&stdout)), vec![]);
+    assert!(stderr.contains("2 findings in the baseline"), "{stderr}");
+    // Lines added above move the old findings; one new finding appears.
+    let edited = warned_and_failed().replace(
+        "The Support Engineer job family helps",
+        "A new paragraph.\n\nAnother one with a trailing space. \n\nThe Support Engineer job family helps",
+    );
+    fs::write(site.path().join("jobs/page.md"), edited).expect("edit");
+    let (code, stdout, _) = run(
+        site.path(),
+        &["check", "--baseline", "baseline.json", "--format", "json", "jobs"],
+    );
+    assert_eq!(code, 0);
+    assert_eq!(
+        rules_and_lines(&parse(&stdout)),
+        vec![("trailing-whitespace".to_string(), 7)]
+    );
+    // Rewriting drops what is gone: fix the anchor and record again.
+    let fixed = fs::read_to_string(site.path().join("jobs/page.md"))
+        .expect("read")
+        .replace("#hiring-proces", "#hiring-process");
+    fs::write(site.path().join("jobs/page.md"), fixed).expect("edit");
+    run(site.path(), &["check", "--write-baseline", "baseline.json", "jobs"]);
+    let recorded = parse(&fs::read_to_string(site.path().join("baseline.json")).expect("baseline"));
+    let rules: Vec<&str> = recorded["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter_map(|f| f["rule"].as_str())
+        .collect();
+    assert_eq!(rules, ["trailing-whitespace", "trailing-whitespace"]);
+    // A file that is not a baseline fails the run, naming it.
+    fs::write(site.path().join("bad.json"), "{\"findings\": 3}").expect("write");
+    let (code, _, stderr) = run(site.path(), &["check", "--baseline", "bad.json", "jobs"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("bad.json"), "{stderr}");
+}

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use super::{plural, progress, stdout_result, write_stdout, CheckArgs, Color, FailOn, Format};
+use super::{baseline, plural, progress, stdout_result, write_stdout, CheckArgs, Color, FailOn, Format};
 use crate::config::{self, Config};
 use crate::diagnostic::Severity;
 use crate::engine::changed;
@@ -48,6 +48,7 @@ pub(super) fn check(args: CheckArgs) -> Result<ExitCode, String> {
         }
     }
     // Everything that can fail is checked before any page is written.
+    let baseline = args.baseline.as_deref().map(baseline::load).transpose()?;
     let runs = plan_runs(&args, &cwd)?;
     let progress = progress::Bar::for_terminal(args.quiet || args.fix || args.diff)
         .map(|bar| Arc::new(bar) as Arc<dyn Progress>);
@@ -105,6 +106,26 @@ pub(super) fn check(args: CheckArgs) -> Result<ExitCode, String> {
             plural(fixed.applied, "fix", "fixes"),
             plural(fixed.files, "file", "files")
         );
+    }
+    if let Some(file) = &args.write_baseline {
+        let count = baseline::write(file, &report)?;
+        if !args.quiet {
+            eprintln!(
+                "handbook-lint: recorded {} in {}",
+                plural(count, "finding", "findings"),
+                file.display()
+            );
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(baseline) = &baseline {
+        let known = baseline.apply(&mut report);
+        if known > 0 && !args.quiet {
+            eprintln!(
+                "handbook-lint: {} in the baseline not shown",
+                plural(known, "finding", "findings")
+            );
+        }
     }
     write_reports(&args, &outputs, &report)?;
     let code = exit_code(&report, &args);

@@ -5,6 +5,7 @@
 //! its own module ([`check`], [`ladder`], and [`catalogue`] for `rules` and
 //! `explain`); [`reference`] writes the rule reference under `docs/rules/`.
 
+mod baseline;
 mod catalogue;
 mod check;
 mod ladder;
@@ -126,9 +127,18 @@ struct CheckArgs {
     /// nothing. Exits with 1 if there are changes.
     #[arg(long)]
     diff: bool,
-    /// Configuration file (default: the nearest .handbook-lint.toml).
+    /// Configuration file (default: the nearest .handbook-lint.toml
+    /// above each linted path).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
+    /// Report only findings not recorded in this baseline file (see
+    /// --write-baseline), and how many were.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record today's findings in a baseline file (rewriting it: findings
+    /// that are gone are dropped) and exit with status 0.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["fix", "diff"])]
+    write_baseline: Option<PathBuf>,
     /// Run only these rules (comma-separated rule ids or group names,
     /// e.g. `prose,links`).
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
