@@ -202,7 +202,6 @@ impl Config {
         Ok(config)
     }
 
-
     /// Parses configuration text; `path` names it in errors and `root`
     /// anchors relative paths.
     pub fn from_toml(
@@ -300,10 +299,7 @@ pub fn start_folder(path: &Path) -> PathBuf {
     if absolute.is_dir() {
         return absolute;
     }
-    absolute
-        .parent()
-        .map(Path::to_path_buf)
-        .unwrap_or(absolute)
+    absolute.parent().map(Path::to_path_buf).unwrap_or(absolute)
 }
 
 /// One `[per-file-ignores]` entry, checked: the glob parses and every
@@ -313,8 +309,8 @@ fn per_file_ignore(pattern: &str, names: &[String]) -> Result<PerFileIgnore, Str
         .map_err(|err| format!("per-file-ignores: {err}"))?;
     let mut ids = Vec::new();
     for name in names {
-        let found = resolve_rules(name)
-            .map_err(|err| format!("per-file-ignores.\"{pattern}\": {err}"))?;
+        let found =
+            resolve_rules(name).map_err(|err| format!("per-file-ignores.\"{pattern}\": {err}"))?;
         ids.extend(found.iter().map(|rule| rule.id));
     }
     Ok(PerFileIgnore {
@@ -410,9 +406,7 @@ pub fn resolve_rules(name: &str) -> Result<Vec<&'static rules::Rule>, String> {
     if !group.is_empty() {
         return Ok(group);
     }
-    let names = rules::ALL
-        .iter()
-        .flat_map(|r| [r.id, r.group.name()]);
+    let names = rules::ALL.iter().flat_map(|r| [r.id, r.group.name()]);
     Err(match closest(name, names) {
         Some(best) => format!("unknown rule or group `{name}` (did you mean `{best}`?)"),
         None => format!("unknown rule or group `{name}` (see `handbook-lint rules`)"),

@@ -152,7 +152,9 @@ fn exit_code_two_when_the_run_fails() {
         .args(["check", "--select", "no-such-rule", "clean.md"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("unknown rule or group `no-such-rule`"));
+        .stderr(predicate::str::contains(
+            "unknown rule or group `no-such-rule`",
+        ));
     bin()
         .current_dir(dir.path())
         .arg("frobnicate")
@@ -562,13 +564,23 @@ fn a_missing_file_fails_the_run_before_anything_is_linted() {
     ]);
     let output = bin()
         .current_dir(dir.path())
-        .args(["check", "--format", "json", "clean.md", "gone.md", "warned.md"])
+        .args([
+            "check",
+            "--format",
+            "json",
+            "clean.md",
+            "gone.md",
+            "warned.md",
+        ])
         .output()
         .expect("run");
     assert_eq!(output.status.code(), Some(2));
     assert!(output.stdout.is_empty());
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("gone.md: no such file or folder"), "{stderr}");
+    assert!(
+        stderr.contains("gone.md: no such file or folder"),
+        "{stderr}"
+    );
 }
 
 #[cfg(unix)]

@@ -172,7 +172,14 @@ fn changed_since_works_from_outside_the_repository() {
     let target = repo.path().to_string_lossy().into_owned();
     let (code, stdout, stderr) = run(
         elsewhere.path(),
-        &["check", "--changed-since", "main", "--format", "json", &target],
+        &[
+            "check",
+            "--changed-since",
+            "main",
+            "--format",
+            "json",
+            &target,
+        ],
     );
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(
@@ -287,7 +294,10 @@ fn human_report_tells_safe_from_unsafe_fixes_and_counts_them() {
         .skip(1)
         .filter(|rest| {
             let after_help = rest.split_once("\n\n").map(|(help, _)| help);
-            after_help.is_some_and(|help| help.lines().all(|l| l.trim_start().starts_with("help:") || l.starts_with("        ")))
+            after_help.is_some_and(|help| {
+                help.lines()
+                    .all(|l| l.trim_start().starts_with("help:") || l.starts_with("        "))
+            })
         })
         .count();
     assert_eq!(separated, boxes, "{stdout}");
@@ -311,7 +321,10 @@ fn colour_flags_beat_the_environment_and_force_variables_colour_ci_logs() {
     let site = tree(&[("page.md", &CLEAN.replace("## Levels", "## Levels "))]);
     let coloured = |envs: &[(&str, &str)], args: &[&str]| {
         let mut cmd = bin();
-        cmd.current_dir(site.path()).arg("check").args(args).arg("page.md");
+        cmd.current_dir(site.path())
+            .arg("check")
+            .args(args)
+            .arg("page.md");
         for (name, value) in envs {
             cmd.env(name, value);
         }
@@ -349,7 +362,11 @@ fn concise_lines_parse_back_to_the_json_findings() {
             let mut parts = line.splitn(4, ':');
             let path = parts.next().expect("path").to_string();
             let row = parts.next().expect("line").parse().expect("line number");
-            let col = parts.next().expect("column").parse().expect("column number");
+            let col = parts
+                .next()
+                .expect("column")
+                .parse()
+                .expect("column number");
             let rest = parts.next().expect("rest").trim_start();
             let (severity, rest) = rest.split_once(" [").expect("severity");
             let (rule, message) = rest.split_once("] ").expect("rule");
@@ -406,25 +423,56 @@ fn github_annotations_follow_the_workflow_command_syntax() {
 #[test]
 fn quiet_prints_findings_only() {
     let site = tree(&[("clean.md", CLEAN), ("warned.md", &warned_and_failed())]);
-    let (_, stdout, stderr) = run(site.path(), &["check", "-q", "--format", "concise", "clean.md"]);
+    let (_, stdout, stderr) = run(
+        site.path(),
+        &["check", "-q", "--format", "concise", "clean.md"],
+    );
     assert!(stdout.is_empty() && stderr.is_empty(), "{stdout}{stderr}");
-    let (_, stdout, _) = run(site.path(), &["check", "--quiet", "--format", "concise", "warned.md"]);
-    assert!(stdout.lines().all(|l| l.starts_with("warned.md:")), "{stdout}");
+    let (_, stdout, _) = run(
+        site.path(),
+        &["check", "--quiet", "--format", "concise", "warned.md"],
+    );
+    assert!(
+        stdout.lines().all(|l| l.starts_with("warned.md:")),
+        "{stdout}"
+    );
     assert!(!stdout.is_empty());
-    let (_, stdout, _) = run(site.path(), &["check", "--quiet", "--color", "never", "warned.md"]);
-    assert!(stdout.contains("trailing-whitespace") && !stdout.contains(" in 1 of 1 file"), "{stdout}");
+    let (_, stdout, _) = run(
+        site.path(),
+        &["check", "--quiet", "--color", "never", "warned.md"],
+    );
+    assert!(
+        stdout.contains("trailing-whitespace") && !stdout.contains(" in 1 of 1 file"),
+        "{stdout}"
+    );
 }
 
 #[test]
 fn statistics_count_findings_per_rule() {
-    let page = format!("{}{LINKS}", CLEAN.replace("## Levels", "## Levels ").replace("## Career Ladder", "## Career Ladder "));
+    let page = format!(
+        "{}{LINKS}",
+        CLEAN
+            .replace("## Levels", "## Levels ")
+            .replace("## Career Ladder", "## Career Ladder ")
+    );
     let site = tree(&[("page.md", &page)]);
     let (code, stdout, _) = run(site.path(), &["check", "--statistics", "page.md"]);
     assert_eq!(code, 1);
-    let rows: Vec<Vec<&str>> = stdout.lines().map(|l| l.split_whitespace().collect()).collect();
-    assert_eq!(rows[0][..3], ["2", "trailing-whitespace", "warning"], "{stdout}");
+    let rows: Vec<Vec<&str>> = stdout
+        .lines()
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    assert_eq!(
+        rows[0][..3],
+        ["2", "trailing-whitespace", "warning"],
+        "{stdout}"
+    );
     assert!(stdout.contains("(2 fixable)"), "{stdout}");
-    assert!(rows.iter().any(|r| r[..3] == ["1", "broken-anchor", "error"]), "{stdout}");
+    assert!(
+        rows.iter()
+            .any(|r| r[..3] == ["1", "broken-anchor", "error"]),
+        "{stdout}"
+    );
     assert!(stdout.trim_end().ends_with("in 1 of 1 file"), "{stdout}");
 }
 
@@ -440,7 +488,10 @@ fn exit_zero_and_fail_on_set_the_exit_status() {
     assert_eq!(code(&["check", "--fail-on", "info", "warned.md"]), 1);
     assert_eq!(code(&["check", "failed.md"]), 1);
     assert_eq!(code(&["check", "--exit-zero", "failed.md"]), 0);
-    assert_eq!(code(&["check", "--exit-zero", "--fail-on", "warning", "warned.md"]), 0);
+    assert_eq!(
+        code(&["check", "--exit-zero", "--fail-on", "warning", "warned.md"]),
+        0
+    );
     assert_eq!(code(&["check", "--exit-zero", "gone.md"]), 2);
 }
 
@@ -454,20 +505,44 @@ fn standard_input_is_linted_as_the_named_page() {
     ]);
     let output = bin()
         .current_dir(site.path())
-        .args(["check", "--format", "json", "--stdin-filename", "content/jobs/page.md", "-"])
+        .args([
+            "check",
+            "--format",
+            "json",
+            "--stdin-filename",
+            "content/jobs/page.md",
+            "-",
+        ])
         .write_stdin(page_with_links())
         .output()
         .expect("run");
     assert_eq!(output.status.code(), Some(1));
     let report = parse(&String::from_utf8_lossy(&output.stdout));
     let diagnostics = report["diagnostics"].as_array().expect("diagnostics");
-    assert!(diagnostics.iter().all(|d| d["path"] == "content/jobs/page.md"), "{report}");
-    let rules: Vec<&str> = diagnostics.iter().filter_map(|d| d["rule"].as_str()).collect();
-    assert!(rules.contains(&"broken-link") && rules.contains(&"broken-anchor"), "{rules:?}");
+    assert!(
+        diagnostics
+            .iter()
+            .all(|d| d["path"] == "content/jobs/page.md"),
+        "{report}"
+    );
+    let rules: Vec<&str> = diagnostics
+        .iter()
+        .filter_map(|d| d["rule"].as_str())
+        .collect();
+    assert!(
+        rules.contains(&"broken-link") && rules.contains(&"broken-anchor"),
+        "{rules:?}"
+    );
     // --fix prints the fixed page.
     let fixed = bin()
         .current_dir(site.path())
-        .args(["check", "--fix", "--stdin-filename", "content/jobs/page.md", "-"])
+        .args([
+            "check",
+            "--fix",
+            "--stdin-filename",
+            "content/jobs/page.md",
+            "-",
+        ])
         .write_stdin(CLEAN.replace("## Levels", "## Levels "))
         .output()
         .expect("run");
@@ -481,15 +556,33 @@ fn force_exclude_applies_exclude_to_named_files() {
         ("drafts/wip.md", &warned_and_failed()),
     ]);
     let (code, stdout, _) = run(site.path(), &["check", "--format", "json", "drafts/wip.md"]);
-    assert_eq!((code, parse(&stdout)["files_checked"].clone()), (1, 1.into()));
+    assert_eq!(
+        (code, parse(&stdout)["files_checked"].clone()),
+        (1, 1.into())
+    );
     let (code, stdout, _) = run(
         site.path(),
-        &["check", "--force-exclude", "--format", "json", "drafts/wip.md"],
+        &[
+            "check",
+            "--force-exclude",
+            "--format",
+            "json",
+            "drafts/wip.md",
+        ],
     );
-    assert_eq!((code, parse(&stdout)["files_checked"].clone()), (0, 0.into()));
+    assert_eq!(
+        (code, parse(&stdout)["files_checked"].clone()),
+        (0, 0.into())
+    );
     let output = bin()
         .current_dir(site.path())
-        .args(["check", "--force-exclude", "--stdin-filename", "drafts/wip.md", "-"])
+        .args([
+            "check",
+            "--force-exclude",
+            "--stdin-filename",
+            "drafts/wip.md",
+            "-",
+        ])
         .write_stdin(warned_and_failed())
         .output()
         .expect("run");
@@ -505,16 +598,25 @@ fn select_and_ignore_take_group_names() {
         all.extend_from_slice(args);
         all.push("page.md");
         let (_, stdout, _) = run(site.path(), &all);
-        let mut rules: Vec<String> = rules_and_lines(&parse(&stdout)).into_iter().map(|(r, _)| r).collect();
+        let mut rules: Vec<String> = rules_and_lines(&parse(&stdout))
+            .into_iter()
+            .map(|(r, _)| r)
+            .collect();
         rules.dedup();
         rules
     };
     assert_eq!(rules_for(&["--select", "links"]), ["broken-anchor"]);
     assert_eq!(rules_for(&["--select", "layout"]), ["trailing-whitespace"]);
-    assert_eq!(rules_for(&["--ignore", "links,layout"]), Vec::<String>::new());
+    assert_eq!(
+        rules_for(&["--ignore", "links,layout"]),
+        Vec::<String>::new()
+    );
     let (code, _, stderr) = run(site.path(), &["check", "--select", "link", "page.md"]);
     assert_eq!(code, 2);
-    assert!(stderr.contains("`link`") && stderr.contains("links"), "{stderr}");
+    assert!(
+        stderr.contains("`link`") && stderr.contains("links"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -527,7 +629,10 @@ fn per_file_ignores_turn_rules_off_for_matching_pages() {
         ("legacy/old.md", &warned_and_failed()),
         ("jobs/new.md", &warned_and_failed()),
     ]);
-    let (_, stdout, _) = run(site.path(), &["check", "--format", "json", "legacy", "jobs"]);
+    let (_, stdout, _) = run(
+        site.path(),
+        &["check", "--format", "json", "legacy", "jobs"],
+    );
     let report = parse(&stdout);
     let paths: Vec<&str> = report["diagnostics"]
         .as_array()
@@ -558,14 +663,20 @@ fn completions_and_man_page_are_generated() {
     for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
         let (code, stdout, _) = run(dir.path(), &["completions", shell]);
         assert_eq!(code, 0, "{shell}");
-        assert!(stdout.contains("handbook-lint") && stdout.contains("stdin-filename"), "{shell}");
+        assert!(
+            stdout.contains("handbook-lint") && stdout.contains("stdin-filename"),
+            "{shell}"
+        );
     }
     let (code, _, stderr) = run(dir.path(), &["completions", "tcsh"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("tcsh"), "{stderr}");
     let (code, stdout, _) = run(dir.path(), &["man"]);
     assert_eq!(code, 0);
-    assert!(stdout.starts_with(".ie") || stdout.contains(".TH"), "{stdout}");
+    assert!(
+        stdout.starts_with(".ie") || stdout.contains(".TH"),
+        "{stdout}"
+    );
     assert!(stdout.contains("handbook\\-lint"), "{stdout}");
 }
 
@@ -579,10 +690,19 @@ fn bad_flags_values_and_names_exit_two_and_leave_pages_alone() {
         (&["check", "--colr", "never", "page.md"], "--colr"),
         (&["check", "--fail-on", "severe", "page.md"], "severe"),
         (&["check", "--format", "xml", "page.md"], "xml"),
-        (&["check", "--fix", "--select", "layout,prse", "page.md"], "prse"),
+        (
+            &["check", "--fix", "--select", "layout,prse", "page.md"],
+            "prse",
+        ),
         (&["check", "--fix", "page.md", "missing.md"], "missing.md"),
-        (&["check", "--fix", "--config", "nowhere.toml", "page.md"], "nowhere.toml"),
-        (&["check", "--stdin-filename", "page.md", "page.md"], "--stdin-filename"),
+        (
+            &["check", "--fix", "--config", "nowhere.toml", "page.md"],
+            "nowhere.toml",
+        ),
+        (
+            &["check", "--stdin-filename", "page.md", "page.md"],
+            "--stdin-filename",
+        ),
     ];
     for (args, named) in cases {
         let (code, stdout, stderr) = run(site.path(), args);
@@ -593,6 +713,10 @@ fn bad_flags_values_and_names_exit_two_and_leave_pages_alone() {
             broken,
             "{args:?} changed the page"
         );
+        assert!(
+            !site.path().join("cq.json").exists(),
+            "{args:?} wrote a report"
+        );
     }
 }
 
@@ -601,7 +725,10 @@ fn bad_flags_values_and_names_exit_two_and_leave_pages_alone() {
 #[test]
 fn a_baseline_hides_recorded_findings_even_when_they_move_and_shows_new_ones() {
     let site = tree(&[("jobs/page.md", &warned_and_failed())]);
-    let (code, _, stderr) = run(site.path(), &["check", "--write-baseline", "baseline.json", "jobs"]);
+    let (code, _, stderr) = run(
+        site.path(),
+        &["check", "--write-baseline", "baseline.json", "jobs"],
+    );
     assert_eq!(code, 0, "{stderr}");
     assert!(stderr.contains("recorded 2 findings"), "{stderr}");
     let recorded = parse(&fs::read_to_string(site.path().join("baseline.json")).expect("baseline"));
@@ -609,7 +736,14 @@ fn a_baseline_hides_recorded_findings_even_when_they_move_and_shows_new_ones() {
     // Round trip: nothing new.
     let (code, stdout, stderr) = run(
         site.path(),
-        &["check", "--baseline", "baseline.json", "--format", "json", "jobs"],
+        &[
+            "check",
+            "--baseline",
+            "baseline.json",
+            "--format",
+            "json",
+            "jobs",
+        ],
     );
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(rules_and_lines(&parse(&stdout)), vec![]);
@@ -622,7 +756,14 @@ fn a_baseline_hides_recorded_findings_even_when_they_move_and_shows_new_ones() {
     fs::write(site.path().join("jobs/page.md"), edited).expect("edit");
     let (code, stdout, _) = run(
         site.path(),
-        &["check", "--baseline", "baseline.json", "--format", "json", "jobs"],
+        &[
+            "check",
+            "--baseline",
+            "baseline.json",
+            "--format",
+            "json",
+            "jobs",
+        ],
     );
     assert_eq!(code, 0);
     assert_eq!(
@@ -634,7 +775,10 @@ fn a_baseline_hides_recorded_findings_even_when_they_move_and_shows_new_ones() {
         .expect("read")
         .replace("#hiring-proces", "#hiring-process");
     fs::write(site.path().join("jobs/page.md"), fixed).expect("edit");
-    run(site.path(), &["check", "--write-baseline", "baseline.json", "jobs"]);
+    run(
+        site.path(),
+        &["check", "--write-baseline", "baseline.json", "jobs"],
+    );
     let recorded = parse(&fs::read_to_string(site.path().join("baseline.json")).expect("baseline"));
     let rules: Vec<&str> = recorded["findings"]
         .as_array()

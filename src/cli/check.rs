@@ -7,16 +7,18 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use clap::ValueEnum;
 use rayon::prelude::*;
 
-use super::{baseline, plural, progress, stdout_result, write_stdout, CheckArgs, Color, FailOn, Format};
+use super::{
+    baseline, plural, progress, stdout_result, write_stdout, CheckArgs, Color, FailOn, Format,
+};
 use crate::config::{self, Config};
 use crate::diagnostic::Severity;
 use crate::engine::changed;
 use crate::engine::fix::{FixMode, FixOutcome};
 use crate::engine::{
-    discover, read_source, write_atomic, write_atomic_with, Linter, Progress, RunReport,
-    Selection,
+    discover, read_source, write_atomic, write_atomic_with, Linter, Progress, RunReport, Selection,
 };
 use crate::report;
 
@@ -71,7 +73,13 @@ pub(super) fn check(args: CheckArgs) -> Result<ExitCode, String> {
         if args.fix || args.diff {
             let files = discover(&run.paths, &run.config).map_err(|err| err.to_string())?;
             let selected: Vec<PathBuf> = files.into_iter().filter(|p| keep(p)).collect();
-            fix_files(&run.linter, &selected, fix_mode(&args), !args.diff, &mut fixed)?;
+            fix_files(
+                &run.linter,
+                &selected,
+                fix_mode(&args),
+                !args.diff,
+                &mut fixed,
+            )?;
             if args.diff {
                 continue;
             }
@@ -391,6 +399,15 @@ fn parse_outputs(
             Some((name, file)) if Format::parse_name(name).is_some() => {
                 (Format::parse_name(name), file)
             }
+            // A word before `=` is a format name, misspelt.
+            Some((name, _))
+                if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic()) =>
+            {
+                return Err(format!(
+                    "--output {value}: unknown report format `{name}` (expected one of: {})",
+                    format_names()
+                ));
+            }
             _ => (None, value.as_str()),
         };
         if file.is_empty() {
@@ -408,6 +425,16 @@ fn parse_outputs(
         outputs.push((format, PathBuf::from(file)));
     }
     Ok(outputs)
+}
+
+/// The report formats' names, for messages.
+fn format_names() -> String {
+    Format::value_variants()
+        .iter()
+        .filter_map(|f| f.to_possible_value())
+        .map(|v| v.get_name().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Writes the report in `format` (without colour) to the file at `path`,
@@ -523,11 +550,11 @@ fn write_report_to_stdout(
                 |text| out.write_all(text.as_bytes()),
             )
         }
-        (Format::Concise, true) => report::each_rendered(
-            &report.files,
-            report::concise::file_lines,
-            |text| out.write_all(text.as_bytes()),
-        ),
+        (Format::Concise, true) => {
+            report::each_rendered(&report.files, report::concise::file_lines, |text| {
+                out.write_all(text.as_bytes())
+            })
+        }
         _ => format.write(report, color, &mut out),
     };
     stdout_result(written.and_then(|()| out.flush()))
@@ -553,7 +580,15 @@ mod tests {
         let forced = env(&[("FORCE_COLOR", "1")]);
         assert!(!color_choice(Color::Never, &forced, || true));
         assert!(color_choice(Color::Auto, &forced, || false));
-        assert!(color_choice(Color::Auto, &env(&[("CLICOLOR_FORCE", "1")]), || false));
-        assert!(!color_choice(Color::Auto, &env(&[("FORCE_COLOR", "0")]), || false));
+        assert!(color_choice(
+            Color::Auto,
+            &env(&[("CLICOLOR_FORCE", "1")]),
+            || false
+        ));
+        assert!(!color_choice(
+            Color::Auto,
+            &env(&[("FORCE_COLOR", "0")]),
+            || false
+        ));
     }
 }

@@ -24,8 +24,7 @@ pub(super) fn ladder(args: LadderArgs) -> Result<ExitCode, String> {
         }
     }
     let first = args.paths.first().map_or(Path::new("."), PathBuf::as_path);
-    let config =
-        Config::for_path(args.config.as_deref(), first).map_err(|err| err.to_string())?;
+    let config = Config::for_path(args.config.as_deref(), first).map_err(|err| err.to_string())?;
     let family_rules: Vec<String> = rules::ALL
         .iter()
         .filter(|r| r.group == rules::Group::Family)

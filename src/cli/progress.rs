@@ -53,3 +53,27 @@ impl Progress for Bar {
         self.bar.finish_and_clear();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quiet_runs_have_no_bar() {
+        assert!(Bar::for_terminal(true).is_none());
+    }
+
+    #[test]
+    fn the_bar_stays_hidden_in_the_first_second() {
+        let bar = Bar {
+            bar: ProgressBar::with_draw_target(None, ProgressDrawTarget::hidden()),
+            started: Instant::now(),
+            shown: AtomicBool::new(false),
+        };
+        bar.start(10);
+        bar.advance(3);
+        assert!(!bar.shown.load(Ordering::Relaxed));
+        assert_eq!(bar.bar.position(), 3);
+        assert_eq!(bar.bar.length(), Some(10));
+    }
+}

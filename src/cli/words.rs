@@ -18,8 +18,7 @@ pub(super) fn words(args: WordsArgs) -> Result<ExitCode, String> {
         }
     }
     let first = args.paths.first().map_or(Path::new("."), PathBuf::as_path);
-    let config =
-        Config::for_path(args.config.as_deref(), first).map_err(|err| err.to_string())?;
+    let config = Config::for_path(args.config.as_deref(), first).map_err(|err| err.to_string())?;
     let words = engine::words::tally(&args.paths, &config).map_err(|err| err.to_string())?;
     let text = match args.format {
         WordsFormat::Text => report::words::render_text(&words),

@@ -27,10 +27,10 @@ pub use write::{write_atomic, write_atomic_with};
 
 use crate::config::{resolve_rules, Config, PerFileIgnore};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::line_index::floor_char_boundary;
 use crate::document::{Document, Position};
 use crate::rules::{self, Context, Group, Rule, Settings};
 use crate::site::{PageRef, SiteIndex, SiteSpec};
-use crate::document::line_index::floor_char_boundary;
 use positions::{excerpts_of, locate};
 
 /// A diagnostic with its start and end positions.
