@@ -793,3 +793,28 @@ fn a_baseline_hides_recorded_findings_even_when_they_move_and_shows_new_ones() {
     assert_eq!(code, 2);
     assert!(stderr.contains("bad.json"), "{stderr}");
 }
+
+// ------------------------------------------------ where rules' data comes from
+
+#[test]
+fn rules_and_explain_name_the_lists_a_rule_reads() {
+    let dir = TempDir::new().expect("temp dir");
+    let (code, stdout, _) = run(dir.path(), &["rules", "--format", "json"]);
+    assert_eq!(code, 0);
+    let rules = parse(&stdout);
+    let brand = rules
+        .as_array()
+        .expect("rules")
+        .iter()
+        .find(|r| r["id"] == "brand-name")
+        .expect("brand-name");
+    let paths: Vec<&str> = brand["data"]
+        .as_array()
+        .expect("data")
+        .iter()
+        .filter_map(|d| d["path"].as_str())
+        .collect();
+    assert!(paths.contains(&"rules/brands.txt"), "{paths:?}");
+    let (_, stdout, _) = run(dir.path(), &["explain", "placeholder"]);
+    assert!(stdout.contains("rules/placeholders.txt"), "{stdout}");
+}
