@@ -87,16 +87,30 @@ BASE="$(git -C "$HB" rev-parse HEAD)"
 INSTALL="cargo install --quiet --force --path '$REPO' --root '$WORK/install'"
 
 run_job() { # log file; the job's exit status is returned
+    run_pipeline "$1" \
+        --variable "CI_PIPELINE_SOURCE=merge_request_event" \
+        --variable "CI_MERGE_REQUEST_DIFF_BASE_SHA=$BASE"
+}
+
+run_default_branch_job() { # log file; a push to the default branch
+    run_pipeline "$1" \
+        --variable "CI_PIPELINE_SOURCE=push" \
+        --variable "CI_COMMIT_BRANCH=main" \
+        --variable "CI_DEFAULT_BRANCH=main"
+}
+
+run_pipeline() { # log file, then the pipeline's variables
+    local log="$1"
+    shift
     (
         cd "$HB"
         GCL --home "$WORK/gcl-home" --no-color --force-shell-executor \
-            --variable "CI_PIPELINE_SOURCE=merge_request_event" \
-            --variable "CI_MERGE_REQUEST_DIFF_BASE_SHA=$BASE" \
+            "$@" \
             --variable "HANDBOOK_LINT_INSTALL=$INSTALL" \
             --variable "CARGO_TARGET_DIR=$CARGO_TARGET_DIR" \
             --variable "PATH=$WORK/install/bin:$PATH" \
             handbook-lint
-    ) >"$1" 2>&1
+    ) >"$log" 2>&1
 }
 
 report_file() { # name: the artifact as gitlab-ci-local stored it
@@ -188,6 +202,24 @@ cases = suites.findall("./testsuite/testcase")
 failures = [c for c in cases if c.find("failure") is not None]
 assert len(failures) == len(issues), (len(failures), len(issues))
 print(f"reports: {len(issues)} Code Quality issues, {len(cases)} JUnit test cases")
+PY
+rm -rf "$HB/.gitlab-ci-local" "$HB/gl-code-quality-report.json" "$HB/handbook-lint-junit.xml"
+
+# 3. The default branch: the whole tree is linted for the base report that
+# merge requests are compared with, and the job does not fail.
+step "default branch pipeline"
+git -C "$HB" checkout -q main
+if ! run_default_branch_job "$WORK/main.log"; then
+    cat "$WORK/main.log"
+    fail "the default-branch job failed (it reports and does not fail)"
+fi
+python3 - "$(report_file gl-code-quality-report.json)" <<'PY' || fail "default-branch Code Quality report"
+import json, sys
+issues = json.load(open(sys.argv[1]))
+found = {(i["location"]["path"], i["check_name"]) for i in issues}
+assert ("content/job-families/legacy.md", "front-matter") in found, found
+assert not any(p.endswith("bad.md") for p, _ in found), "only the default branch's pages"
+print(f"base report: {len(issues)} Code Quality issues")
 PY
 
 step "ok"

@@ -81,6 +81,8 @@ struct RawConfig {
     c_level_grades: Option<bool>,
     #[serde(default)]
     rules: BTreeMap<String, Level>,
+    #[serde(default, alias = "per_file_ignores")]
+    per_file_ignores: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     spelling: RawSpelling,
 }
@@ -109,8 +111,23 @@ pub struct Config {
     exclude_set: GlobSet,
     /// Per-rule levels.
     pub levels: BTreeMap<&'static str, Level>,
+    /// Rules not run on the paths a glob matches (`[per-file-ignores]`).
+    pub per_file_ignores: Vec<PerFileIgnore>,
+    /// Whether files named on the command line obey `exclude` too
+    /// (`--force-exclude`).
+    pub force_exclude: bool,
     /// Settings rules read.
     pub settings: Settings,
+}
+
+/// One entry of `[per-file-ignores]`: a glob and the rules it turns off.
+#[derive(Debug, Clone)]
+pub struct PerFileIgnore {
+    /// The glob as written.
+    pub pattern: String,
+    matcher: GlobSet,
+    /// The ids of the rules not run on matching paths.
+    pub rules: Vec<&'static str>,
 }
 
 impl Default for Config {
@@ -122,6 +139,8 @@ impl Default for Config {
             exclude: Vec::new(),
             exclude_set: GlobSet::empty(),
             levels: BTreeMap::new(),
+            per_file_ignores: Vec::new(),
+            force_exclude: false,
             settings: Settings::default(),
         }
     }
@@ -134,19 +153,30 @@ impl Config {
         if let Some(path) = explicit {
             return Config::load(path);
         }
-        for dir in cwd.ancestors() {
-            let candidate = dir.join(FILE_NAME);
-            if candidate.is_file() {
-                return Config::load(&candidate);
-            }
+        if let Some(file) = find_file(cwd) {
+            return Config::load(&file);
         }
-        Ok(Config {
-            root: cwd.to_path_buf(),
-            ..Config::default()
-        })
+        Ok(Config::with_root(cwd.to_path_buf()))
     }
 
-    /// Loads one configuration file.
+    /// The defaults, with `root` as the project root.
+    pub fn with_root(root: PathBuf) -> Config {
+        Config {
+            root,
+            ..Config::default()
+        }
+    }
+
+    /// The configuration for a linted `path`, found as for
+    /// [`Config::discover`] but from the path's folder (a file's parent)
+    /// rather than the working directory: a run on a tree elsewhere uses
+    /// that tree's configuration and content root.
+    pub fn for_path(explicit: Option<&Path>, path: &Path) -> Result<Config, ConfigError> {
+        Config::discover(explicit, &start_folder(path))
+    }
+
+    /// Loads one configuration file. A `content_dir` that is not a
+    /// folder is an error: link checks would silently find nothing.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let text = std::fs::read_to_string(path).map_err(|err| ConfigError {
             path: Some(path.to_path_buf()),
@@ -157,7 +187,21 @@ impl Config {
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."))
             .to_path_buf();
-        Config::from_toml(&text, Some(path.to_path_buf()), root)
+        let config = Config::from_toml(&text, Some(path.to_path_buf()), root)?;
+        if let Some(dir) = &config.content_dir {
+            let resolved = config.root.join(dir);
+            if !resolved.is_dir() {
+                return Err(ConfigError {
+                    path: Some(path.to_path_buf()),
+                    message: format!(
+                        "content_dir `{}` is not a folder (looked for {}; paths are relative to the configuration file)",
+                        dir.display(),
+                        resolved.display()
+                    ),
+                });
+            }
+        }
+        Ok(config)
     }
 
     /// Parses configuration text; `path` names it in errors and `root`
@@ -178,6 +222,12 @@ impl Config {
             levels.insert(rule.id, level);
         }
         let exclude_set = build_globs(&raw.exclude).map_err(error)?;
+        let per_file_ignores = raw
+            .per_file_ignores
+            .iter()
+            .map(|(pattern, ids)| per_file_ignore(pattern, ids))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(error)?;
         let mut settings = Settings {
             extra_words: raw.extra_words,
             ..Settings::default()
@@ -206,6 +256,8 @@ impl Config {
             exclude: raw.exclude,
             exclude_set,
             levels,
+            per_file_ignores,
+            force_exclude: false,
             settings,
         })
     }
@@ -216,12 +268,61 @@ impl Config {
         if self.exclude_set.is_empty() {
             return false;
         }
-        let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        let root = std::path::absolute(&self.root).unwrap_or_else(|_| self.root.clone());
-        let relative = absolute.strip_prefix(&root).unwrap_or(path);
-        let relative = relative.strip_prefix(".").unwrap_or(relative);
-        self.exclude_set.is_match(relative) || self.exclude_set.is_match(path)
+        let relative = relative_to(&self.root, path);
+        self.exclude_set.is_match(&relative) || self.exclude_set.is_match(path)
     }
+}
+
+impl PerFileIgnore {
+    /// Whether the glob matches `path`, relative to the configuration's
+    /// `root` (or as given).
+    pub fn matches(&self, root: &Path, path: &Path) -> bool {
+        self.matcher.is_match(relative_to(root, path)) || self.matcher.is_match(path)
+    }
+}
+
+/// `path` relative to `root` when under it, else as given.
+fn relative_to(root: &Path, path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
+    let relative = absolute.strip_prefix(&root).unwrap_or(path);
+    relative.strip_prefix(".").unwrap_or(relative).to_path_buf()
+}
+
+/// The nearest `.handbook-lint.toml` in `folder` or above it.
+pub fn find_file(folder: &Path) -> Option<PathBuf> {
+    folder
+        .ancestors()
+        .map(|dir| dir.join(FILE_NAME))
+        .find(|candidate| candidate.is_file())
+}
+
+/// The folder configuration and content roots are looked up from for a
+/// linted path: the path itself if it is a folder, else its parent.
+pub fn start_folder(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    if absolute.is_dir() {
+        return absolute;
+    }
+    absolute.parent().map(Path::to_path_buf).unwrap_or(absolute)
+}
+
+/// One `[per-file-ignores]` entry, checked: the glob parses and every
+/// name is a rule id or a group name.
+fn per_file_ignore(pattern: &str, names: &[String]) -> Result<PerFileIgnore, String> {
+    let matcher = build_globs(std::slice::from_ref(&pattern.to_string()))
+        .map_err(|err| format!("per-file-ignores: {err}"))?;
+    let mut ids = Vec::new();
+    for name in names {
+        let found =
+            resolve_rules(name).map_err(|err| format!("per-file-ignores.\"{pattern}\": {err}"))?;
+        ids.extend(found.iter().map(|rule| rule.id));
+    }
+    Ok(PerFileIgnore {
+        pattern: pattern.to_string(),
+        matcher,
+        rules: ids,
+    })
 }
 
 /// The `[spelling]` settings, checked.
@@ -289,16 +390,42 @@ fn check_word(word: &str) -> Result<(), String> {
 
 /// The error for a rule id that does not exist, with the closest ids.
 pub fn unknown_rule(id: &str) -> String {
-    let mut close: Vec<(f64, &str)> = rules::ALL
+    match closest(id, rules::ALL.iter().map(|r| r.id)) {
+        Some(best) => format!("unknown rule `{id}` (did you mean `{best}`?)"),
+        None => format!("unknown rule `{id}` (see `handbook-lint rules`)"),
+    }
+}
+
+/// The rules a name stands for: a rule id (`spelling`) or a group name
+/// (`prose`, `links`, as `handbook-lint rules` lists them). Anything else
+/// is an error naming it, with the closest id or group.
+pub fn resolve_rules(name: &str) -> Result<Vec<&'static rules::Rule>, String> {
+    if let Some(rule) = rules::find(name) {
+        return Ok(vec![rule]);
+    }
+    let group: Vec<&'static rules::Rule> = rules::ALL
         .iter()
-        .map(|r| (strsim::jaro_winkler(id, r.id), r.id))
+        .copied()
+        .filter(|r| r.group.name() == name)
+        .collect();
+    if !group.is_empty() {
+        return Ok(group);
+    }
+    let names = rules::ALL.iter().flat_map(|r| [r.id, r.group.name()]);
+    Err(match closest(name, names) {
+        Some(best) => format!("unknown rule or group `{name}` (did you mean `{best}`?)"),
+        None => format!("unknown rule or group `{name}` (see `handbook-lint rules`)"),
+    })
+}
+
+/// The candidate most like `name`, if one is close.
+fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let mut close: Vec<(f64, &str)> = candidates
+        .map(|c| (strsim::jaro_winkler(name, c), c))
         .filter(|(score, _)| *score > 0.8)
         .collect();
     close.sort_by(|a, b| b.0.total_cmp(&a.0));
-    match close.first() {
-        Some((_, best)) => format!("unknown rule `{id}` (did you mean `{best}`?)"),
-        None => format!("unknown rule `{id}` (see `handbook-lint rules`)"),
-    }
+    close.first().map(|(_, best)| *best)
 }
 
 fn build_globs(patterns: &[String]) -> Result<GlobSet, String> {

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use super::{write_stdout, ListFormat};
 use crate::rules;
+use crate::rules::prose::data::data_files_of;
 
 /// Prints the rule list in `format`.
 pub(super) fn list_rules(format: ListFormat) -> Result<ExitCode, String> {
@@ -20,6 +21,13 @@ pub(super) fn list_rules(format: ListFormat) -> Result<ExitCode, String> {
                         "severity": r.severity.as_str(),
                         "fix": r.fix.describe(),
                         "summary": r.summary,
+                        "data": data_files_of(r.id)
+                            .map(|file| serde_json::json!({
+                                "path": file.path,
+                                "holds": file.holds,
+                                "licence": file.licence,
+                            }))
+                            .collect::<Vec<_>>(),
                     })
                 })
                 .collect();
@@ -53,14 +61,29 @@ pub fn rules_table() -> String {
 /// Prints the documentation of the rule `id`.
 pub(super) fn explain(id: &str) -> Result<ExitCode, String> {
     let rule = rules::find(id).ok_or_else(|| crate::config::unknown_rule(id))?;
+    let mut data = String::new();
+    for file in data_files_of(rule.id) {
+        if data.is_empty() {
+            data.push_str("Data (embedded in the binary):\n");
+        }
+        data.push_str(&format!("- {}: {}", file.path, file.holds));
+        if let Some(licence) = file.licence {
+            data.push_str(&format!(" (licence: {licence})"));
+        }
+        data.push('\n');
+    }
+    if !data.is_empty() {
+        data.push('\n');
+    }
     let text = format!(
-        "# {}\n\ngroup: {} | default severity: {} | fix: {}\n\n{}\n\n{}\nReference: {}/{}.md in handbook-lint's source\n",
+        "# {}\n\ngroup: {} | default severity: {} | fix: {}\n\n{}\n\n{}\n{}Reference: {}/{}.md in handbook-lint's source\n",
         rule.id,
         rule.group.name(),
         rule.severity.as_str(),
         rule.fix.describe(),
         rule.summary,
         rule.docs,
+        data,
         super::REFERENCE_DIR,
         rule.id,
     );

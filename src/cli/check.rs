@@ -1,21 +1,33 @@
 //! `handbook-lint check`: lints the pages, applies or shows fixes, and
 //! writes the reports (standard output and `--output` files).
 
-use std::io::{IsTerminal, Write};
+use std::collections::BTreeMap;
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
+use clap::ValueEnum;
 use rayon::prelude::*;
 
-use super::{plural, stdout_result, write_stdout, CheckArgs, Color, Format};
-use crate::config::Config;
+use super::{
+    baseline, plural, progress, stdout_result, write_stdout, CheckArgs, Color, FailOn, Format,
+};
+use crate::config::{self, Config};
 use crate::diagnostic::Severity;
 use crate::engine::changed;
 use crate::engine::fix::{FixMode, FixOutcome};
 use crate::engine::{
-    discover, read_source, write_atomic, write_atomic_with, Linter, RunReport, Selection,
+    discover, read_source, write_atomic, write_atomic_with, Linter, Progress, RunReport, Selection,
 };
 use crate::report;
+
+/// One linter run: a configuration and the paths it applies to.
+struct Run {
+    config: Config,
+    paths: Vec<PathBuf>,
+    linter: Linter,
+}
 
 /// Runs `check` and returns the exit status.
 pub(super) fn check(args: CheckArgs) -> Result<ExitCode, String> {
@@ -25,73 +37,354 @@ pub(super) fn check(args: CheckArgs) -> Result<ExitCode, String> {
     if args.unsafe_fixes && !(args.fix || args.diff) {
         return Err("--unsafe-fixes needs --fix or --diff".to_string());
     }
-    let config = Config::discover(args.config.as_deref(), &cwd).map_err(|err| err.to_string())?;
-    let selection = Selection {
-        select: args.select,
-        ignore: args.ignore,
-    };
-    let linter = Linter::new(&config, &selection)?;
-    let changed = match &args.changed_since {
-        Some(reference) => Some(changed::changed_files(reference, &cwd)?),
-        None => None,
-    };
-    let keep = |path: &Path| {
-        changed
-            .as_ref()
-            .is_none_or(|set| changed::is_changed(set, path))
-    };
-    if args.fix || args.diff {
-        let mode = if args.unsafe_fixes {
-            FixMode::Unsafe
-        } else {
-            FixMode::Safe
+    let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    if stdin {
+        return check_stdin(&args, &outputs, &cwd);
+    }
+    if args.stdin_filename.is_some() {
+        return Err("--stdin-filename needs `-` among the paths".to_string());
+    }
+    for path in &args.paths {
+        if std::fs::symlink_metadata(path).is_err() {
+            return Err(format!("{}: no such file or folder", path.display()));
+        }
+    }
+    // Everything that can fail is checked before any page is written.
+    let baseline = args.baseline.as_deref().map(baseline::load).transpose()?;
+    let runs = plan_runs(&args, &cwd)?;
+    let progress = progress::Bar::for_terminal(args.quiet || args.fix || args.diff)
+        .map(|bar| Arc::new(bar) as Arc<dyn Progress>);
+    let mut planned = Vec::new();
+    for run in runs {
+        let changed = match &args.changed_since {
+            Some(reference) => Some(changed::changed_files(reference, &run.config.root)?),
+            None => None,
         };
-        let files = discover(&args.paths, &config).map_err(|err| err.to_string())?;
-        let selected: Vec<PathBuf> = files.into_iter().filter(|p| keep(p)).collect();
-        let fixed = fix_files(&linter, &selected, mode, !args.diff)?;
-        if args.diff {
-            write_stdout(&fixed.diff)?;
+        planned.push((run, changed));
+    }
+    let mut report = RunReport::default();
+    let mut fixed = Fixed::default();
+    for (run, changed) in planned {
+        let keep = |path: &Path| {
+            changed
+                .as_ref()
+                .is_none_or(|set| changed::is_changed(set, path))
+        };
+        if args.fix || args.diff {
+            let files = discover(&run.paths, &run.config).map_err(|err| err.to_string())?;
+            let selected: Vec<PathBuf> = files.into_iter().filter(|p| keep(p)).collect();
+            fix_files(
+                &run.linter,
+                &selected,
+                fix_mode(&args),
+                !args.diff,
+                &mut fixed,
+            )?;
+            if args.diff {
+                continue;
+            }
+        }
+        let linter = match &progress {
+            Some(bar) => run.linter.with_progress(bar.clone()),
+            None => run.linter,
+        };
+        let part = linter
+            .lint_selected(&run.paths, &run.config, &keep)
+            .map_err(|err| err.to_string())?;
+        merge(&mut report, part);
+    }
+    if args.diff {
+        write_stdout(&fixed.diff)?;
+        if !args.quiet {
             eprintln!(
                 "handbook-lint: would apply {} in {}",
                 plural(fixed.applied, "fix", "fixes"),
                 plural(fixed.files, "file", "files")
             );
-            return Ok(if fixed.files > 0 {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            });
         }
-        if fixed.applied > 0 {
+        return Ok(if fixed.files > 0 && !args.exit_zero {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        });
+    }
+    if fixed.applied > 0 && !args.quiet {
+        eprintln!(
+            "handbook-lint: applied {} in {}",
+            plural(fixed.applied, "fix", "fixes"),
+            plural(fixed.files, "file", "files")
+        );
+    }
+    if let Some(file) = &args.write_baseline {
+        let count = baseline::write(file, &report)?;
+        if !args.quiet {
             eprintln!(
-                "handbook-lint: applied {} in {}",
-                plural(fixed.applied, "fix", "fixes"),
-                plural(fixed.files, "file", "files")
+                "handbook-lint: recorded {} in {}",
+                plural(count, "finding", "findings"),
+                file.display()
+            );
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(baseline) = &baseline {
+        let known = baseline.apply(&mut report);
+        if known > 0 && !args.quiet {
+            eprintln!(
+                "handbook-lint: {} in the baseline not shown",
+                plural(known, "finding", "findings")
             );
         }
     }
-    let report = linter
-        .lint_selected(&args.paths, &config, &keep)
-        .map_err(|err| err.to_string())?;
-    let color = use_color(args.color);
-    let mut stdout_format = Some(args.format);
-    for (format, file) in &outputs {
-        match format {
-            Some(format) => write_report(file, *format, &report)?,
-            None => {
-                write_report(file, args.format, &report)?;
-                stdout_format = None;
-            }
-        }
-    }
-    if let Some(format) = stdout_format {
-        write_report_to_stdout(format, &report, color)?;
-    }
-    let code = exit_code(&report);
+    write_reports(&args, &outputs, &report)?;
+    let code = exit_code(&report, &args);
     // The run ends here: the operating system takes the report's memory
     // back at once, faster than freeing each finding.
     std::mem::forget(report);
     Ok(code)
+}
+
+fn fix_mode(args: &CheckArgs) -> FixMode {
+    if args.unsafe_fixes {
+        FixMode::Unsafe
+    } else {
+        FixMode::Safe
+    }
+}
+
+/// Adds the files of `part` to `report`, keeping files sorted by path.
+fn merge(report: &mut RunReport, part: RunReport) {
+    report.files_checked += part.files_checked;
+    report.catalogue = part.catalogue;
+    if report.files.is_empty() {
+        report.files = part.files;
+    } else {
+        report.files.extend(part.files);
+        report.files.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+}
+
+/// The runs of a `check`: the paths grouped by the configuration that
+/// applies to them. With `--config`, one run. Otherwise each path takes
+/// the nearest `.handbook-lint.toml` above it; paths with none are
+/// grouped by git repository, rooted at their common folder, so the
+/// content root is found from the paths, not the working directory.
+/// Without paths: the content folders under the working directory, or
+/// the working directory itself.
+fn plan_runs(args: &CheckArgs, cwd: &Path) -> Result<Vec<Run>, String> {
+    let explicit = args.config.as_deref();
+    if args.paths.is_empty() {
+        let mut config = Config::discover(explicit, cwd).map_err(|err| err.to_string())?;
+        config.force_exclude = args.force_exclude;
+        let linter = new_linter(&config, args)?;
+        let paths = default_paths(&linter, cwd);
+        return Ok(vec![Run {
+            config,
+            paths,
+            linter,
+        }]);
+    }
+    let mut groups: Vec<(GroupKey, Vec<PathBuf>)> = Vec::new();
+    for path in &args.paths {
+        let key = group_key(explicit, path);
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, paths)) => paths.push(path.clone()),
+            None => groups.push((key, vec![path.clone()])),
+        }
+    }
+    let mut runs = Vec::new();
+    for (key, paths) in groups {
+        let mut config = match key {
+            GroupKey::File(file) => Config::load(&file),
+            GroupKey::Repository(_) => Ok(Config::with_root(common_folder(&paths))),
+        }
+        .map_err(|err| err.to_string())?;
+        config.force_exclude = args.force_exclude;
+        let linter = new_linter(&config, args)?;
+        runs.push(Run {
+            config,
+            paths,
+            linter,
+        });
+    }
+    Ok(runs)
+}
+
+/// What puts paths in the same run.
+#[derive(Debug, PartialEq, Eq)]
+enum GroupKey {
+    /// The configuration file that applies.
+    File(PathBuf),
+    /// No configuration: the git repository (or the folder) of the path.
+    Repository(PathBuf),
+}
+
+fn group_key(explicit: Option<&Path>, path: &Path) -> GroupKey {
+    if let Some(file) = explicit {
+        return GroupKey::File(file.to_path_buf());
+    }
+    let start = config::start_folder(path);
+    if let Some(file) = config::find_file(&start) {
+        return GroupKey::File(file);
+    }
+    let repository = start
+        .ancestors()
+        .find(|d| d.join(".git").exists())
+        .unwrap_or(&start)
+        .to_path_buf();
+    GroupKey::Repository(repository)
+}
+
+/// The deepest folder holding every path's start folder.
+fn common_folder(paths: &[PathBuf]) -> PathBuf {
+    let mut folders = paths.iter().map(|p| config::start_folder(p));
+    let Some(mut common) = folders.next() else {
+        return PathBuf::from(".");
+    };
+    for folder in folders {
+        while !folder.starts_with(&common) {
+            match common.parent() {
+                Some(parent) => common = parent.to_path_buf(),
+                None => break,
+            }
+        }
+    }
+    common
+}
+
+/// The paths `check` lints when none are given: the content folders
+/// under the working directory (not the site's README or archetypes),
+/// else the working directory.
+fn default_paths(linter: &Linter, cwd: &Path) -> Vec<PathBuf> {
+    let roots: Vec<PathBuf> = linter
+        .content_roots()
+        .into_iter()
+        .filter_map(|root| {
+            let absolute = std::path::absolute(&root).unwrap_or(root);
+            let relative = absolute.strip_prefix(cwd).ok()?.to_path_buf();
+            Some(if relative.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                relative
+            })
+        })
+        .collect();
+    if roots.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        roots
+    }
+}
+
+fn new_linter(config: &Config, args: &CheckArgs) -> Result<Linter, String> {
+    let selection = Selection {
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+    };
+    Linter::new(config, &selection)
+}
+
+/// `check -`: lints one page read from standard input, placed in the
+/// handbook at `--stdin-filename`. With `--fix`, prints the fixed page
+/// instead of a report.
+fn check_stdin(
+    args: &CheckArgs,
+    outputs: &[(Option<Format>, PathBuf)],
+    cwd: &Path,
+) -> Result<ExitCode, String> {
+    if args.paths.len() > 1 {
+        return Err("`-` (standard input) cannot be combined with other paths".to_string());
+    }
+    if args.diff || args.changed_since.is_some() {
+        return Err("--diff and --changed-since do not apply to standard input".to_string());
+    }
+    let path = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("-"));
+    let start = match &args.stdin_filename {
+        Some(name) => config::start_folder(name),
+        None => cwd.to_path_buf(),
+    };
+    let mut config =
+        Config::discover(args.config.as_deref(), &start).map_err(|err| err.to_string())?;
+    config.force_exclude = args.force_exclude;
+    let linter = new_linter(&config, args)?;
+    let mut source = String::new();
+    std::io::stdin()
+        .read_to_string(&mut source)
+        .map_err(|err| format!("cannot read standard input: {err}"))?;
+    if args.force_exclude && config.is_excluded(&path) {
+        if args.fix {
+            write_stdout(&source)?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if args.fix {
+        let outcome = linter.fix_source(&path, &source, fix_mode(args));
+        write_stdout(&outcome.text)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let file = linter.lint_in_handbook(&path, Arc::new(source), &config);
+    let report = RunReport {
+        files_checked: 1,
+        files: vec![file],
+        catalogue: crate::engine::catalogue(),
+    };
+    write_reports(args, outputs, &report)?;
+    Ok(exit_code(&report, args))
+}
+
+/// Writes the `--output` files and the report on standard output (or
+/// the statistics with `--statistics`).
+fn write_reports(
+    args: &CheckArgs,
+    outputs: &[(Option<Format>, PathBuf)],
+    report: &RunReport,
+) -> Result<(), String> {
+    let mut stdout_format = Some(args.format);
+    for (format, file) in outputs {
+        match format {
+            Some(format) => write_report(file, *format, report)?,
+            None => {
+                write_report(file, args.format, report)?;
+                stdout_format = None;
+            }
+        }
+    }
+    if args.statistics {
+        return write_stdout(&statistics(report));
+    }
+    if let Some(format) = stdout_format {
+        write_report_to_stdout(format, report, use_color(args.color), args.quiet)?;
+    }
+    Ok(())
+}
+
+/// `--statistics`: findings per rule, most first, with the rule's
+/// severity and how many have a fix.
+fn statistics(report: &RunReport) -> String {
+    let mut counts: BTreeMap<&str, (usize, usize, Severity)> = BTreeMap::new();
+    for finding in report.files.iter().flat_map(|f| &f.findings) {
+        let d = &finding.diagnostic;
+        let entry = counts.entry(d.rule).or_insert((0, 0, d.severity));
+        entry.0 += 1;
+        entry.1 += usize::from(d.fix.is_some());
+        entry.2 = entry.2.max(d.severity);
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+    let mut out = String::new();
+    for (rule, (count, fixable, severity)) in rows {
+        let fix = if fixable > 0 {
+            format!(" ({fixable} fixable)")
+        } else {
+            String::new()
+        };
+        out.push_str(&format!("{count:>6}  {rule:<28} {severity}{fix}\n"));
+    }
+    out.push_str(&report::summary(report));
+    out.push('\n');
+    out
 }
 
 /// `--output` values: a format (or `None` for the --format report) and a
@@ -105,6 +398,15 @@ fn parse_outputs(
         let (format, file) = match value.split_once('=') {
             Some((name, file)) if Format::parse_name(name).is_some() => {
                 (Format::parse_name(name), file)
+            }
+            // A word before `=` is a format name, misspelt.
+            Some((name, _))
+                if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphabetic()) =>
+            {
+                return Err(format!(
+                    "--output {value}: unknown report format `{name}` (expected one of: {})",
+                    format_names()
+                ));
             }
             _ => (None, value.as_str()),
         };
@@ -125,6 +427,16 @@ fn parse_outputs(
     Ok(outputs)
 }
 
+/// The report formats' names, for messages.
+fn format_names() -> String {
+    Format::value_variants()
+        .iter()
+        .filter_map(|f| f.to_possible_value())
+        .map(|v| v.get_name().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Writes the report in `format` (without colour) to the file at `path`,
 /// atomically, one linted file at a time.
 fn write_report(path: &Path, format: Format, report: &RunReport) -> Result<(), String> {
@@ -133,6 +445,7 @@ fn write_report(path: &Path, format: Format, report: &RunReport) -> Result<(), S
 }
 
 /// What fixing did.
+#[derive(Default)]
 struct Fixed {
     applied: usize,
     files: usize,
@@ -144,7 +457,8 @@ fn fix_files(
     files: &[PathBuf],
     mode: FixMode,
     write: bool,
-) -> Result<Fixed, String> {
+    fixed: &mut Fixed,
+) -> Result<(), String> {
     let outcomes: Vec<(&PathBuf, String, FixOutcome)> = files
         .par_iter()
         .filter_map(|path| {
@@ -153,11 +467,6 @@ fn fix_files(
             outcome.changed().then_some((path, source, outcome))
         })
         .collect();
-    let mut fixed = Fixed {
-        applied: 0,
-        files: 0,
-        diff: String::new(),
-    };
     for (path, source, outcome) in outcomes {
         fixed.applied += outcome.applied;
         fixed.files += 1;
@@ -176,31 +485,110 @@ fn fix_files(
             );
         }
     }
-    Ok(fixed)
+    Ok(())
 }
 
-fn exit_code(report: &RunReport) -> ExitCode {
-    if report.count(Severity::Error) > 0 {
+/// 1 when a finding reaches the `--fail-on` severity (and not
+/// `--exit-zero`), else 0.
+fn exit_code(report: &RunReport, args: &CheckArgs) -> ExitCode {
+    let threshold = match args.fail_on {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+        FailOn::Info => Severity::Info,
+    };
+    let failing = report
+        .files
+        .iter()
+        .flat_map(|f| &f.findings)
+        .any(|f| f.diagnostic.severity >= threshold);
+    if failing && !args.exit_zero {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
 }
 
+/// Whether the human report is coloured: `--color always` and `never`
+/// win; `auto` is off with NO_COLOR, on with FORCE_COLOR or
+/// CLICOLOR_FORCE (set to anything but `0`), else on for a terminal.
 fn use_color(choice: Color) -> bool {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    color_choice(choice, &|name| std::env::var_os(name), || {
+        std::io::stdout().is_terminal()
+    })
+}
+
+fn color_choice(
+    choice: Color,
+    env: &dyn Fn(&str) -> Option<std::ffi::OsString>,
+    terminal: impl Fn() -> bool,
+) -> bool {
+    let set = |name: &str| env(name).is_some_and(|v| !v.is_empty() && v != "0");
     match choice {
         Color::Never => false,
-        Color::Always => !no_color,
-        Color::Auto => !no_color && std::io::stdout().is_terminal(),
+        Color::Always => true,
+        Color::Auto if set("NO_COLOR") => false,
+        Color::Auto if set("FORCE_COLOR") || set("CLICOLOR_FORCE") => true,
+        Color::Auto => terminal(),
     }
 }
 
 /// Writes the report in `format` to standard output as it is rendered.
-fn write_report_to_stdout(format: Format, report: &RunReport, color: bool) -> Result<(), String> {
+/// `quiet` leaves out the summary of the human and concise reports.
+fn write_report_to_stdout(
+    format: Format,
+    report: &RunReport,
+    color: bool,
+    quiet: bool,
+) -> Result<(), String> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = format
-        .write(report, color, &mut out)
-        .and_then(|()| out.flush());
-    stdout_result(written)
+    let written = match (format, quiet) {
+        (Format::Human, true) => {
+            let renderer = report::human::Renderer::new(color);
+            report::each_rendered(
+                &report.files,
+                |file| renderer.file(file),
+                |text| out.write_all(text.as_bytes()),
+            )
+        }
+        (Format::Concise, true) => {
+            report::each_rendered(&report.files, report::concise::file_lines, |text| {
+                out.write_all(text.as_bytes())
+            })
+        }
+        _ => format.write(report, color, &mut out),
+    };
+    stdout_result(written.and_then(|()| out.flush()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env<'a>(vars: &'a [(&'a str, &'a str)]) -> impl Fn(&str) -> Option<std::ffi::OsString> + 'a {
+        move |name| {
+            vars.iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| std::ffi::OsString::from(v))
+        }
+    }
+
+    #[test]
+    fn explicit_colour_wins_over_the_environment() {
+        let no_color = env(&[("NO_COLOR", "1")]);
+        assert!(color_choice(Color::Always, &no_color, || false));
+        assert!(!color_choice(Color::Auto, &no_color, || true));
+        let forced = env(&[("FORCE_COLOR", "1")]);
+        assert!(!color_choice(Color::Never, &forced, || true));
+        assert!(color_choice(Color::Auto, &forced, || false));
+        assert!(color_choice(
+            Color::Auto,
+            &env(&[("CLICOLOR_FORCE", "1")]),
+            || false
+        ));
+        assert!(!color_choice(
+            Color::Auto,
+            &env(&[("FORCE_COLOR", "0")]),
+            || false
+        ));
+    }
 }

@@ -2,6 +2,7 @@
 //! their grades, what each extends, and the problems the family rules
 //! find.
 
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{write_stdout, LadderArgs, ListFormat};
@@ -16,9 +17,14 @@ use crate::rules;
 
 /// Runs `ladder` and returns the exit status.
 pub(super) fn ladder(args: LadderArgs) -> Result<ExitCode, String> {
-    let cwd = std::env::current_dir()
-        .map_err(|err| format!("cannot read the working directory: {err}"))?;
-    let config = Config::discover(args.config.as_deref(), &cwd).map_err(|err| err.to_string())?;
+    // The configuration is the one of the first path, as for `check`.
+    for path in &args.paths {
+        if std::fs::symlink_metadata(path).is_err() {
+            return Err(format!("{}: no such file or folder", path.display()));
+        }
+    }
+    let first = args.paths.first().map_or(Path::new("."), PathBuf::as_path);
+    let config = Config::for_path(args.config.as_deref(), first).map_err(|err| err.to_string())?;
     let family_rules: Vec<String> = rules::ALL
         .iter()
         .filter(|r| r.group == rules::Group::Family)

@@ -1,12 +1,15 @@
-//! The command line: `check`, `ladder`, `rules`, `explain`, `lsp`.
+//! The command line: `check`, `ladder`, `words`, `rules`, `explain`,
+//! `lsp`, `completions` and `man`.
 //!
 //! This module parses the arguments and dispatches; each command lives in
 //! its own module ([`check`], [`ladder`], and [`catalogue`] for `rules` and
 //! `explain`); [`reference`] writes the rule reference under `docs/rules/`.
 
+mod baseline;
 mod catalogue;
 mod check;
 mod ladder;
+mod progress;
 mod reference;
 mod words;
 
@@ -60,17 +63,50 @@ enum Command {
     },
     /// Run the language server on stdin and stdout (for editors).
     Lsp,
+    /// Print a shell completion script (e.g. `handbook-lint completions
+    /// bash > /etc/bash_completion.d/handbook-lint`).
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), e.g. `handbook-lint man >
+    /// handbook-lint.1`.
+    Man,
 }
 
 #[derive(Debug, Args)]
 struct CheckArgs {
     /// Files and folders to lint; folders are searched for *.md and
-    /// *.markdown pages.
-    #[arg(default_value = ".")]
+    /// *.markdown pages. `-` reads one page from standard input (name it
+    /// with --stdin-filename). Default: the content folder when the
+    /// configuration or the site layout names one, else the current
+    /// folder.
     paths: Vec<PathBuf>,
+    /// The path of the page read from standard input (`-`): where it is
+    /// in the handbook, for configuration, excludes and links.
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<PathBuf>,
     /// Output format of the report on standard output.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Also skip files named on the command line when the configuration
+    /// excludes them (for pre-commit, which names every changed file).
+    #[arg(long)]
+    force_exclude: bool,
+    /// Print findings only: no summary, no progress, no notes on stderr.
+    #[arg(short, long)]
+    quiet: bool,
+    /// Print how many findings each rule has, instead of the findings.
+    #[arg(long)]
+    statistics: bool,
+    /// Exit with status 0 even when there are findings (2 still means
+    /// the run failed).
+    #[arg(long)]
+    exit_zero: bool,
+    /// The least severity that makes the run exit with status 1.
+    #[arg(long, value_enum, value_name = "SEVERITY", default_value_t = FailOn::Error)]
+    fail_on: FailOn,
     /// Also write a report to a file: `FORMAT=FILE` (e.g.
     /// `codequality=gl-code-quality.json`), repeatable. A bare FILE takes
     /// the report of --format instead of standard output. Files are
@@ -91,18 +127,42 @@ struct CheckArgs {
     /// nothing. Exits with 1 if there are changes.
     #[arg(long)]
     diff: bool,
-    /// Configuration file (default: the nearest .handbook-lint.toml).
+    /// Configuration file (default: the nearest .handbook-lint.toml
+    /// above each linted path).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
-    /// Run only these rules (comma-separated ids).
+    /// Report only findings not recorded in this baseline file (see
+    /// --write-baseline), and how many were.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record today's findings in a baseline file (rewriting it: findings
+    /// that are gone are dropped) and exit with status 0.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["fix", "diff"])]
+    write_baseline: Option<PathBuf>,
+    /// Run only these rules (comma-separated rule ids or group names,
+    /// e.g. `prose,links`).
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     select: Option<Vec<String>>,
-    /// Do not run these rules (comma-separated ids).
+    /// Do not run these rules (comma-separated rule ids or group names).
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     ignore: Vec<String>,
-    /// When to use colour in the human report (never with NO_COLOR set).
+    /// When to use colour in the human report. `auto` colours a terminal,
+    /// never with NO_COLOR set, and always with FORCE_COLOR or
+    /// CLICOLOR_FORCE set (for CI logs); `always` and `never` win over
+    /// the environment.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+}
+
+/// The least severity that fails a run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    /// Error findings fail the run.
+    Error,
+    /// Warnings and errors fail the run.
+    Warning,
+    /// Any finding fails the run.
+    Info,
 }
 
 #[derive(Debug, Args)]
@@ -154,6 +214,11 @@ enum Format {
     Junit,
     /// SARIF 2.1.0 (code-scanning dashboards).
     Sarif,
+    /// One line per finding: `path:line:column: severity [rule] message`
+    /// (quickfix lists, grep).
+    Concise,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
 }
 
 impl Format {
@@ -173,6 +238,8 @@ impl Format {
             Format::Codequality => report::codequality::write(report, out),
             Format::Junit => report::junit::write(report, out),
             Format::Sarif => report::sarif::write(report, out),
+            Format::Concise => report::concise::write(report, out),
+            Format::Github => report::github::write(report, out),
         }
     }
 }
@@ -200,6 +267,8 @@ pub fn main() -> ExitCode {
         Command::Rules { format } => catalogue::list_rules(format),
         Command::Explain { rule } => catalogue::explain(&rule),
         Command::Lsp => crate::lsp::run().map(|()| ExitCode::SUCCESS),
+        Command::Completions { shell } => completions(shell),
+        Command::Man => man_page(),
     };
     match result {
         Ok(code) => code,
@@ -208,6 +277,29 @@ pub fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The command-line definition, for completions and the man page.
+pub fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
+}
+
+/// Writes the completion script for `shell` to standard output.
+fn completions(shell: clap_complete::Shell) -> Result<ExitCode, String> {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut command(), "handbook-lint", &mut out);
+    write_stdout(&String::from_utf8_lossy(&out))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes the man page (roff) to standard output.
+fn man_page() -> Result<ExitCode, String> {
+    let mut out = Vec::new();
+    clap_mangen::Man::new(command())
+        .render(&mut out)
+        .map_err(|err| format!("cannot render the man page: {err}"))?;
+    write_stdout(&String::from_utf8_lossy(&out))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {

@@ -17,7 +17,12 @@ pub fn changed_files(reference: &str, cwd: &Path) -> Result<BTreeSet<PathBuf>, S
     if reference.starts_with('-') {
         return Err(format!("`{reference}` is not a git revision"));
     }
-    let top = git(cwd, &["rev-parse", "--show-toplevel"])?;
+    let top = git(cwd, &["rev-parse", "--show-toplevel"]).map_err(|_| {
+        format!(
+            "--changed-since needs a git repository, and {} is not in one",
+            cwd.display()
+        )
+    })?;
     let top = PathBuf::from(top.trim_end_matches(['\n', '\r']));
     let commit = format!("{reference}^{{commit}}");
     git(cwd, &["rev-parse", "--verify", "--quiet", &commit]).map_err(|_| {

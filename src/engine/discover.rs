@@ -33,7 +33,9 @@ pub fn is_markdown(path: &Path) -> bool {
 
 /// The files to lint under `paths`, sorted and without duplicates.
 ///
-/// A file named in `paths` is always linted. Folders are walked for
+/// A file named in `paths` is linted unless the configuration excludes
+/// it and asks for `force_exclude` (as pre-commit, which names every
+/// changed file, needs). Folders are walked for
 /// Markdown pages, skipping hidden folders, `target/`, `node_modules/`,
 /// what `.gitignore` files ignore, and what the configuration excludes.
 /// A path that does not exist, and a folder that cannot be read, are kept
@@ -43,6 +45,8 @@ pub fn discover(paths: &[PathBuf], config: &Config) -> Result<Vec<PathBuf>, Disc
     for path in paths {
         if path.is_dir() {
             walk(path, config, &mut found);
+        } else if config.force_exclude && config.is_excluded(path) {
+            continue;
         } else {
             found.push(clean(path));
         }

@@ -25,8 +25,9 @@ pub use discover::{discover, DiscoverError};
 pub use excerpt::{Excerpt, Excerpts};
 pub use write::{write_atomic, write_atomic_with};
 
-use crate::config::{unknown_rule, Config};
+use crate::config::{resolve_rules, Config, PerFileIgnore};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::document::line_index::floor_char_boundary;
 use crate::document::{Document, Position};
 use crate::rules::{self, Context, Group, Rule, Settings};
 use crate::site::{PageRef, SiteIndex, SiteSpec};
@@ -41,6 +42,10 @@ pub struct Finding {
     pub start: Position,
     /// Position of the span's end.
     pub end: Position,
+    /// The span in Unicode code points from the start of the file (as
+    /// SARIF's `charOffset` counts), saturating at `u32::MAX` to keep
+    /// the record small.
+    pub chars: Range<u32>,
     /// The heading text of the innermost section holding the span's
     /// start (`None` before the first heading). Reports use it to name a
     /// finding without its line number. Findings in one section share
@@ -105,10 +110,20 @@ impl RunReport {
 /// Which rules to run, on top of the configuration.
 #[derive(Clone, Debug, Default)]
 pub struct Selection {
-    /// Run only these rule ids (`--select`).
+    /// Run only these rule ids or group names (`--select`).
     pub select: Option<Vec<String>>,
-    /// Do not run these rule ids (`--ignore`).
+    /// Do not run these rule ids or group names (`--ignore`).
     pub ignore: Vec<String>,
+}
+
+/// Told how far a run has come, to show progress.
+pub trait Progress: Send + Sync {
+    /// The run will lint `total` files.
+    fn start(&self, total: usize);
+    /// `done` more files are linted.
+    fn advance(&self, done: usize);
+    /// The run is over.
+    fn finish(&self);
 }
 
 /// Lints pages with a fixed set of rules and settings.
@@ -121,26 +136,38 @@ pub struct Linter {
     /// Where the content tree is, and its index once built.
     site_spec: SiteSpec,
     site: OnceLock<Option<Arc<SiteIndex>>>,
+    /// Rules not run on some paths (`[per-file-ignores]`).
+    per_file_ignores: Vec<PerFileIgnore>,
+    /// The configuration's root, which per-file globs are relative to.
+    root: PathBuf,
+    progress: Option<Arc<dyn Progress>>,
+}
+
+impl std::fmt::Debug for dyn Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress")
+    }
 }
 
 impl Linter {
     /// The rules the configuration and selection enable, with their
     /// severities. Unknown ids in the selection are an error.
     pub fn new(config: &Config, selection: &Selection) -> Result<Linter, String> {
-        for id in selection.select.iter().flatten().chain(&selection.ignore) {
-            if rules::find(id).is_none() {
-                return Err(unknown_rule(id));
+        let resolve = |names: &[String]| -> Result<Vec<&'static str>, String> {
+            let mut ids = Vec::new();
+            for name in names {
+                ids.extend(resolve_rules(name)?.iter().map(|rule| rule.id));
             }
-        }
+            Ok(ids)
+        };
+        let select = selection.select.as_deref().map(resolve).transpose()?;
+        let ignore = resolve(&selection.ignore)?;
         let rules = rules::ALL
             .iter()
             .copied()
             .filter(|rule| {
-                selection
-                    .select
-                    .as_ref()
-                    .is_none_or(|ids| ids.iter().any(|id| id == rule.id))
-                    && !selection.ignore.iter().any(|id| id == rule.id)
+                select.as_ref().is_none_or(|ids| ids.contains(&rule.id))
+                    && !ignore.contains(&rule.id)
             })
             .filter_map(|rule| {
                 let severity = match config.levels.get(rule.id) {
@@ -159,7 +186,24 @@ impl Linter {
                 configured: config.path.is_some(),
             },
             site: OnceLock::new(),
+            per_file_ignores: config.per_file_ignores.clone(),
+            root: config.root.clone(),
+            progress: None,
         })
+    }
+
+    /// Reports the progress of runs to `progress`.
+    pub fn with_progress(self, progress: Arc<dyn Progress>) -> Linter {
+        Linter {
+            progress: Some(progress),
+            ..self
+        }
+    }
+
+    /// The content roots links are checked against: the configured
+    /// `content_dir`, else the folders found from the project root.
+    pub fn content_roots(&self) -> Vec<PathBuf> {
+        self.site_spec.content_roots()
     }
 
     /// A linter with every rule at its default severity.
@@ -169,6 +213,9 @@ impl Linter {
             settings: Settings::default(),
             site_spec: SiteSpec::default(),
             site: OnceLock::new(),
+            per_file_ignores: Vec::new(),
+            root: PathBuf::from("."),
+            progress: None,
         })
     }
 
@@ -234,6 +281,9 @@ impl Linter {
         // The content tree is indexed once, before the parallel work.
         let _ = self.site();
         let selected: Vec<PathBuf> = files.iter().filter(|path| keep(path)).cloned().collect();
+        if let Some(progress) = &self.progress {
+            progress.start(selected.len());
+        }
         let mut linted = Vec::with_capacity(selected.len());
         match self.site() {
             Some(site) => {
@@ -254,6 +304,9 @@ impl Linter {
             vocabulary::drop_corpus_vocabulary(self, &mut linted, || {
                 vocabulary::rest_of_handbook(self, paths, config, &files, keep)
             });
+        }
+        if let Some(progress) = &self.progress {
+            progress.finish();
         }
         Ok(RunReport {
             files_checked: linted.len(),
@@ -288,6 +341,9 @@ impl Linter {
                 .enumerate()
                 .map(|(i, path)| lint(first + i, path))
                 .collect();
+            if let Some(progress) = &self.progress {
+                progress.advance(batch.len());
+            }
             linted.into_iter().for_each(&mut sink);
         }
     }
@@ -397,11 +453,29 @@ impl Linter {
             }
         }
         let mut diagnostics = suppress::apply(doc, diagnostics, self);
+        self.drop_per_file_ignores(&doc.path, &mut diagnostics);
         diagnostics.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
         });
         diagnostics.dedup();
         diagnostics
+    }
+
+    /// Drops the findings of rules `[per-file-ignores]` turns off for
+    /// `path`.
+    fn drop_per_file_ignores(&self, path: &Path, diagnostics: &mut Vec<Diagnostic>) {
+        if self.per_file_ignores.is_empty() {
+            return;
+        }
+        let ignored: Vec<&'static str> = self
+            .per_file_ignores
+            .iter()
+            .filter(|entry| entry.matches(&self.root, path))
+            .flat_map(|entry| entry.rules.iter().copied())
+            .collect();
+        if !ignored.is_empty() {
+            diagnostics.retain(|d| !ignored.contains(&d.rule));
+        }
     }
 
     fn read_failure(&self, path: &Path, failure: ReadFailure) -> LintedFile {
@@ -415,9 +489,13 @@ impl Linter {
                 failure.message,
             );
             diagnostic.severity = severity;
+            let start = floor_char_boundary(&source, failure.span.start);
+            let end = floor_char_boundary(&source, failure.span.end).max(start);
+            let char_start = source[..start].chars().count();
             findings.push(Finding {
                 start: lines.position(&source, failure.span.start),
                 end: lines.position(&source, failure.span.end),
+                chars: char_range(char_start, source[start..end].chars().count()),
                 section: None,
                 diagnostic,
             });
@@ -430,12 +508,19 @@ impl Linter {
     }
 }
 
+/// A span in code points, `start` and `len` saturated to fit in `u32`.
+pub(crate) fn char_range(start: usize, len: usize) -> Range<u32> {
+    let start = u32::try_from(start).unwrap_or(u32::MAX);
+    let end = u32::try_from(len).map_or(u32::MAX, |len| start.saturating_add(len));
+    start..end
+}
+
 /// How many files are linted at a time by [`Linter::lint_each`]: enough
 /// to keep every core busy, few enough that their results stay small.
 pub const BATCH: usize = 256;
 
 // A run holds every finding until the end (the run-level spelling pass
 // needs all pages first): keep the record small. Rare parts (fixes) are
-// boxed.
+// boxed; code-point offsets are `u32`.
 #[cfg(target_pointer_width = "64")]
-const _: () = assert!(std::mem::size_of::<Finding>() <= 192);
+const _: () = assert!(std::mem::size_of::<Finding>() <= 200);

@@ -28,6 +28,8 @@ pub(super) fn locate(doc: &Document, diagnostics: Vec<Diagnostic>) -> Vec<Findin
     let source = doc.source.as_str();
     let mut last: Option<(usize, Position)> = None;
     let mut sections = Sections::default();
+    // Code points before a byte offset, counted on from the last finding.
+    let mut counted = (0usize, 0usize);
     diagnostics
         .into_iter()
         .map(|diagnostic| {
@@ -56,9 +58,20 @@ pub(super) fn locate(doc: &Document, diagnostics: Vec<Diagnostic>) -> Vec<Findin
             } else {
                 doc.position(end_offset)
             };
+            let (counted_bytes, counted_chars) = if counted.0 <= start_offset {
+                counted
+            } else {
+                (0, 0)
+            };
+            let char_start = counted_chars + source[counted_bytes..start_offset].chars().count();
+            counted = (start_offset, char_start);
+            let char_len = source[start_offset..end_offset.max(start_offset)]
+                .chars()
+                .count();
             Finding {
                 start,
                 end,
+                chars: super::char_range(char_start, char_len),
                 section: sections.enclosing(doc, diagnostic.span.start),
                 diagnostic,
             }

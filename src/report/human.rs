@@ -1,11 +1,13 @@
-//! `--format human`: miette's annotated report, one per finding.
+//! `--format human`: miette's annotated report, one per finding, each
+//! headed by its severity and rule and followed by a blank line; then the
+//! summary and how many findings `--fix` and `--unsafe-fixes` would fix.
 
 use std::fmt;
 use std::io;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Applicability, Severity};
 use crate::engine::excerpt::CONTEXT_LINES;
 use crate::engine::{Excerpts, Finding, LintedFile, RunReport};
 
@@ -26,7 +28,32 @@ pub fn write(report: &RunReport, color: bool, out: &mut dyn io::Write) -> io::Re
         |file| renderer.file(file),
         |text| out.write_all(text.as_bytes()),
     )?;
-    writeln!(out, "{}", super::summary(report))
+    writeln!(out, "{}", super::summary(report))?;
+    if let Some(line) = fixable_line(report) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// "N fixable with `--fix` (M more with `--unsafe-fixes`)", or `None`
+/// when no finding has a fix.
+pub fn fixable_line(report: &RunReport) -> Option<String> {
+    let (mut safe, mut unsafe_) = (0, 0);
+    for finding in report.files.iter().flat_map(|f| &f.findings) {
+        match finding.diagnostic.fix.as_ref().map(|fix| fix.applicability) {
+            Some(Applicability::Safe) => safe += 1,
+            Some(Applicability::Unsafe) => unsafe_ += 1,
+            None => {}
+        }
+    }
+    match (safe, unsafe_) {
+        (0, 0) => None,
+        (safe, 0) => Some(format!("{safe} fixable with `--fix`")),
+        (0, more) => Some(format!("{more} fixable with `--fix --unsafe-fixes`")),
+        (safe, more) => Some(format!(
+            "{safe} fixable with `--fix` ({more} more with `--unsafe-fixes`)"
+        )),
+    }
 }
 
 /// Renders one file's findings at a time, so a run can print each file
@@ -65,6 +92,10 @@ impl Renderer {
             if !rendered {
                 out.push_str(&plain_line(file, finding));
             }
+            // A blank line between findings.
+            if !out.ends_with("\n\n") {
+                out.push('\n');
+            }
         }
         out
     }
@@ -88,7 +119,8 @@ fn plain_line(file: &LintedFile, finding: &Finding) -> String {
 #[derive(Debug)]
 struct Shown {
     message: String,
-    rule: &'static str,
+    /// `severity[rule]`, so the severity reads as a word.
+    code: String,
     severity: miette::Severity,
     help: Option<String>,
     label: LabeledSpan,
@@ -104,7 +136,7 @@ impl Shown {
         let label_text = Some(d.label.as_deref().unwrap_or(d.rule).to_string());
         Some(Shown {
             message: d.message.clone(),
-            rule: d.rule,
+            code: format!("{}[{}]", d.severity, d.rule),
             severity: match d.severity {
                 Severity::Error => miette::Severity::Error,
                 Severity::Warning => miette::Severity::Warning,
@@ -117,14 +149,22 @@ impl Shown {
     }
 }
 
-/// The help line: the rule's own help, else the fix, else suggestions.
+/// The help line: the rule's own help, then the fix (saying whether
+/// `--fix` applies it or it needs `--unsafe-fixes`); else suggestions.
 fn help_text(finding: &Finding) -> Option<String> {
     let d = &finding.diagnostic;
-    if let Some(help) = &d.help {
-        return Some(help.to_string());
-    }
-    if let Some(fix) = &d.fix {
-        return Some(format!("fix: {}", fix.description));
+    let fix = d.fix.as_ref().map(|fix| match fix.applicability {
+        Applicability::Safe => format!("safe fix (`--fix`): {}", fix.description),
+        Applicability::Unsafe => format!(
+            "unsafe fix (review it; `--fix --unsafe-fixes`): {}",
+            fix.description
+        ),
+    });
+    match (&d.help, fix) {
+        (Some(help), Some(fix)) => return Some(format!("{help}\n{fix}")),
+        (Some(help), None) => return Some(help.to_string()),
+        (None, Some(fix)) => return Some(fix),
+        (None, None) => {}
     }
     match d.suggestions.as_slice() {
         [] => None,
@@ -149,7 +189,7 @@ impl std::error::Error for Shown {}
 
 impl miette::Diagnostic for Shown {
     fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        Some(Box::new(self.rule))
+        Some(Box::new(&self.code))
     }
 
     fn severity(&self) -> Option<miette::Severity> {

@@ -2,6 +2,8 @@
 //! render findings and nothing else.
 
 pub mod codequality;
+pub mod concise;
+pub mod github;
 pub mod human;
 pub mod json;
 pub mod junit;

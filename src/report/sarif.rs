@@ -145,8 +145,8 @@ fn result(path: &str, finding: &Finding, print: String, catalogue: &[RuleInfo]) 
                     "startColumn": finding.start.column,
                     "endLine": finding.end.line,
                     "endColumn": finding.end.column,
-                    "charOffset": d.span.start,
-                    "charLength": d.span.len(),
+                    "charOffset": finding.chars.start,
+                    "charLength": finding.chars.end - finding.chars.start,
                 }
             }
         }],

@@ -24,7 +24,8 @@ pub struct SiteSpec {
 impl SiteSpec {
     /// The content roots: `content_dir` if configured, else the first
     /// folder from `root` up to the git root that holds `content/`,
-    /// `source/` or `sites/*/source/`.
+    /// `source/` or `sites/*/source/`; outside git, `root` or the site
+    /// whose `content/` or `source/` folder `root` is inside.
     pub fn content_roots(&self) -> Vec<PathBuf> {
         if let Some(dir) = &self.content_dir {
             let dir = self.root.join(dir);
@@ -41,7 +42,19 @@ impl SiteSpec {
                     .take_while(|d| d.starts_with(git_root))
                     .map(Path::to_path_buf)
                     .collect(),
-                None => vec![absolute],
+                // Outside git: the root itself, then the site above a
+                // `content/` or `source/` folder the root is inside.
+                None => {
+                    let site = absolute
+                        .ancestors()
+                        .find(|d| {
+                            d.file_name()
+                                .is_some_and(|n| n == "content" || n == "source")
+                        })
+                        .and_then(Path::parent)
+                        .map(Path::to_path_buf);
+                    std::iter::once(absolute.clone()).chain(site).collect()
+                }
             }
         };
         bases
