@@ -95,6 +95,9 @@ pub struct Config {
     exclude_set: GlobSet,
     /// Per-rule levels.
     pub levels: BTreeMap<&'static str, Level>,
+    /// The `words_file`, joined to the root, when the configuration names
+    /// one (whether or not it exists yet).
+    pub words_file: Option<PathBuf>,
     /// Settings rules read.
     pub settings: Settings,
 }
@@ -108,6 +111,7 @@ impl Default for Config {
             exclude: Vec::new(),
             exclude_set: GlobSet::empty(),
             levels: BTreeMap::new(),
+            words_file: None,
             settings: Settings::default(),
         }
     }
@@ -168,18 +172,11 @@ impl Config {
             extra_words: raw.extra_words,
             ..Settings::default()
         };
-        if let Some(file) = raw.words_file {
-            let file = root.join(file);
-            let words = std::fs::read_to_string(&file).map_err(|err| {
-                error(format!("cannot read words_file {}: {err}", file.display()))
-            })?;
-            settings.extra_words.extend(
-                words
-                    .lines()
-                    .map(str::trim)
-                    .filter(|w| !w.is_empty() && !w.starts_with('#'))
-                    .map(String::from),
-            );
+        let words_file = raw.words_file.map(|file| root.join(file));
+        if let Some(file) = &words_file {
+            settings
+                .extra_words
+                .extend(read_words_file(file).map_err(error)?);
         }
         if let Some(phrases) = raw.required_phrases {
             settings.required_phrases = phrases;
@@ -194,6 +191,7 @@ impl Config {
             exclude: raw.exclude,
             exclude_set,
             levels,
+            words_file,
             settings,
         })
     }
@@ -210,6 +208,23 @@ impl Config {
         let relative = relative.strip_prefix(".").unwrap_or(relative);
         self.exclude_set.is_match(relative) || self.exclude_set.is_match(path)
     }
+}
+
+/// The words of a `words_file`: one a line, `#` starts a comment. A
+/// file that does not exist yet has no words (an editor's "add word"
+/// action creates it); one that cannot be read is an error.
+fn read_words_file(file: &Path) -> Result<Vec<String>, String> {
+    let words = match std::fs::read_to_string(file) {
+        Ok(words) => words,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(err) => return Err(format!("cannot read words_file {}: {err}", file.display())),
+    };
+    Ok(words
+        .lines()
+        .map(str::trim)
+        .filter(|w| !w.is_empty() && !w.starts_with('#'))
+        .map(String::from)
+        .collect())
 }
 
 /// The error for a rule id that does not exist, with the closest ids.

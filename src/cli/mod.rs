@@ -54,7 +54,12 @@ enum Command {
         rule: String,
     },
     /// Run the language server on stdin and stdout (for editors).
-    Lsp,
+    Lsp {
+        /// Talk over standard input and output (the default and only
+        /// transport; accepted because language clients pass it).
+        #[arg(long)]
+        stdio: bool,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -171,7 +176,7 @@ pub fn main() -> ExitCode {
         Command::Ladder(args) => ladder(args),
         Command::Rules { format } => list_rules(format),
         Command::Explain { rule } => explain(&rule),
-        Command::Lsp => crate::lsp::run().map(|()| ExitCode::SUCCESS),
+        Command::Lsp { stdio: _ } => crate::lsp::run().map(|()| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,

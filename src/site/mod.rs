@@ -19,6 +19,7 @@
 pub mod link;
 mod pages;
 pub mod scan;
+mod workspace;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
@@ -28,6 +29,7 @@ use walkdir::WalkDir;
 
 pub use link::{Destination, Resolution};
 pub use pages::EARLY_TEXT_BUDGET;
+pub use workspace::heading_anchors;
 
 use pages::{Entry, HeldBytes};
 
