@@ -30,7 +30,7 @@ pub fn answer<'a>(request: &Request, linted: impl Fn(&Uri) -> Option<&'a Linted>
     let mut span = None;
     if let Some(level) = page.level_heading_at(offset) {
         if let Some(h) = page.family.levels[level].heading {
-            span = Some(page.doc.headings[h].span.clone());
+            span = Some(page.doc.headings[h].content.clone());
         }
         parts.push(describe_level(&page.family, &page.doc, level));
     } else if let Some((_, extends)) = page.extends_at(offset) {

@@ -48,7 +48,7 @@ use crossbeam_channel::Sender;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request};
 use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
-    DidSaveTextDocument, Initialized, Notification as _,
+    DidSaveTextDocument, Notification as _,
 };
 use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CompletionOptions,
@@ -103,6 +103,8 @@ pub fn serve(connection: Connection) -> Result<(), String> {
         InitializeParams::default()
     });
     let mut server = Server::start(outbox, ClientSupport::of(&params));
+    // `initialize_finish` has already received `initialized`.
+    server.watch_files();
     for folder in workspace_folders(&params) {
         server.send(Job::Index(folder));
     }
@@ -382,7 +384,6 @@ impl Server {
                     Err(err) => bad(err),
                 }
             }
-            Initialized::METHOD => self.watch_files(),
             _ => {}
         }
     }

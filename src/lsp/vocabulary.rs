@@ -128,7 +128,8 @@ impl Vocabulary {
         (by_page.into_values().collect(), unknown)
     }
 
-    /// Records an answer; false when it is for a listing that is gone.
+    /// Records an answer; false when it is for a listing that is gone
+    /// (the words are asked again when next needed).
     pub fn record(&mut self, scanned: Scanned) -> bool {
         let Some(book) = self.books.get_mut(&scanned.scan.roots) else {
             return false;

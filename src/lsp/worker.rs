@@ -80,6 +80,8 @@ struct Open {
     version: i32,
     text: Arc<String>,
     linted: Option<Linted>,
+    /// Words whose findings were held back, waiting for the vocabulary.
+    held_back: HashSet<String>,
 }
 
 /// The linting thread's state.
@@ -140,13 +142,18 @@ impl Worker {
         for job in batch {
             match job {
                 Job::Edit { uri, version, text } => {
-                    let linted = self.open.remove(&uri).and_then(|o| o.linted);
+                    let (linted, held_back) = self
+                        .open
+                        .remove(&uri)
+                        .map(|o| (o.linted, o.held_back))
+                        .unwrap_or_default();
                     self.open.insert(
                         uri.clone(),
                         Open {
                             version,
                             text,
                             linted,
+                            held_back,
                         },
                     );
                     mark(&mut dirty, uri);
@@ -163,8 +170,10 @@ impl Worker {
                 }
                 Job::Index(folder) => self.index_folder(&folder),
                 Job::Scanned(scanned) => {
-                    if self.vocabulary.record(scanned) {
-                        for uri in self.open.keys() {
+                    let keys = scanned.scan.keys.clone();
+                    self.vocabulary.record(scanned);
+                    for (uri, open) in &self.open {
+                        if !open.held_back.is_disjoint(&keys) {
                             mark(&mut dirty, uri.clone());
                         }
                     }
@@ -190,8 +199,8 @@ impl Worker {
         let context = PageContext::of(uri);
         self.tell_once(uri, &context);
         let excluded = context.on_disk && context.config.is_excluded(&context.path);
-        let findings = if excluded {
-            Vec::new()
+        let (findings, held_back) = if excluded {
+            (Vec::new(), HashSet::new())
         } else {
             self.ensure_indexed(&context.roots);
             self.findings(&context, Arc::clone(&text))
@@ -209,16 +218,18 @@ impl Worker {
             .publish(uri.clone(), linted.diagnostics(), Some(version));
         if let Some(open) = self.open.get_mut(uri) {
             open.linted = Some(linted);
+            open.held_back = held_back;
         }
     }
 
     /// The findings on `text`, the page of `context`, with findings of
-    /// words whose handbook vocabulary is not known yet held back.
+    /// words whose handbook vocabulary is not known yet held back; and
+    /// those words.
     fn findings(
         &mut self,
         context: &PageContext,
         text: Arc<String>,
-    ) -> Vec<crate::engine::Finding> {
+    ) -> (Vec<crate::engine::Finding>, HashSet<String>) {
         let handbooks = self.index.read().unwrap_or_else(PoisonError::into_inner);
         let site = handbooks.get(&context.roots).map(|h| Arc::clone(&h.site));
         let linter = match Linter::new(&context.config, &Selection::default()) {
@@ -226,7 +237,7 @@ impl Worker {
             Err(message) => {
                 self.outbox
                     .log(MessageType::ERROR, format!("handbook-lint: {message}"));
-                return Vec::new();
+                return (Vec::new(), HashSet::new());
             }
         };
         let vocabulary = &mut self.vocabulary;
@@ -246,7 +257,7 @@ impl Worker {
                         .is_some_and(|w| unknown.contains(&spelling::vocabulary_key(w)))
             });
         }
-        findings
+        (findings, unknown)
     }
 
     /// Logs, once each, what the user should know about a page's place:
