@@ -27,9 +27,13 @@ pub struct PageContext {
 }
 
 impl PageContext {
-    /// The place of the page `uri` names. An unsaved buffer (`untitled:`)
-    /// gets the default configuration and no handbook.
-    pub fn of(uri: &Uri) -> PageContext {
+    /// The place of the page `uri` names, in a workspace of `folders`.
+    /// Without a configuration file above it, a page in a workspace
+    /// folder is placed as a run from that folder places it (the folder
+    /// is the project root where content roots are looked for). An
+    /// unsaved buffer (`untitled:`) gets the default configuration and no
+    /// handbook.
+    pub fn of(uri: &Uri, folders: &[PathBuf]) -> PageContext {
         let Some(path) = uri_to_path(uri.as_str()) else {
             let name = uri.path().as_str().rsplit('/').next().unwrap_or("untitled");
             return PageContext {
@@ -45,7 +49,16 @@ impl PageContext {
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("/"))
             .to_path_buf();
-        let (config, config_error) = configuration(&folder);
+        let (mut config, config_error) = configuration(&folder);
+        if config.path.is_none() {
+            let workspace = folders
+                .iter()
+                .filter(|f| path.starts_with(f))
+                .max_by_key(|f| f.components().count());
+            if let Some(workspace) = workspace {
+                config.root = workspace.clone();
+            }
+        }
         let roots = content_roots(&config);
         PageContext {
             path,
@@ -96,22 +109,31 @@ mod tests {
         .expect("config");
         let page = project.join("content/jobs/a.md");
         let uri: Uri = format!("file://{}", page.display()).parse().expect("a URI");
-        let context = PageContext::of(&uri);
+        let context = PageContext::of(&uri, &[]);
         assert!(context.on_disk && context.config_error.is_none());
         assert_eq!(context.path, page);
         assert_eq!(context.config.settings.extra_words, ["Xyzzo"]);
         assert_eq!(context.roots, [project.join("content")]);
 
         std::fs::write(project.join(".handbook-lint.toml"), "colour = 1\n").expect("config");
-        let context = PageContext::of(&uri);
+        let context = PageContext::of(&uri, &[]);
         assert!(context.config_error.is_some_and(|e| e.contains("colour")));
         assert!(
             context.config.settings.extra_words.is_empty(),
             "the defaults"
         );
 
+        // Without a configuration file, the workspace folder is where a
+        // run would start.
+        std::fs::remove_file(project.join(".handbook-lint.toml")).expect("removed");
+        let alone = PageContext::of(&uri, &[dir.path().join("elsewhere")]);
+        assert_eq!(alone.config.root, project.join("content/jobs"));
+        let context = PageContext::of(&uri, std::slice::from_ref(&project));
+        assert_eq!(context.config.root, project);
+        assert_eq!(context.roots, [project.join("content")]);
+
         let untitled: Uri = "untitled:Untitled-1".parse().expect("a URI");
-        let context = PageContext::of(&untitled);
+        let context = PageContext::of(&untitled, &[]);
         assert!(!context.on_disk && context.roots.is_empty());
         assert_eq!(context.path, PathBuf::from("Untitled-1"));
     }

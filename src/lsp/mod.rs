@@ -102,11 +102,12 @@ pub fn serve(connection: Connection) -> Result<(), String> {
         );
         InitializeParams::default()
     });
-    let mut server = Server::start(outbox, ClientSupport::of(&params));
+    let folders = Arc::new(workspace_folders(&params));
+    let mut server = Server::start(outbox, ClientSupport::of(&params), Arc::clone(&folders));
     // `initialize_finish` has already received `initialized`.
     server.watch_files();
-    for folder in workspace_folders(&params) {
-        server.send(Job::Index(folder));
+    for folder in folders.iter() {
+        server.send(Job::Index(folder.clone()));
     }
     let result = server.main_loop(&connection);
     server.stop();
@@ -201,11 +202,12 @@ struct Server {
     index: SharedIndex,
     jobs: Sender<Job>,
     threads: Vec<JoinHandle<()>>,
+    folders: Arc<Vec<PathBuf>>,
 }
 
 impl Server {
     /// Starts the linting and scanning threads.
-    fn start(outbox: Outbox, client: ClientSupport) -> Server {
+    fn start(outbox: Outbox, client: ClientSupport, folders: Arc<Vec<PathBuf>>) -> Server {
         // Word lists and patterns are built while the client starts up.
         for prepare in crate::rules::ALL.iter().filter_map(|rule| rule.prepare) {
             rayon::spawn(prepare);
@@ -224,6 +226,7 @@ impl Server {
             Arc::clone(&index),
             vocabulary::Vocabulary::new(scans),
             client.clone(),
+            Arc::clone(&folders),
         );
         let linting = std::thread::spawn(move || worker.run(job_queue));
         Server {
@@ -233,6 +236,7 @@ impl Server {
             index,
             jobs,
             threads: vec![linting, scanner],
+            folders,
         }
     }
 
@@ -295,6 +299,7 @@ impl Server {
         let view = View {
             documents: &self.documents,
             handbooks: &handbooks,
+            folders: &self.folders,
         };
         match request.method.as_str() {
             navigate::METHOD => navigate::answer(request, &view),

@@ -20,6 +20,7 @@ use super::view::{Placed, View};
 use super::ClientSupport;
 use crate::diagnostic::Edit;
 use crate::document::Document;
+use crate::family::names;
 use crate::site::link::Target;
 use crate::site::{heading_anchors, Destination, PageRef, Resolution, SiteIndex};
 
@@ -114,18 +115,21 @@ fn page_edits(
     };
     let l = &family.levels[level];
     let mut edits = vec![Edit::replace(name_span(doc, heading), new_name)];
-    for sub in &l.subheadings {
-        if let Some((role, span)) = &sub.role {
-            if l.answers_to(role) {
-                edits.push(Edit::replace(span.clone(), new_name));
-            }
-        }
-    }
-    if let Some(grade) = &l.grade {
-        if let (Some(role), Some(span)) = (&grade.role, &grade.role_span) {
-            if l.answers_to(role) {
-                edits.push(Edit::replace(span.clone(), new_name));
-            }
+    let roles = l
+        .subheadings
+        .iter()
+        .filter_map(|sub| sub.role.as_ref().map(|(role, span)| (role, span)))
+        .chain(l.grade.as_ref().and_then(|g| {
+            let span = g.role_span.as_ref().filter(|s| l.span.contains(&s.start))?;
+            Some((g.role.as_ref()?, span))
+        }));
+    for (role, span) in roles {
+        // The role as written: markup may surround the name.
+        let written = doc.text(span.clone());
+        if let Some(renamed) = renamed_role(&l.name, written, new_name) {
+            edits.push(Edit::replace(span.clone(), renamed));
+        } else if l.answers_to(role) {
+            edits.push(Edit::replace(span.clone(), new_name));
         }
     }
     for other in &family.levels {
@@ -152,6 +156,41 @@ fn page_edits(
         )
     }));
     (edits, anchors)
+}
+
+/// A role (a sub-heading's or grade sentence's) that names the level
+/// `old`, renamed to `new`, keeping its form: the level's name itself,
+/// the name with the title turned round ("SEC Manager" for "Manager,
+/// SEC"), or the name within a longer role ("Associate Recruiter" for
+/// "Associate"). `None` when the role does not name the level so.
+fn renamed_role(old: &str, role: &str, new: &str) -> Option<String> {
+    if names::key(role) == names::key(old) {
+        return Some(new.to_string());
+    }
+    if let Some(turned) = names::title_last(old) {
+        if names::key(&turned) == names::key(role) {
+            return Some(names::title_last(new).unwrap_or_else(|| new.to_string()));
+        }
+    }
+    let at = find_words(role, old)?;
+    Some(format!("{}{new}{}", &role[..at], &role[at + old.len()..]))
+}
+
+/// Where `words` occurs in `text` as whole words, ignoring ASCII case.
+fn find_words(text: &str, words: &str) -> Option<usize> {
+    if words.is_empty() {
+        return None;
+    }
+    let lower_text = text.to_ascii_lowercase();
+    let lower_words = words.to_ascii_lowercase();
+    lower_text
+        .match_indices(&lower_words)
+        .map(|(i, _)| i)
+        .find(|&i| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + words.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
 }
 
 /// The new name as a reference writes it: without "(Intermediate)" when
@@ -380,6 +419,31 @@ mod tests {
         assert_eq!(
             names,
             ["Senior *Analyst*", "Staff Analyst", "Lead", "C# Developer"]
+        );
+    }
+
+    #[test]
+    fn roles_keep_their_form() {
+        assert_eq!(
+            renamed_role("Senior Analyst", "Sr. Analyst", "Lead Analyst").as_deref(),
+            Some("Lead Analyst")
+        );
+        assert_eq!(
+            renamed_role("Manager, SEC", "SEC Manager", "Manager, SEC Reporting").as_deref(),
+            Some("SEC Reporting Manager")
+        );
+        assert_eq!(
+            renamed_role("Associate", "Associate Recruiter", "Junior").as_deref(),
+            Some("Junior Recruiter")
+        );
+        assert_eq!(
+            renamed_role("Lead", "Recruiting Lead", "Principal").as_deref(),
+            Some("Recruiting Principal")
+        );
+        assert_eq!(renamed_role("Lead", "Leadership", "Principal"), None);
+        assert_eq!(
+            renamed_role("Senior Analyst", "Staff Analyst", "Lead Analyst"),
+            None
         );
     }
 

@@ -2,7 +2,7 @@
 //! as the editor has them, the workspace index, and other pages' text
 //! (the editor's when open, else the file's).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use lsp_types::Uri;
@@ -22,6 +22,8 @@ pub struct View<'a> {
     pub documents: &'a Documents,
     /// The workspace index.
     pub handbooks: &'a Handbooks,
+    /// The workspace folders.
+    pub folders: &'a [PathBuf],
 }
 
 /// An open page with its place.
@@ -52,7 +54,7 @@ impl<'a> View<'a> {
     /// The open page `uri`, parsed and placed; `None` if it is not open.
     pub fn placed(&self, uri: &Uri) -> Option<Placed<'a>> {
         let document = self.documents.get(uri)?;
-        let context = PageContext::of(uri);
+        let context = PageContext::of(uri, self.folders);
         let page = Page::new(context.path.clone(), Arc::clone(&document.text));
         let handbook = self.handbooks.get(&context.roots);
         let here = handbook

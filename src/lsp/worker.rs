@@ -95,6 +95,8 @@ pub struct Worker {
     told: HashSet<String>,
     /// What the client can apply.
     client: ClientSupport,
+    /// The workspace folders.
+    folders: Arc<Vec<PathBuf>>,
 }
 
 impl Worker {
@@ -104,6 +106,7 @@ impl Worker {
         index: SharedIndex,
         vocabulary: Vocabulary,
         client: ClientSupport,
+        folders: Arc<Vec<PathBuf>>,
     ) -> Worker {
         Worker {
             outbox,
@@ -112,6 +115,7 @@ impl Worker {
             open: HashMap::new(),
             told: HashSet::new(),
             client,
+            folders,
         }
     }
 
@@ -196,7 +200,7 @@ impl Worker {
             return;
         };
         let (version, text) = (open.version, Arc::clone(&open.text));
-        let context = PageContext::of(uri);
+        let context = PageContext::of(uri, &self.folders);
         self.tell_once(uri, &context);
         let excluded = context.on_disk && context.config.is_excluded(&context.path);
         let (findings, held_back) = if excluded {
@@ -373,7 +377,7 @@ impl Worker {
     /// Whether the open page `uri` links to one of the files `changed`
     /// (canonical paths).
     fn links_to_any(&self, uri: &Uri, text: &Arc<String>, changed: &HashSet<PathBuf>) -> bool {
-        let context = PageContext::of(uri);
+        let context = PageContext::of(uri, &self.folders);
         let handbooks = self.read_index();
         let Some(handbook) = handbooks.get(&context.roots) else {
             return false;
@@ -408,7 +412,7 @@ impl Worker {
 
     /// The page's text with every safe fix applied, if that changes it.
     fn fix_all(&self, linted: &Linted) -> Option<String> {
-        let context = PageContext::of(&linted.uri);
+        let context = PageContext::of(&linted.uri, &self.folders);
         let handbooks = self.read_index();
         let site = handbooks.get(&context.roots).map(|h| Arc::clone(&h.site));
         let linter = Linter::new(&context.config, &Selection::default())
