@@ -154,7 +154,7 @@ pub fn capabilities() -> ServerCapabilities {
 pub struct ClientSupport {
     /// Workspace edits as versioned document changes.
     pub document_changes: bool,
-    /// Workspace edits that create files.
+    /// Workspace edits that create files (as document changes).
     pub create_files: bool,
     /// File watchers registered by the server.
     pub watch_files: bool,
@@ -164,11 +164,14 @@ impl ClientSupport {
     fn of(params: &InitializeParams) -> ClientSupport {
         let workspace = params.capabilities.workspace.as_ref();
         let edit = workspace.and_then(|w| w.workspace_edit.as_ref());
+        let document_changes = edit.and_then(|e| e.document_changes).unwrap_or(false);
         ClientSupport {
-            document_changes: edit.and_then(|e| e.document_changes).unwrap_or(false),
-            create_files: edit
-                .and_then(|e| e.resource_operations.as_ref())
-                .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create)),
+            document_changes,
+            // Creating a file is a document change.
+            create_files: document_changes
+                && edit
+                    .and_then(|e| e.resource_operations.as_ref())
+                    .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create)),
             watch_files: workspace
                 .and_then(|w| w.did_change_watched_files.as_ref())
                 .and_then(|w| w.dynamic_registration)
