@@ -84,18 +84,31 @@ fn long_page() -> String {
     for (i, level) in levels.iter().enumerate() {
         let grade = 5 + i;
         let _ = write!(page, "\n### {level}\n\nThe {level} is a [grade {grade}](/handbook/total-rewards/compensation/compensation-calculator/#gitlab-job-grades).\n");
-        for (list, things) in [("Responsibilities", "measurements"), ("Requirements", "experience")] {
+        for (list, things) in [
+            ("Responsibilities", "measurements"),
+            ("Requirements", "experience"),
+        ] {
             let _ = write!(page, "\n#### {level} {list}\n\n");
             if i > 0 {
-                let _ = writeln!(page, "- Extends the {} {}", levels[i - 1], list.to_lowercase());
+                let _ = writeln!(
+                    page,
+                    "- Extends the {} {}",
+                    levels[i - 1],
+                    list.to_lowercase()
+                );
             }
             for n in 1..=11 {
-                let _ = writeln!(page, "- Plan the {things} of area {n} with the team and report on them");
+                let _ = writeln!(
+                    page,
+                    "- Plan the {things} of area {n} with the team and report on them"
+                );
             }
         }
     }
     page.push_str("\n## Performance Indicators\n\n- [Results](/handbook/values/#results) of the measurements\n");
-    page.push_str("\n## Career Ladder\n\nAnalysts grow into [managers](/job-families/engineering/).\n");
+    page.push_str(
+        "\n## Career Ladder\n\nAnalysts grow into [managers](/job-families/engineering/).\n",
+    );
     page.push_str("\n## Hiring Process\n\n- A call with a recruiter\n- An interview with the hiring manager\n");
     page.push_str("\n## Notes\n\n- Extends the Se\n- See [values](/handbook/values/#\n- See [a family](/job-families/engineering/\n");
     while page.lines().count() < 300 {

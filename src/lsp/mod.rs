@@ -4,7 +4,7 @@
 //! that only a model of job families allows:
 //!
 //! - diagnostics, linted off the message loop after the editor has been
-//!   quiet for a moment ([`worker`]), with the rule id as the code and
+//!   quiet for a moment ([`worker`], [`debounce`]), with the rule id as the code and
 //!   the rule's documentation on hover;
 //! - quick fixes from the rules' fixes, "fix all", "disable RULE for
 //!   this line" and "add WORD to the words file" ([`actions`]);
@@ -25,6 +25,7 @@ mod actions;
 mod complete;
 mod context;
 mod convert;
+mod debounce;
 mod documents;
 mod findings;
 mod hover;

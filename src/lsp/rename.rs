@@ -3,7 +3,7 @@
 //! that changes as a result, on this page and on the other pages of the
 //! workspace, in one workspace edit.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
@@ -379,12 +379,13 @@ fn workspace_edit(files: Vec<FileEdits>, client: &ClientSupport) -> WorkspaceEdi
             ..WorkspaceEdit::default()
         };
     }
-    let changes: HashMap<Uri, Vec<TextEdit>> = converted
-        .into_iter()
-        .map(|(uri, _, edits)| (uri, edits))
-        .collect();
     WorkspaceEdit {
-        changes: Some(changes),
+        changes: Some(
+            converted
+                .into_iter()
+                .map(|(uri, _, edits)| (uri, edits))
+                .collect(),
+        ),
         ..WorkspaceEdit::default()
     }
 }

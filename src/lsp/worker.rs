@@ -1,10 +1,9 @@
 //! The linting thread: lints open pages off the message loop, so typing
 //! never waits for it.
 //!
-//! Edits are debounced: the thread lints once the editor has been quiet
-//! for [`QUIET`], or at the latest [`MAX_WAIT`] after the first edit it
-//! has not linted yet, and each page once for a burst of edits (its last
-//! version). It owns the workspace index's updates: a file changed on
+//! Edits are debounced ([`next_batch`]): the thread lints once the
+//! editor has been quiet for a moment, and each page once for a burst of
+//! edits (its last version). It owns the workspace index's updates: a file changed on
 //! disk updates the index, then the open pages that link to it (or all
 //! of them, when pages were added or removed) are linted again. Requests
 //! that need the findings (hover, code actions) queue behind the edits
@@ -15,13 +14,14 @@ use std::collections::{HashMap, HashSet};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, PoisonError, RwLock};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use crossbeam_channel::{Receiver, RecvTimeoutError};
+use crossbeam_channel::Receiver;
 use lsp_server::{ErrorCode, Request};
 use lsp_types::{MessageType, Uri};
 
 use super::context::PageContext;
+use super::debounce::next_batch;
 use super::findings::Linted;
 use super::index::{link_targets, Handbook, Handbooks};
 use super::outbox::{Outbox, Reply};
@@ -31,12 +31,6 @@ use crate::document::Document;
 use crate::engine::fix::FixMode;
 use crate::engine::{Linter, Selection};
 use crate::rules::spelling;
-
-/// How long the editor must be quiet before a page is linted.
-pub const QUIET: Duration = Duration::from_millis(20);
-
-/// The longest an edit waits to be linted while edits keep coming.
-pub const MAX_WAIT: Duration = Duration::from_millis(250);
 
 /// Work for the linting thread.
 #[derive(Debug)]
@@ -66,7 +60,7 @@ pub enum Job {
 
 impl Job {
     /// Whether the job asks for a lint that may wait for quiet.
-    fn is_edit(&self) -> bool {
+    pub fn is_edit(&self) -> bool {
         matches!(self, Job::Edit { .. } | Job::Changed(_) | Job::Scanned(_))
     }
 }
@@ -427,27 +421,4 @@ impl Worker {
         let open = self.open.get(uri)?;
         open.linted.as_ref().filter(|l| l.version == open.version)
     }
-}
-
-/// The next jobs to do together: waits for one, then, while edits are
-/// among them, for the editor to be quiet. A request ends the wait: it
-/// is answered once the edits before it are linted.
-fn next_batch(jobs: &Receiver<Job>) -> Option<Vec<Job>> {
-    let first = jobs.recv().ok()?;
-    let mut waiting = first.is_edit();
-    let mut batch = vec![first];
-    let deadline = Instant::now() + MAX_WAIT;
-    while waiting {
-        let now = Instant::now();
-        let wait = QUIET.min(deadline.saturating_duration_since(now));
-        match jobs.recv_timeout(wait) {
-            Ok(job) => {
-                waiting = !matches!(job, Job::Request(_) | Job::Stop) && now < deadline;
-                batch.push(job);
-            }
-            Err(RecvTimeoutError::Timeout) => waiting = false,
-            Err(RecvTimeoutError::Disconnected) => waiting = false,
-        }
-    }
-    Some(batch)
 }
