@@ -156,13 +156,83 @@ impl Handbook {
     }
 }
 
-/// The pages the page's file links to (none if it cannot be read).
+/// The pages the page's file links to (none if it cannot be read),
+/// from a scan of its text rather than a parse (see [`destinations`]).
 fn links_from_disk(site: &SiteIndex, page: &PageRef) -> Vec<PageRef> {
     let path = site.path(page);
-    match read_source(&path) {
-        Ok(text) => link_targets(site, Some(page), &Document::parse(&path, Arc::new(text))),
-        Err(_) => Vec::new(),
+    let Ok(text) = read_source(&path) else {
+        return Vec::new();
+    };
+    let mut targets: Vec<PageRef> = Vec::new();
+    for written in destinations(&text) {
+        let destination = Destination::parse(written);
+        if let Resolution::Page(target) = site.resolve(Some(page), &path, &destination) {
+            if !targets.contains(&target) {
+                targets.push(target);
+            }
+        }
     }
+    targets
+}
+
+/// The link destinations written in `text`: after `](` (inline links and
+/// images), in reference definitions (`[label]: destination`) and in
+/// autolinks (`<https://…>`). This is
+/// a superset of what a Markdown parser finds (a link in a code block
+/// counts too), which is what the index needs: it only chooses the pages
+/// a rename reads again, and those are parsed in full. Scanning is many
+/// times cheaper than parsing every page of a large handbook.
+pub fn destinations(text: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    for at in memchr::memmem::find_iter(text.as_bytes(), b"](") {
+        if let Some(destination) = destination_at(&text[at + 2..]) {
+            found.push(destination);
+        }
+    }
+    for line in text.lines() {
+        let trimmed = line.trim_start_matches(' ');
+        if line.len() - trimmed.len() > 3 || !trimmed.starts_with('[') {
+            continue;
+        }
+        if let Some((_, rest)) = trimmed.split_once("]:") {
+            if let Some(destination) = destination_at(rest.trim_start_matches([' ', '\t'])) {
+                found.push(destination);
+            }
+        }
+    }
+    for at in memchr::memmem::find_iter(text.as_bytes(), b"<http") {
+        if let Some(destination) = destination_at(&text[at..]) {
+            found.push(destination);
+        }
+    }
+    found
+}
+
+/// The destination at the start of `rest`: `<…>`, or a run without
+/// spaces whose parentheses balance.
+fn destination_at(rest: &str) -> Option<&str> {
+    let rest = rest.trim_start_matches([' ', '\t']);
+    if let Some(inner) = rest.strip_prefix('<') {
+        return inner.split(['>', '\n']).next().filter(|d| !d.is_empty());
+    }
+    let mut depth = 0usize;
+    let mut end = rest.len();
+    for (i, c) in rest.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => {
+                end = i;
+                break;
+            }
+            ')' => depth -= 1,
+            c if c.is_whitespace() => {
+                end = i;
+                break;
+            }
+            _ => {}
+        }
+    }
+    Some(&rest[..end]).filter(|d| !d.is_empty())
 }
 
 /// The other pages of `site` that `doc` (at `here`, if it is in the
@@ -242,6 +312,17 @@ mod tests {
             root: 0,
             rel: rel.to_string(),
         }
+    }
+
+    #[test]
+    fn the_scan_finds_every_link_a_parse_finds() {
+        let text = "A [link](/a/b/#c \"title\") and ![img](x.png).\n\n- [ref][r] and [(paren)](/p/(q)/)\n\n   [r]: <../r s/>\n\n`[code](/in/code/)` <https://example.com/a/>\n";
+        let doc = Document::parse("a.md", text.to_string());
+        let scanned = destinations(text);
+        for link in &doc.links {
+            assert!(scanned.contains(&link.destination.as_str()), "{} in {scanned:?}", link.destination);
+        }
+        assert_eq!(scanned, ["/a/b/#c", "x.png", "/p/(q)/", "/in/code/", "../r s/", "https://example.com/a/"]);
     }
 
     #[test]
