@@ -9,6 +9,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
 use crate::diagnostic::Severity;
+use crate::rules::prose::spelling::{SpellingSettings, Variant};
 use crate::rules::{self, Settings};
 
 /// The configuration file's name.
@@ -78,6 +79,17 @@ struct RawConfig {
     internal_hosts: Option<Vec<String>>,
     #[serde(default)]
     rules: BTreeMap<String, Level>,
+    #[serde(default)]
+    spelling: RawSpelling,
+}
+
+/// The `[spelling]` table as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawSpelling {
+    variant: Option<String>,
+    #[serde(alias = "report_unknown")]
+    report_unknown: Option<bool>,
 }
 
 /// The configuration in force for a run.
@@ -172,12 +184,14 @@ impl Config {
             extra_words: raw.extra_words,
             ..Settings::default()
         };
+        for (i, word) in settings.extra_words.iter().enumerate() {
+            check_word(word).map_err(|why| error(format!("extra_words[{i}]: {why}")))?;
+        }
         let words_file = raw.words_file.map(|file| root.join(file));
         if let Some(file) = &words_file {
-            settings
-                .extra_words
-                .extend(read_words_file(file).map_err(error)?);
+            settings.extra_words.extend(read_words_file(file)?);
         }
+        settings.spelling = spelling_settings(&raw.spelling).map_err(error)?;
         if let Some(phrases) = raw.required_phrases {
             settings.required_phrases = phrases;
         }
@@ -210,21 +224,71 @@ impl Config {
     }
 }
 
-/// The words of a `words_file`: one a line, `#` starts a comment. A
-/// file that does not exist yet has no words (an editor's "add word"
-/// action creates it); one that cannot be read is an error.
-fn read_words_file(file: &Path) -> Result<Vec<String>, String> {
-    let words = match std::fs::read_to_string(file) {
-        Ok(words) => words,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(err) => return Err(format!("cannot read words_file {}: {err}", file.display())),
+/// The `[spelling]` settings, checked.
+fn spelling_settings(raw: &RawSpelling) -> Result<SpellingSettings, String> {
+    let variant = match raw.variant.as_deref() {
+        None => Variant::Both,
+        Some("en-US") => Variant::American,
+        Some("en-GB") => Variant::British,
+        Some(other) => {
+            return Err(format!(
+                "spelling.variant: unknown variant `{other}` (expected \"en-US\" or \"en-GB\")"
+            ))
+        }
     };
-    Ok(words
-        .lines()
-        .map(str::trim)
-        .filter(|w| !w.is_empty() && !w.starts_with('#'))
-        .map(String::from)
-        .collect())
+    Ok(SpellingSettings {
+        variant,
+        report_unknown: raw.report_unknown.unwrap_or(false),
+    })
+}
+
+/// The words of a `words_file`: one a line, `#` starts a comment line.
+/// A file that does not exist yet has no words (an editor's "add word"
+/// action creates it). A file that cannot be read, is not UTF-8 or has a
+/// line that is not one word is an error naming the file (and the line).
+fn read_words_file(file: &Path) -> Result<Vec<String>, ConfigError> {
+    let error = |message: String| ConfigError {
+        path: Some(file.to_path_buf()),
+        message,
+    };
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(err) => return Err(error(format!("cannot read words_file: {err}"))),
+    };
+    let text = String::from_utf8(bytes).map_err(|err| {
+        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        error(format!("line {line}: words_file is not valid UTF-8"))
+    })?;
+    let mut words = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        let word = line.trim();
+        if word.is_empty() || word.starts_with('#') {
+            continue;
+        }
+        check_word(word).map_err(|why| error(format!("line {}: {why}", number + 1)))?;
+        words.push(word.to_string());
+    }
+    Ok(words)
+}
+
+/// Whether a configured word is one word as the spelling rule reads
+/// words: letters and digits, with apostrophes inside.
+fn check_word(word: &str) -> Result<(), String> {
+    let word = word.trim();
+    let inner_apostrophes =
+        !word.starts_with(['\'', '\u{2019}']) && !word.ends_with(['\'', '\u{2019}']);
+    let word_chars = word
+        .chars()
+        .all(|c| c.is_alphanumeric() || c == '\'' || c == '\u{2019}');
+    if !word.is_empty() && word_chars && inner_apostrophes {
+        return Ok(());
+    }
+    Err(format!(
+        "`{word}` is not one word: the spelling rule reads letters and digits (with apostrophes inside); \
+         list each part of a hyphenated or spaced term on its own line"
+    ))
 }
 
 /// The error for a rule id that does not exist, with the closest ids.
@@ -302,6 +366,66 @@ mod tests {
             .to_string();
         assert!(err.contains("unknown rule `trailing-whitespaces`"), "{err}");
         assert!(err.contains("did you mean `trailing-whitespace`"), "{err}");
+    }
+
+    #[test]
+    fn spelling_table_sets_variant_and_unknown_words() {
+        let config =
+            parse("[spelling]\nvariant = \"en-GB\"\nreport-unknown = true\n").expect("valid");
+        assert_eq!(config.settings.spelling.variant, Variant::British);
+        assert!(config.settings.spelling.report_unknown);
+        let err = parse("[spelling]\nvariant = \"en-AU\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("spelling.variant") && err.contains("en-AU"),
+            "{err}"
+        );
+        let err = parse("extra_words = [\"two words\"]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("extra_words[0]"), "{err}");
+    }
+
+    #[test]
+    fn words_file_errors_name_the_file_and_line() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let named = |file: &str| {
+            Config::from_toml(
+                &format!("words_file = \"{file}\"\n"),
+                Some(PathBuf::from("cfg.toml")),
+                dir.path().to_path_buf(),
+            )
+        };
+        let missing = named("nowhere.txt").expect("a words file not created yet");
+        assert!(missing.settings.extra_words.is_empty());
+        assert_eq!(missing.words_file, Some(dir.path().join("nowhere.txt")));
+        std::fs::create_dir(dir.path().join("folder")).expect("folder");
+        let unreadable = named("folder").unwrap_err().to_string();
+        assert!(
+            unreadable.contains("folder") && unreadable.contains("cannot read"),
+            "{unreadable}"
+        );
+        let write = |text: &[u8]| {
+            std::fs::write(dir.path().join("words.txt"), text).expect("write");
+            Config::from_toml(
+                "words_file = \"words.txt\"\n",
+                Some(PathBuf::from("cfg.toml")),
+                dir.path().to_path_buf(),
+            )
+        };
+        let ok = write(b"# names\nZuora\n\nO'Frob\n").expect("valid words");
+        assert_eq!(ok.settings.extra_words, ["Zuora", "O'Frob"]);
+        let bad = write(b"Zuora\nself-service\n").unwrap_err().to_string();
+        assert!(
+            bad.contains("words.txt: line 2:") && bad.contains("self-service"),
+            "{bad}"
+        );
+        let binary = write(b"Zuora\nbad \xff byte\n").unwrap_err().to_string();
+        assert!(
+            binary.contains("words.txt: line 2:") && binary.contains("UTF-8"),
+            "{binary}"
+        );
     }
 
     #[test]

@@ -140,13 +140,25 @@ pub struct Diagnostic {
     pub fix: Option<Box<Fix>>,
 }
 
+/// The rule a diagnostic comes from, as the diagnostic records it: the
+/// rule's id and its default severity. The rule catalogue converts its
+/// rules into this, so a diagnostic never refers to the catalogue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Origin {
+    /// The rule id, as in the catalogue (`trailing-whitespace`).
+    pub rule: &'static str,
+    /// The rule's severity unless configured otherwise.
+    pub default_severity: Severity,
+}
+
 impl Diagnostic {
     /// A finding of `rule` over `span`; the severity is the rule's default
     /// until the engine applies the configuration.
-    pub fn new(rule: &crate::rules::Rule, span: Range<usize>, message: impl Into<String>) -> Self {
+    pub fn new(rule: impl Into<Origin>, span: Range<usize>, message: impl Into<String>) -> Self {
+        let origin = rule.into();
         Diagnostic {
-            rule: rule.id,
-            severity: rule.severity,
+            rule: origin.rule,
+            severity: origin.default_severity,
             message: message.into(),
             span,
             label: None,

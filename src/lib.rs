@@ -7,7 +7,9 @@
 //! anchors; rules read models and return [`diagnostic::Diagnostic`]s; the
 //! engine finds files, runs the rules in parallel and applies configuration
 //! and suppressions; [`report`] renders the results. [`cli`] and [`lsp`]
-//! are the two front ends.
+//! are the two front ends. `ARCHITECTURE.md` follows a page through these
+//! layers and says how to add a rule, a report format or a configuration
+//! key.
 
 #![warn(missing_docs)]
 

@@ -337,6 +337,96 @@ fn config_errors_name_the_key_and_the_file_and_exit_two() {
 }
 
 #[test]
+fn a_bad_words_file_exits_two_naming_the_file_and_line() {
+    let config = ("lint.toml", "words_file = \"words.txt\"\n");
+    // Not created yet: no words (an editor's "add word" action creates it).
+    let dir = tree(&[("clean.md", CLEAN), config]);
+    bin()
+        .current_dir(dir.path())
+        .args(["check", "--config", "lint.toml", "clean.md"])
+        .assert()
+        .code(0);
+    // Not a file that can be read: an error naming it.
+    std::fs::create_dir(dir.path().join("words.txt")).expect("a folder");
+    bin()
+        .current_dir(dir.path())
+        .args(["check", "--config", "lint.toml", "clean.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("words.txt"))
+        .stderr(predicate::str::contains("cannot read"));
+    let dir = tree(&[
+        ("clean.md", CLEAN),
+        config,
+        ("words.txt", "# product names\nZuora\nCoupa and Zuora\n"),
+    ]);
+    bin()
+        .current_dir(dir.path())
+        .args(["check", "--config", "lint.toml", "clean.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("words.txt: line 3:"))
+        .stderr(predicate::str::contains("Coupa and Zuora"));
+    let dir = tree(&[("clean.md", CLEAN), config]);
+    write(dir.path(), "words.txt", b"Zuora\nCo\xffpa\n");
+    bin()
+        .current_dir(dir.path())
+        .args(["check", "--config", "lint.toml", "clean.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("words.txt: line 2:"));
+}
+
+#[test]
+fn words_lists_unknown_words_most_frequent_first() {
+    let page = |body: &str| CLEAN.replace("Answer customer tickets", body);
+    let dir = tree(&[
+        (
+            "a.md",
+            &page("Answer Qorvexa and Zimbrix tickets in Zimbrix"),
+        ),
+        (
+            "b.md",
+            &page("Answer Zimbrix tickets and write the calendrs notes"),
+        ),
+    ]);
+    let output = bin()
+        .current_dir(dir.path())
+        .args(["words", "--format", "json", "."])
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    let report: Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    let words: Vec<(String, u64, usize)> = report["words"]
+        .as_array()
+        .expect("words")
+        .iter()
+        .map(|w| {
+            (
+                w["word"].as_str().unwrap_or("").to_string(),
+                w["count"].as_u64().unwrap_or(0),
+                w["pages"].as_array().map_or(0, Vec::len),
+            )
+        })
+        .collect();
+    assert_eq!(
+        words,
+        [
+            ("Zimbrix".to_string(), 3, 2),
+            ("Qorvexa".to_string(), 1, 1),
+            ("calendrs".to_string(), 1, 1)
+        ]
+    );
+    assert_eq!(report["words"][2]["likely_typo_of"], "calendars");
+    bin()
+        .current_dir(dir.path())
+        .args(["words", "--format", "words", "."])
+        .assert()
+        .success()
+        .stdout("Zimbrix\nQorvexa\n");
+}
+
+#[test]
 fn config_levels_change_severity_and_turn_rules_off() {
     let page = CLEAN.replace("## Levels", "## Levels ");
     let dir = tree(&[
@@ -612,7 +702,8 @@ fn explain_prints_the_docs_and_refuses_unknown_rules() {
         .code(0)
         .stdout(predicate::str::contains("# list-marker"))
         .stdout(predicate::str::contains("## Bad"))
-        .stdout(predicate::str::contains("## Good"));
+        .stdout(predicate::str::contains("## Good"))
+        .stdout(predicate::str::contains("docs/rules/list-marker.md"));
     bin()
         .args(["explain", "list-markers"])
         .assert()

@@ -15,13 +15,14 @@ fn page(body: &str) -> String {
     format!("---\ntitle: A page\n---\n\n{body}\n")
 }
 
-/// A handbook with a content tree: `.handbook-lint.toml` at the top and
+/// A handbook with a content tree: `.handbook-lint.toml` at the top
+/// (reporting unknown words, which the vocabulary pass is about) and
 /// `pages` (name, body) in `content/jobs/`.
 fn handbook(pages: &[(&str, &str)]) -> TempDir {
     let dir = TempDir::new().expect("temp dir");
     fs::write(
         dir.path().join(".handbook-lint.toml"),
-        "content_dir = \"content\"\n",
+        "content_dir = \"content\"\n[spelling]\nreport-unknown = true\n",
     )
     .expect("config");
     let jobs = dir.path().join("content/jobs");
@@ -116,7 +117,7 @@ fn excluded_pages_do_not_count() {
     let dir = handbook(&[("a.md", USED), ("b.md", USED), ("c.md", USED)]);
     fs::write(
         dir.path().join(".handbook-lint.toml"),
-        "content_dir = \"content\"\nexclude = [\"content/jobs/c.md\"]\n",
+        "content_dir = \"content\"\nexclude = [\"content/jobs/c.md\"]\n[spelling]\nreport-unknown = true\n",
     )
     .expect("config");
     assert_eq!(spelling_lines(dir.path(), &["content"]).len(), 2);

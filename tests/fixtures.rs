@@ -22,6 +22,10 @@ struct Expected {
     file: String,
     rule: String,
     line: usize,
+    /// The finding's severity, when the fixture pins it.
+    severity: Option<String>,
+    /// The finding's first suggestion, when the fixture pins it.
+    suggestion: Option<String>,
 }
 
 fn fixtures_root() -> PathBuf {
@@ -37,6 +41,30 @@ fn rule_folders() -> Vec<PathBuf> {
         .collect();
     folders.sort();
     folders
+}
+
+/// Every set of fixtures with the rule it is for: each rule folder, and
+/// each sub-folder of one that holds an `expect.toml` (a set with a
+/// configuration of its own, such as a rule setting).
+fn fixture_sets() -> Vec<(String, PathBuf)> {
+    let mut sets = Vec::new();
+    for folder in rule_folders() {
+        let id = folder
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        let mut subfolders: Vec<PathBuf> = fs::read_dir(&folder)
+            .expect("fixture folder")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.is_dir() && p.join("expect.toml").is_file())
+            .collect();
+        subfolders.sort();
+        sets.push((id.clone(), folder));
+        sets.extend(subfolders.into_iter().map(|sub| (id.clone(), sub)));
+    }
+    sets
 }
 
 fn lint(folder: &Path, file: &Path) -> LintedFile {
@@ -66,57 +94,85 @@ fn pages(folder: &Path, prefix: &str) -> Vec<PathBuf> {
 
 #[test]
 fn every_fixture_folder_names_a_rule_and_has_both_twins() {
-    for folder in rule_folders() {
-        let id = folder
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default();
-        assert!(rules::find(id).is_some(), "fixtures/{id} names no rule");
+    for (id, folder) in fixture_sets() {
+        let name = folder
+            .strip_prefix(fixtures_root())
+            .unwrap_or(&folder)
+            .display()
+            .to_string();
+        assert!(rules::find(&id).is_some(), "fixtures/{name} names no rule");
         assert!(
             !pages(&folder, "bad").is_empty(),
-            "fixtures/{id} has no bad page"
+            "fixtures/{name} has no bad page"
         );
         assert!(
             !pages(&folder, "good").is_empty(),
-            "fixtures/{id} has no clean twin"
+            "fixtures/{name} has no clean twin"
         );
     }
 }
 
+/// What a finding is compared on: rule, line, and the severity and first
+/// suggestion when the expectation pins them.
+type Key = (String, usize, Option<String>, Option<String>);
+
 #[test]
 fn bad_fixtures_give_exactly_the_expected_findings() {
     let mut failures = Vec::new();
-    for folder in rule_folders() {
-        let id = folder
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default()
+    for (_, folder) in fixture_sets() {
+        let set = folder
+            .strip_prefix(fixtures_root())
+            .unwrap_or(&folder)
+            .display()
             .to_string();
         let text = fs::read_to_string(folder.join("expect.toml")).unwrap_or_default();
         let expect: Expect =
-            toml::from_str(&text).unwrap_or_else(|e| panic!("fixtures/{id}/expect.toml: {e}"));
+            toml::from_str(&text).unwrap_or_else(|e| panic!("fixtures/{set}/expect.toml: {e}"));
         for page in pages(&folder, "bad") {
             let name = page
                 .file_name()
                 .and_then(|n| n.to_str())
                 .unwrap_or_default();
-            let wanted: BTreeSet<(String, usize)> = expect
-                .finding
+            let expected: Vec<&Expected> =
+                expect.finding.iter().filter(|e| e.file == name).collect();
+            assert!(
+                !expected.is_empty(),
+                "fixtures/{set}/{name} expects nothing"
+            );
+            let wanted: BTreeSet<Key> = expected
                 .iter()
-                .filter(|e| e.file == name)
-                .map(|e| (e.rule.clone(), e.line))
+                .map(|e| {
+                    (
+                        e.rule.clone(),
+                        e.line,
+                        e.severity.clone(),
+                        e.suggestion.clone(),
+                    )
+                })
                 .collect();
-            assert!(!wanted.is_empty(), "fixtures/{id}/{name} expects nothing");
-            let rules_in_play: BTreeSet<&str> = wanted.iter().map(|(r, _)| r.as_str()).collect();
-            let found: BTreeSet<(String, usize)> = lint(&folder, &page)
+            let rules_in_play: BTreeSet<&str> = expected.iter().map(|e| e.rule.as_str()).collect();
+            let found: BTreeSet<Key> = lint(&folder, &page)
                 .findings
                 .iter()
                 .filter(|f| rules_in_play.contains(f.diagnostic.rule))
-                .map(|f| (f.diagnostic.rule.to_string(), f.start.line))
+                .map(|f| {
+                    let d = &f.diagnostic;
+                    // Compared on what the expectation at that line pins.
+                    let pinned = expected
+                        .iter()
+                        .find(|e| e.rule == d.rule && e.line == f.start.line);
+                    let severity = pinned
+                        .and_then(|e| e.severity.as_ref())
+                        .map(|_| d.severity.to_string());
+                    let suggestion = pinned
+                        .and_then(|e| e.suggestion.as_ref())
+                        .and_then(|_| d.suggestions.first().cloned());
+                    (d.rule.to_string(), f.start.line, severity, suggestion)
+                })
                 .collect();
             if found != wanted {
                 failures.push(format!(
-                    "fixtures/{id}/{name}: expected {wanted:?}, found {found:?}"
+                    "fixtures/{set}/{name}: expected {wanted:?}, found {found:?}"
                 ));
             }
         }
@@ -127,7 +183,7 @@ fn bad_fixtures_give_exactly_the_expected_findings() {
 #[test]
 fn clean_twins_give_no_finding_at_all() {
     let mut failures = Vec::new();
-    for folder in rule_folders() {
+    for (_, folder) in fixture_sets() {
         for page in pages(&folder, "good") {
             let file = lint(&folder, &page);
             for f in &file.findings {

@@ -2,12 +2,15 @@
 //! rules in parallel, applies severities and suppression comments, and
 //! returns findings with positions, in a stable order.
 
+mod catalogue;
 pub mod changed;
 mod discover;
 pub mod excerpt;
 pub mod fix;
+mod positions;
 mod suppress;
 mod vocabulary;
+pub mod words;
 mod write;
 
 use std::collections::HashSet;
@@ -18,16 +21,17 @@ use std::sync::{Arc, OnceLock};
 use rayon::prelude::*;
 
 pub use crate::document::read::{decode, read_source, ReadFailure};
+pub use catalogue::{catalogue, RuleInfo};
 pub use discover::{discover, DiscoverError};
 pub use excerpt::{Excerpt, Excerpts};
 pub use write::{write_atomic, write_atomic_with};
 
 use crate::config::{unknown_rule, Config};
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::line_index::floor_char_boundary;
 use crate::document::{Document, Position};
 use crate::rules::{self, Context, Group, Rule, Settings};
 use crate::site::{PageRef, SiteIndex, SiteSpec};
+use positions::{excerpts_of, locate};
 
 /// A diagnostic with its start and end positions.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,6 +86,9 @@ pub struct RunReport {
     pub files_checked: usize,
     /// One entry per file, sorted by path.
     pub files: Vec<LintedFile>,
+    /// Every rule of the catalogue, in catalogue order, for reports that
+    /// list the tool's rules (empty in a report made by hand).
+    pub catalogue: &'static [RuleInfo],
 }
 
 impl RunReport {
@@ -108,7 +115,9 @@ pub struct Selection {
 /// Lints pages with a fixed set of rules and settings.
 #[derive(Debug)]
 pub struct Linter {
-    rules: Vec<(&'static Rule, Severity)>,
+    /// The enabled rules, each with its configured level (`None`: the
+    /// rule's own severity for each finding).
+    rules: Vec<(&'static Rule, Option<Severity>)>,
     settings: Settings,
     /// Where the content tree is, and its index once built.
     site_spec: SiteSpec,
@@ -136,8 +145,8 @@ impl Linter {
             })
             .filter_map(|rule| {
                 let severity = match config.levels.get(rule.id) {
-                    Some(level) => level.severity()?,
-                    None => rule.severity,
+                    Some(level) => Some(level.severity()?),
+                    None => None,
                 };
                 Some((rule, severity))
             })
@@ -192,7 +201,10 @@ impl Linter {
     }
 
     fn severity_of(&self, id: &str) -> Option<Severity> {
-        self.rules.iter().find(|(r, _)| r.id == id).map(|(_, s)| *s)
+        self.rules
+            .iter()
+            .find(|(r, _)| r.id == id)
+            .map(|(r, s)| s.unwrap_or(r.severity))
     }
 
     /// Lints the files under `paths` (see [`discover`]), in parallel.
@@ -248,6 +260,7 @@ impl Linter {
         Ok(RunReport {
             files_checked: linted.len(),
             files: linted,
+            catalogue: catalogue(),
         })
     }
 
@@ -307,8 +320,8 @@ impl Linter {
 
     /// Whether an enabled rule reads the anchors of other pages.
     fn reads_anchors(&self) -> bool {
-        self.is_enabled(rules::broken_anchor::RULE.id)
-            || self.is_enabled(rules::missing_section::RULE.id)
+        self.is_enabled(rules::links::broken_anchor::RULE.id)
+            || self.is_enabled(rules::structure::missing_section::RULE.id)
     }
 
     /// Reads and lints one file; a file that cannot be read gives a
@@ -405,8 +418,12 @@ impl Linter {
         for (rule, severity) in &self.rules {
             let before = diagnostics.len();
             rule.run(&cx, &mut diagnostics);
-            for d in &mut diagnostics[before..] {
-                d.severity = *severity;
+            // A configured level applies to every finding; otherwise a
+            // rule may grade its findings (spelling's tiers).
+            if let Some(severity) = severity {
+                for d in &mut diagnostics[before..] {
+                    d.severity = *severity;
+                }
             }
         }
         let mut diagnostics = suppress::apply(doc, diagnostics, self);
@@ -421,9 +438,9 @@ impl Linter {
         let source = failure.display_text;
         let lines = crate::document::LineIndex::new(&source);
         let mut findings = Vec::new();
-        if let Some(severity) = self.severity_of(rules::read_error::RULE.id) {
+        if let Some(severity) = self.severity_of(rules::run::read_error::RULE.id) {
             let mut diagnostic = Diagnostic::new(
-                &rules::read_error::RULE,
+                &rules::run::read_error::RULE,
                 failure.span.clone(),
                 failure.message,
             );
@@ -443,92 +460,9 @@ impl Linter {
     }
 }
 
-/// What reports need of `source` to show `findings`.
-fn excerpts_of(source: &str, lines: &crate::document::LineIndex, findings: &[Finding]) -> Excerpts {
-    if findings.is_empty() {
-        return Excerpts::default();
-    }
-    Excerpts::capture(
-        source,
-        lines,
-        findings.iter().map(|f| f.diagnostic.span.clone()),
-    )
-}
-
 /// How many files are linted at a time by [`Linter::lint_each`]: enough
 /// to keep every core busy, few enough that their results stay small.
 pub const BATCH: usize = 256;
-
-/// Adds positions to diagnostics sorted by their start. Columns are
-/// counted from the previous finding on the same line, so many findings
-/// on one long line cost time linear in the line, not quadratic.
-fn locate(doc: &Document, diagnostics: Vec<Diagnostic>) -> Vec<Finding> {
-    let source = doc.source.as_str();
-    let mut last: Option<(usize, Position)> = None;
-    let mut sections = Sections::default();
-    diagnostics
-        .into_iter()
-        .map(|diagnostic| {
-            let start_offset = floor_char_boundary(source, diagnostic.span.start);
-            let start = match last {
-                Some((offset, position))
-                    if offset <= start_offset
-                        && doc.lines.line_of(offset) == doc.lines.line_of(start_offset) =>
-                {
-                    Position {
-                        line: position.line,
-                        column: position.column + source[offset..start_offset].chars().count(),
-                    }
-                }
-                _ => doc.position(start_offset),
-            };
-            last = Some((start_offset, start));
-            let end_offset = floor_char_boundary(source, diagnostic.span.end);
-            let end = if end_offset >= start_offset
-                && doc.lines.line_of(end_offset) == doc.lines.line_of(start_offset)
-            {
-                Position {
-                    line: start.line,
-                    column: start.column + source[start_offset..end_offset].chars().count(),
-                }
-            } else {
-                doc.position(end_offset)
-            };
-            Finding {
-                start,
-                end,
-                section: sections.enclosing(doc, diagnostic.span.start),
-                diagnostic,
-            }
-        })
-        .collect()
-}
-
-/// Heading texts handed out to findings, each made once per page.
-#[derive(Default)]
-struct Sections {
-    /// The heading index and text last handed out.
-    last: Option<(usize, Arc<str>)>,
-}
-
-impl Sections {
-    /// The heading text of the innermost section holding `offset`.
-    fn enclosing(&mut self, doc: &Document, offset: usize) -> Option<Arc<str>> {
-        // The innermost section holding `offset` is the one of the last
-        // heading that starts at or before it: its section runs at least
-        // to the next heading.
-        let after = doc.headings.partition_point(|h| h.span.start <= offset);
-        let index = after.checked_sub(1)?;
-        match &self.last {
-            Some((at, text)) if *at == index => Some(Arc::clone(text)),
-            _ => {
-                let text: Arc<str> = doc.headings.get(index)?.text.as_str().into();
-                self.last = Some((index, Arc::clone(&text)));
-                Some(text)
-            }
-        }
-    }
-}
 
 // A run holds every finding until the end (the run-level spelling pass
 // needs all pages first): keep the record small. Rare parts (fixes) are

@@ -17,7 +17,7 @@ use regex::Regex;
 use crate::diagnostic::{Diagnostic, Edit, Fix};
 use crate::document::Document;
 use crate::engine::Linter;
-use crate::rules::{self, unused_suppression::RULE as UNUSED};
+use crate::rules::{self, run::unused_suppression::RULE as UNUSED};
 
 static DIRECTIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"<!--\s*handbook-lint-(disable-next-line|disable-line|disable-file|disable|enable)\b([^>]*?)\s*-->")

@@ -9,7 +9,11 @@
 
 mod build;
 pub mod extends;
+mod grade;
+mod headings;
+mod levels;
 pub mod names;
+mod sections;
 
 use std::ops::Range;
 

@@ -320,9 +320,23 @@ mod tests {
         let doc = Document::parse("a.md", text.to_string());
         let scanned = destinations(text);
         for link in &doc.links {
-            assert!(scanned.contains(&link.destination.as_str()), "{} in {scanned:?}", link.destination);
+            assert!(
+                scanned.contains(&link.destination.as_str()),
+                "{} in {scanned:?}",
+                link.destination
+            );
         }
-        assert_eq!(scanned, ["/a/b/#c", "x.png", "/p/(q)/", "/in/code/", "../r s/", "https://example.com/a/"]);
+        assert_eq!(
+            scanned,
+            [
+                "/a/b/#c",
+                "x.png",
+                "/p/(q)/",
+                "/in/code/",
+                "../r s/",
+                "https://example.com/a/"
+            ]
+        );
     }
 
     #[test]

@@ -292,9 +292,16 @@ fn merge(scans: Vec<Scan>) -> Vec<Scan> {
 mod tests {
     use super::*;
 
-    /// A handbook where `Zorblax` is on two pages besides the edited one.
+    /// A handbook where `Zorblax` is on two pages besides the edited one,
+    /// and unknown words are reported (else `spelling` reports none of
+    /// them, and there is no vocabulary to find).
     fn handbook() -> (tempfile::TempDir, Vec<PathBuf>, PathBuf) {
         let dir = tempfile::tempdir().expect("temporary folder");
+        std::fs::write(
+            dir.path().join(".handbook-lint.toml"),
+            "[spelling]\nreport-unknown = true\n",
+        )
+        .expect("configuration");
         let content = dir.path().join("content");
         std::fs::create_dir_all(&content).expect("folder");
         for name in ["a", "b"] {

@@ -286,6 +286,7 @@ mod tests {
         let report = RunReport {
             files_checked: 1,
             files: vec![file],
+            catalogue: crate::engine::catalogue(),
         };
         let issues: serde_json::Value = serde_json::from_str(&render(&report)).unwrap();
         let issue = issues

@@ -132,6 +132,7 @@ mod tests {
         let report = RunReport {
             files_checked: 2,
             files: vec![bad, clean],
+            catalogue: crate::engine::catalogue(),
         };
         let xml = render(&report);
         assert_eq!(xml.matches("<failure ").count(), findings + clean_findings);

@@ -7,6 +7,7 @@ pub mod json;
 pub mod junit;
 pub mod ladder;
 pub mod sarif;
+pub mod words;
 
 use std::path::Path;
 
@@ -173,6 +174,7 @@ pub(crate) fn prefix_reports(sources: &[&str]) -> Vec<RunReport> {
         .map(|n| RunReport {
             files_checked: n,
             files: files[..n].to_vec(),
+            catalogue: crate::engine::catalogue(),
         })
         .collect()
 }

@@ -1,7 +1,7 @@
 //! `--format sarif`: SARIF 2.1.0, for code-scanning dashboards.
 //!
-//! One run; the tool's rules with id, name, short and full description,
-//! help text and default level; one result per finding with its region
+//! One run; the tool's rules (the run report's catalogue) with id, name,
+//! short and full description, help text and default level; one result per finding with its region
 //! (1-based lines and columns, columns counted in Unicode code points as
 //! the run's `columnKind` says), a line-independent partial fingerprint,
 //! and the fix as a replacement where the rule has one. Written with
@@ -10,8 +10,7 @@
 use serde_json::{json, Value};
 
 use crate::diagnostic::Severity;
-use crate::engine::{Finding, LintedFile, RunReport};
-use crate::rules;
+use crate::engine::{Finding, LintedFile, RuleInfo, RunReport};
 
 /// The SARIF level for a severity.
 fn level(severity: Severity) -> &'static str {
@@ -34,10 +33,10 @@ pub fn render(report: &RunReport) -> String {
 /// The results of one file as items of the results array, each after a
 /// line break and the array's indentation, separated by commas; with how
 /// many there are.
-fn file_results(file: &LintedFile) -> std::io::Result<(Vec<u8>, usize)> {
+fn file_results(file: &LintedFile, catalogue: &[RuleInfo]) -> std::io::Result<(Vec<u8>, usize)> {
     let mut out = Vec::new();
     let mut count = 0;
-    for result in results(file) {
+    for result in results(file, catalogue) {
         let text = serde_json::to_vec_pretty(&result).map_err(std::io::Error::other)?;
         if count > 0 {
             out.push(b',');
@@ -59,14 +58,16 @@ const RESULT_INDENT: &str = "\n        ";
 /// Writes what [`render`] returns to `out`, one file's results at a
 /// time, so that neither the log nor its results are held whole.
 pub fn write(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let text = serde_json::to_string_pretty(&log()).map_err(std::io::Error::other)?;
+    let text =
+        serde_json::to_string_pretty(&log(report.catalogue)).map_err(std::io::Error::other)?;
     let (head, tail) = text
         .split_once(NO_RESULTS)
         .ok_or_else(|| std::io::Error::other("no results array in the SARIF log"))?;
     out.write_all(head.as_bytes())?;
     out.write_all(b"\"results\": [")?;
     let mut written = 0usize;
-    super::each_rendered(&report.files, file_results, |rendered| {
+    let render = |file: &LintedFile| file_results(file, report.catalogue);
+    super::each_rendered(&report.files, render, |rendered| {
         let (text, count) = rendered?;
         if count > 0 {
             out.write_all(if written == 0 { b"" } else { b"," })?;
@@ -83,9 +84,10 @@ pub fn write(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Resul
     out.write_all(b"\n")
 }
 
-/// The log with an empty results array.
-fn log() -> Value {
-    let rule_list: Vec<Value> = rules::ALL
+/// The log with `catalogue` as the tool's rules and an empty results
+/// array.
+fn log(catalogue: &[RuleInfo]) -> Value {
+    let rule_list: Vec<Value> = catalogue
         .iter()
         .map(|rule| {
             json!({
@@ -94,8 +96,8 @@ fn log() -> Value {
                 "shortDescription": { "text": rule.summary },
                 "fullDescription": { "text": rule.docs.split("\n\n").next().unwrap_or(rule.summary).replace('\n', " ") },
                 "help": { "text": rule.docs, "markdown": rule.docs },
-                "defaultConfiguration": { "level": level(rule.severity) },
-                "properties": { "tags": [rule.group.name()] },
+                "defaultConfiguration": { "level": level(rule.default_severity) },
+                "properties": { "tags": [rule.group] },
             })
         })
         .collect();
@@ -116,19 +118,20 @@ fn log() -> Value {
     })
 }
 
-/// The results of one file's findings.
-fn results(file: &LintedFile) -> Vec<Value> {
+/// The results of one file's findings; `ruleIndex` points into
+/// `catalogue`.
+fn results(file: &LintedFile, catalogue: &[RuleInfo]) -> Vec<Value> {
     let path = super::portable_path(&file.path);
     let prints = super::codequality::fingerprints(&path, file);
     file.findings
         .iter()
         .zip(prints)
-        .map(|(finding, print)| result(&path, finding, print))
+        .map(|(finding, print)| result(&path, finding, print, catalogue))
         .collect()
 }
 
 /// One finding as a SARIF result.
-fn result(path: &str, finding: &Finding, print: String) -> Value {
+fn result(path: &str, finding: &Finding, print: String, catalogue: &[RuleInfo]) -> Value {
     let d = &finding.diagnostic;
     let mut result = json!({
         "ruleId": d.rule,
@@ -149,7 +152,7 @@ fn result(path: &str, finding: &Finding, print: String) -> Value {
         }],
         "partialFingerprints": { "handbookLint/v1": print },
     });
-    if let Some(index) = rules::ALL.iter().position(|r| r.id == d.rule) {
+    if let Some(index) = catalogue.iter().position(|r| r.id == d.rule) {
         result["ruleIndex"] = json!(index);
     }
     if let Some(fix) = &d.fix {
@@ -211,6 +214,7 @@ mod tests {
         let report = RunReport {
             files_checked: 2,
             files: files.to_vec(),
+            catalogue: crate::engine::catalogue(),
         };
         let log: serde_json::Value = serde_json::from_str(&render(&report)).unwrap();
         let results = log["runs"][0]["results"].as_array().unwrap();
@@ -227,12 +231,13 @@ mod tests {
         let report = RunReport {
             files_checked: 1,
             files: vec![file],
+            catalogue: crate::engine::catalogue(),
         };
         let log: Value = serde_json::from_str(&render(&report)).unwrap();
         assert_eq!(log["version"], "2.1.0");
         let run = &log["runs"][0];
         let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
-        assert_eq!(rules.len(), rules::ALL.len());
+        assert_eq!(rules.len(), crate::engine::catalogue().len());
         let result = run["results"]
             .as_array()
             .unwrap()

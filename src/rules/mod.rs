@@ -3,100 +3,65 @@
 //! Each rule is a small module that declares a [`Rule`]: its id, group,
 //! default severity, whether it can fix what it finds, its documentation
 //! (with a bad and a good example, checked by the tests), and a check
-//! function that reads the models and returns diagnostics. Adding a rule
-//! is one new module and one line in [`ALL`].
+//! function that reads the models and returns diagnostics. Rules live in
+//! one folder per catalogue group (`run`, `structure`, `family`, `prose`,
+//! `layout`, `links`), beside the helpers that group's rules share.
+//! Adding a rule is one new module in its group and one line in [`ALL`].
 
 use std::fmt;
 
-use crate::diagnostic::{Applicability, Diagnostic, Severity};
+use crate::diagnostic::{Applicability, Diagnostic, Origin, Severity};
 use crate::document::Document;
 
 mod settings;
 pub use settings::Settings;
 
-// Run
-pub mod read_error;
-pub mod unused_suppression;
-// Document and structure
-pub mod duplicate_heading;
-pub mod empty_section;
-pub mod front_matter;
-pub mod heading_structure;
-pub mod missing_overview;
-pub mod missing_section;
-// Levels, grades and "Extends"
-pub mod extends_kind;
-pub mod extends_order;
-pub mod extends_redundant;
-pub mod extends_run_on;
-pub mod extends_unknown;
-pub mod grade_order;
-pub mod level_name_mismatch;
-pub mod missing_grade;
-pub mod required_requirement;
-// Prose
-pub mod brand_name;
-pub mod confused_word;
-pub mod gender_coded_language;
-pub mod inclusive_language;
-pub mod placeholder;
+pub mod family;
+pub mod layout;
+pub mod links;
 pub mod prose;
-pub mod repeated_word;
-pub mod spelling;
-pub mod vacancy_language;
-// Characters and layout
-pub mod end_of_file;
-pub mod invisible_character;
-pub mod list_marker;
-pub mod mojibake;
-pub mod multiple_spaces;
-pub mod trailing_whitespace;
-pub mod unbalanced_brackets;
-// Links
-pub mod absolute_internal_link;
-pub mod broken_anchor;
-pub mod broken_link;
-pub mod link_syntax;
-mod link_target;
+pub mod run;
+pub use prose::spelling;
+pub mod structure;
 
 /// Every rule, in catalogue order.
 pub static ALL: &[&Rule] = &[
-    &read_error::RULE,
-    &unused_suppression::RULE,
-    &front_matter::RULE,
-    &missing_overview::RULE,
-    &missing_section::RULE,
-    &heading_structure::RULE,
-    &duplicate_heading::RULE,
-    &empty_section::RULE,
-    &missing_grade::RULE,
-    &grade_order::RULE,
-    &level_name_mismatch::RULE,
-    &required_requirement::RULE,
-    &extends_unknown::RULE,
-    &extends_kind::RULE,
-    &extends_order::RULE,
-    &extends_run_on::RULE,
-    &extends_redundant::RULE,
+    &run::read_error::RULE,
+    &run::unused_suppression::RULE,
+    &structure::front_matter::RULE,
+    &structure::missing_overview::RULE,
+    &structure::missing_section::RULE,
+    &structure::heading_structure::RULE,
+    &structure::duplicate_heading::RULE,
+    &structure::empty_section::RULE,
+    &family::missing_grade::RULE,
+    &family::grade_order::RULE,
+    &family::level_name_mismatch::RULE,
+    &family::required_requirement::RULE,
+    &family::extends_unknown::RULE,
+    &family::extends_kind::RULE,
+    &family::extends_order::RULE,
+    &family::extends_run_on::RULE,
+    &family::extends_redundant::RULE,
     &spelling::RULE,
-    &confused_word::RULE,
-    &brand_name::RULE,
-    &repeated_word::RULE,
-    &inclusive_language::RULE,
-    &gender_coded_language::RULE,
-    &vacancy_language::RULE,
-    &placeholder::RULE,
-    &mojibake::RULE,
-    &invisible_character::RULE,
-    &trailing_whitespace::RULE,
-    &multiple_spaces::RULE,
-    &end_of_file::RULE,
-    &list_marker::RULE,
-    &unbalanced_brackets::RULE,
-    &broken_link::RULE,
-    &broken_anchor::RULE,
-    &absolute_internal_link::RULE,
-    &link_syntax::RULE,
+    &prose::confused_word::RULE,
+    &prose::brand_name::RULE,
+    &prose::repeated_word::RULE,
+    &prose::inclusive_language::RULE,
+    &prose::gender_coded_language::RULE,
+    &prose::vacancy_language::RULE,
+    &prose::placeholder::RULE,
+    &layout::mojibake::RULE,
+    &layout::invisible_character::RULE,
+    &layout::trailing_whitespace::RULE,
+    &layout::multiple_spaces::RULE,
+    &layout::end_of_file::RULE,
+    &layout::list_marker::RULE,
+    &layout::unbalanced_brackets::RULE,
+    &links::broken_link::RULE,
+    &links::broken_anchor::RULE,
+    &links::absolute_internal_link::RULE,
+    &links::link_syntax::RULE,
 ];
 
 /// Looks a rule up by id.
@@ -122,6 +87,18 @@ pub enum Group {
 }
 
 impl Group {
+    /// The group's heading in the rule catalogue.
+    pub fn title(self) -> &'static str {
+        match self {
+            Group::Run => "The run itself",
+            Group::Structure => "Document and structure",
+            Group::Family => "Levels, grades and \"Extends\"",
+            Group::Prose => "Prose",
+            Group::Layout => "Characters and layout",
+            Group::Links => "Links",
+        }
+    }
+
     /// The group's name as the catalogue writes it.
     pub fn name(self) -> &'static str {
         match self {
@@ -186,7 +163,7 @@ pub struct Context<'a> {
     list_matches: std::sync::OnceLock<prose::lists::ListMatches>,
     /// The page's links, resolved on first use and shared by the link
     /// rules.
-    links: std::sync::OnceLock<link_target::Links<'a>>,
+    links: std::sync::OnceLock<links::link_target::Links<'a>>,
     /// The page's place in the site index, found on first use unless the
     /// engine already knows it.
     page: std::sync::OnceLock<Option<crate::site::PageRef>>,
@@ -244,8 +221,9 @@ impl<'a> Context<'a> {
     }
 
     /// The page placed in the site, and where each of its links leads.
-    pub(crate) fn links(&self) -> &link_target::Links<'a> {
-        self.links.get_or_init(|| link_target::Links::new(self))
+    pub(crate) fn links(&self) -> &links::link_target::Links<'a> {
+        self.links
+            .get_or_init(|| links::link_target::Links::new(self))
     }
 }
 
@@ -285,6 +263,15 @@ pub struct Rule {
 impl fmt::Debug for Rule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Rule").field("id", &self.id).finish()
+    }
+}
+
+impl From<&Rule> for Origin {
+    fn from(rule: &Rule) -> Origin {
+        Origin {
+            rule: rule.id,
+            default_severity: rule.severity,
+        }
     }
 }
 

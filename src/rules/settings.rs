@@ -12,6 +12,8 @@ pub struct Settings {
     /// Hosts and path prefixes of the handbook's own site
     /// (`absolute-internal-link`).
     pub internal_hosts: Vec<String>,
+    /// The `[spelling]` settings.
+    pub spelling: crate::rules::prose::spelling::SpellingSettings,
 }
 
 impl Default for Settings {
@@ -25,6 +27,7 @@ impl Default for Settings {
                 "about.gitlab.com/company".to_string(),
                 "handbook.gitlab.com".to_string(),
             ],
+            spelling: Default::default(),
         }
     }
 }

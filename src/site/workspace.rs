@@ -8,7 +8,9 @@ use walkdir::WalkDir;
 
 use super::link::document_anchors;
 use super::pages::Entry;
-use super::{is_page, slash_path, Layout, PageRef, Root, SiteIndex, SKIPPED_FOLDERS};
+use super::root::{slash_path, Root, SKIPPED_FOLDERS};
+use super::routes::is_page;
+use super::{Layout, PageRef, SiteIndex};
 use crate::document::Document;
 
 impl SiteIndex {

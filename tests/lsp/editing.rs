@@ -276,7 +276,7 @@ fn a_word_is_added_to_the_words_file() {
     let mut client = ready(&handbook);
     let text = ANALYST
         .replace("- Build recurring reports\n", "- Build recurring reprots\n")
-        .replace("- Mentor other analysts\n", "- Mentor other analysst\n");
+        .replace("- Mentor other analysts\n", "- Mentor other anlaysts\n");
     client.open(&analyst, &text);
     let diags = client.diagnostics_of(&analyst, 1);
     let codes: Vec<&Value> = diags.iter().map(|d| &d["code"]).collect();
@@ -318,10 +318,10 @@ fn a_word_is_added_to_the_words_file() {
     let diags = client.diagnostics_of(&analyst, 1);
     assert_eq!(diags.len(), 1, "{diags:?}");
     // The file exists: the word is appended.
-    let action = ask(&mut client, line_of("analysst"));
+    let action = ask(&mut client, line_of("anlaysts"));
     assert_eq!(
         action["edit"],
-        json!({"changes": {words_uri: [{"range": range(1, 0, 1, 0), "newText": "analysst\n"}]}})
+        json!({"changes": {words_uri: [{"range": range(1, 0, 1, 0), "newText": "anlaysts\n"}]}})
     );
     client.shut_down();
 }

@@ -1,20 +1,13 @@
 //! The word lists under `rules/`, embedded in the binary and parsed once,
 //! on first use.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use foldhash::fast::FixedState;
 
 use crate::pattern::LazyRegex;
 
-/// `rules/dictionary/en_US.txt`: SCOWL's American English list (size 50,
-/// as Debian's `wamerican` ships it), possessives removed.
-pub const DICTIONARY: &str = include_str!("../../../rules/dictionary/en_US.txt");
-/// `rules/spelling/vocabulary.txt`.
-pub const VOCABULARY: &str = include_str!("../../../rules/spelling/vocabulary.txt");
-/// `rules/spelling/misspellings.txt`.
-pub const MISSPELLINGS: &str = include_str!("../../../rules/spelling/misspellings.txt");
 /// `rules/brands.txt`.
 pub const BRANDS: &str = include_str!("../../../rules/brands.txt");
 /// `rules/confused-words.txt`.
@@ -27,6 +20,109 @@ pub const GENDER_CODED: &str = include_str!("../../../rules/gender-coded.txt");
 pub const VACANCY_LANGUAGE: &str = include_str!("../../../rules/vacancy-language.txt");
 /// `rules/placeholders.txt`.
 pub const PLACEHOLDERS: &str = include_str!("../../../rules/placeholders.txt");
+
+/// A word list under `rules/`: where it is, which rules read it, and what
+/// it holds. The rule reference lists each rule's files from here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DataFile {
+    /// Path from the project's root (`rules/brands.txt`).
+    pub path: &'static str,
+    /// Ids of the rules that read it.
+    pub rules: &'static [&'static str],
+    /// What it holds, in a sentence.
+    pub holds: &'static str,
+    /// Its licence, for a list that comes from elsewhere.
+    pub licence: Option<&'static str>,
+}
+
+/// Every word list embedded above, with the rules that read it.
+pub static DATA_FILES: &[DataFile] = &[
+    DataFile {
+        path: "rules/dictionary/english.txt",
+        rules: &["spelling"],
+        holds: "SCOWL English words, American and British, sizes 35 to 70 (Debian `wamerican*`/`wbritish*` 2020.12.07), with SUBTLEXus word counts; compiled by `build.rs`",
+        licence: Some("rules/dictionary/LICENSE-SCOWL.txt"),
+    },
+    DataFile {
+        path: "rules/dictionary/variants.txt",
+        rules: &["spelling"],
+        holds: "American and British spellings of one word (`organize organise`), for the `spelling.variant` setting",
+        licence: Some("rules/dictionary/LICENSE-SCOWL.txt"),
+    },
+    DataFile {
+        path: "rules/spelling/companies.txt",
+        rules: &["spelling", "brand-name"],
+        holds: "company and product names (`@cspell/dict-companies`)",
+        licence: Some("rules/spelling/LICENSE-cspell.txt"),
+    },
+    DataFile {
+        path: "rules/spelling/software-terms.txt",
+        rules: &["spelling", "brand-name"],
+        holds: "software terms, tools and services (`@cspell/dict-software-terms`)",
+        licence: Some("rules/spelling/LICENSE-cspell.txt"),
+    },
+    DataFile {
+        path: "rules/spelling/corrections.txt",
+        rules: &["spelling"],
+        holds: "known misspellings with one correction (`typos-dict`), reported as errors and fixed safely",
+        licence: Some("rules/spelling/LICENSE-typos.txt"),
+    },
+    DataFile {
+        path: "rules/spelling/vocabulary.txt",
+        rules: &["spelling"],
+        holds: "handbook words the dictionary lacks (onboarding, roadmap, stakeholder, SaaS, OKR, …)",
+        licence: None,
+    },
+    DataFile {
+        path: "rules/spelling/misspellings.txt",
+        rules: &["spelling"],
+        holds: "curated `wrong -> right` pairs, always reported and fixed safely (plurals of uncountable nouns too)",
+        licence: None,
+    },
+    DataFile {
+        path: "rules/brands.txt",
+        rules: &["brand-name", "spelling"],
+        holds: "product and company names as their owners write them",
+        licence: None,
+    },
+    DataFile {
+        path: "rules/confused-words.txt",
+        rules: &["confused-word"],
+        holds: "`regex => replacement | reason` context patterns; group `w` is the wrong word",
+        licence: None,
+    },
+    DataFile {
+        path: "rules/inclusive-language.txt",
+        rules: &["inclusive-language"],
+        holds: "`word -> alternatives | reason` entries, and a `[pronouns]` section",
+        licence: None,
+    },
+    DataFile {
+        path: "rules/gender-coded.txt",
+        rules: &["gender-coded-language"],
+        holds: "`[masculine]`, `[feminine]` and `[fixed-mindset]` word stems with alternatives; sources in its header",
+        licence: None,
+    },
+    DataFile {
+        path: "rules/vacancy-language.txt",
+        rules: &["vacancy-language"],
+        holds: "phrases that read like a job advertisement",
+        licence: None,
+    },
+    DataFile {
+        path: "rules/placeholders.txt",
+        rules: &["placeholder"],
+        holds: "regular expressions for template text left in a page",
+        licence: None,
+    },
+];
+
+/// The word lists rule `id` reads, in the order of [`DATA_FILES`].
+pub fn data_files_of(id: &str) -> impl Iterator<Item = &'static DataFile> + '_ {
+    DATA_FILES
+        .iter()
+        .filter(move |file| file.rules.contains(&id))
+}
 
 /// The lines of a list file that carry data: comments (`#` at the start)
 /// and blank lines dropped, `[section]` headers kept.
@@ -63,24 +159,6 @@ fn trim(line: &str) -> &str {
 pub static BRAND_NAMES: LazyLock<HashMap<String, &'static str, FixedState>> = LazyLock::new(|| {
     lines(BRANDS)
         .map(|name| (name.to_lowercase(), name))
-        .collect()
-});
-
-/// Handbook vocabulary, lower-case.
-pub static VOCABULARY_WORDS: LazyLock<HashSet<String, FixedState>> = LazyLock::new(|| {
-    lines(VOCABULARY)
-        .map(str::to_lowercase)
-        .chain(BRAND_NAMES.keys().cloned())
-        .collect()
-});
-
-/// Known misspellings: lower-case wrong word to its correction.
-pub static MISSPELLED: LazyLock<HashMap<String, String, FixedState>> = LazyLock::new(|| {
-    lines(MISSPELLINGS)
-        .filter_map(|l| {
-            let (wrong, right) = l.split_once("->")?;
-            Some((wrong.trim().to_lowercase(), right.trim().to_string()))
-        })
         .collect()
 });
 
@@ -250,10 +328,7 @@ mod tests {
             "\u{a0}x\u{a0}\n\u{2003}\ny\u{85}\n",
             "Zürich\nnaïve\n é \n\u{2019}s\n",
             "a\n\r\n\r\r\nb \r",
-            DICTIONARY,
-            VOCABULARY,
             BRANDS,
-            MISSPELLINGS,
             CONFUSED_WORDS,
         ];
         for text in texts {
@@ -262,14 +337,59 @@ mod tests {
     }
 
     #[test]
+    fn every_word_list_is_declared_with_rules_that_exist() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut on_disk: Vec<String> = walkdir::WalkDir::new(root.join("rules"))
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .filter_map(|e| {
+                let rel = e
+                    .path()
+                    .strip_prefix(root)
+                    .ok()?
+                    .to_str()?
+                    .replace('\\', "/");
+                let name = e.file_name().to_str()?;
+                // Notes, licences and the script that regenerates lists.
+                let notes = name.ends_with(".md")
+                    || name.ends_with(".py")
+                    || name == "SOURCE.txt"
+                    || name.starts_with("LICENSE");
+                (!notes).then_some(rel)
+            })
+            .collect();
+        on_disk.sort();
+        let mut declared: Vec<String> = DATA_FILES.iter().map(|f| f.path.to_string()).collect();
+        declared.sort();
+        assert_eq!(declared, on_disk);
+        for file in DATA_FILES {
+            assert!(!file.rules.is_empty(), "{} names no rule", file.path);
+            for id in file.rules {
+                assert!(
+                    crate::rules::find(id).is_some(),
+                    "{}: no rule {id}",
+                    file.path
+                );
+            }
+            if let Some(licence) = file.licence {
+                assert!(root.join(licence).is_file(), "{licence}");
+            }
+        }
+        let brand_readers: Vec<&str> = data_files_of("brand-name").map(|f| f.path).collect();
+        assert_eq!(
+            brand_readers,
+            [
+                "rules/spelling/companies.txt",
+                "rules/spelling/software-terms.txt",
+                "rules/brands.txt"
+            ]
+        );
+    }
+
+    #[test]
     fn lists_parse() {
         assert_eq!(BRAND_NAMES.get("gitlab"), Some(&"GitLab"));
-        assert_eq!(
-            MISSPELLED.get("criterias").map(String::as_str),
-            Some("criteria")
-        );
-        assert!(VOCABULARY_WORDS.contains("onboarding"));
-        assert!(VOCABULARY_WORDS.contains("zuora"));
         let ninja = INCLUSIVE.iter().find(|e| e.term == "ninja");
         assert!(ninja.is_some_and(|e| e.prefix && e.matches("ninjas")));
         assert!(CODED

@@ -1,0 +1,115 @@
+//! `confused-word`: a real word in the wrong place.
+
+use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
+use crate::rules::prose::data::CONFUSED;
+use crate::rules::prose::lists::PatternList;
+use crate::rules::prose::match_case;
+use crate::rules::{Check, Context, Fixable, Group, Rule};
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    id: "confused-word",
+    group: Group::Prose,
+    severity: Severity::Warning,
+    fix: Fixable::Sometimes(Applicability::Safe),
+    summary: "a real word in the wrong place (\"to identity ingress\" -> identify)",
+    docs: DOCS,
+    check: Check::Page(check),
+    prepare: Some(super::lists::prepare),
+};
+
+const DOCS: &str = "\
+Reports a real word used in place of another, found by context patterns:
+\"to identity risks\" (identify), \"more then\" (than), \"to loose\" (lose),
+\"a one to two interviews\", \"has lead\" (led), \"principle engineer\"
+(principal), and others.
+
+The patterns are listed in `rules/confused-words.txt`, one regular
+expression a line with the replacement and the reason. A spell checker
+cannot find these: every word is in the dictionary. When the pattern
+gives a replacement, the fix writes it, keeping the word's capital.
+
+## Bad
+
+```markdown
+- Work with the Security team to identity ingress points
+```
+
+## Good
+
+```markdown
+- Work with the Security team to identify ingress points
+```
+";
+
+fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let prose = cx.prose();
+    // Most blocks hold none of the patterns: one search of the page's
+    // prose for the literals each pattern needs tells which patterns to
+    // look for in which blocks.
+    for &(index, pattern) in cx.list_matches().candidates(PatternList::Confused) {
+        let (Some(segment), Some(pattern)) = (prose.segments.get(index), CONFUSED.get(pattern))
+        else {
+            continue;
+        };
+        let Ok(regex) = pattern.regex.get() else {
+            continue;
+        };
+        for caps in regex.captures_iter(&segment.text) {
+            let Some(w) = caps.name("w") else { continue };
+            let range = w.range();
+            if segment.is_technical(&range) {
+                continue;
+            }
+            let exact = segment.exact_span(range.clone());
+            let span = exact.clone().unwrap_or_else(|| segment.span(range));
+            let message = match &pattern.replacement {
+                Some(r) => {
+                    format!("`{}` here should be `{r}`: {}", w.as_str(), pattern.message)
+                }
+                None => pattern.message.clone(),
+            };
+            let mut d = Diagnostic::new(&RULE, span, message).with_label("confused word");
+            if let (Some(r), Some(exact)) = (&pattern.replacement, exact) {
+                let fixed = match_case(w.as_str(), r);
+                d = d.with_suggestions(vec![fixed.clone()]).with_fix(Fix::safe(
+                    format!("write `{fixed}`"),
+                    Edit::replace(exact, fixed),
+                ));
+            }
+            out.push(d);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testing::{lines, run};
+
+    #[test]
+    fn finds_confused_words() {
+        let source = "- Work with Security to identity ingress points\n\
+                      - Schedule a one to two interviews\n\
+                      - Do more then asked\n\
+                      - Never loose focus\n";
+        assert_eq!(lines(&RULE, source), vec![1, 2, 3, 4]);
+        let found = run(&RULE, source);
+        let fix = found[0]
+            .fix
+            .as_ref()
+            .map(|f| f.edits[0].replacement.clone());
+        assert_eq!(fix.as_deref(), Some("identify"));
+        assert!(found[1].fix.is_none());
+    }
+
+    #[test]
+    fn leaves_correct_usage_alone() {
+        let source = "- Manage identity and access\n\
+                      - Verify the identity of users\n\
+                      - Schedule one or two interviews\n\
+                      - Better than expected, then ship\n\
+                      - A loose coupling\n";
+        assert_eq!(lines(&RULE, source), Vec::<usize>::new());
+    }
+}

@@ -1,0 +1,109 @@
+//! One indexed folder: every file and folder under a content root (or a
+//! Hugo `static/` folder), walked once, with the lower-cased paths and page
+//! names that hints for missing links read.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Component, Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use super::pages::Entry;
+use super::routes::is_page;
+use super::{Layout, PageRef, SiteIndex};
+
+/// Folders never indexed.
+pub(super) const SKIPPED_FOLDERS: &[&str] = &["node_modules", "target"];
+
+/// One indexed folder.
+#[derive(Debug)]
+pub(super) struct Root {
+    /// The folder, as found.
+    pub(super) path: PathBuf,
+    /// The folder, canonical, to place linted pages in it.
+    pub(super) canonical: PathBuf,
+    pub(super) layout: Layout,
+    /// Whether pages are served from it (`static/` only serves files).
+    pub(super) pages: bool,
+    /// Every file, by path relative to the folder (`/`-separated).
+    pub(super) files: HashMap<String, Entry>,
+    /// Every folder, by relative path.
+    pub(super) dirs: HashSet<String>,
+    /// Lower-cased relative path to the real ones, for hints.
+    pub(super) lower: HashMap<String, Vec<String>>,
+    /// The last route segment of each page, by the route of its parent.
+    pub(super) names: HashMap<String, Vec<String>>,
+}
+
+impl Root {
+    /// Walks the folder at `path` (its pages served when `pages` is set).
+    pub(super) fn build(path: PathBuf, layout: Layout, pages: bool) -> Root {
+        let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        let mut files = HashMap::new();
+        let mut dirs = HashSet::new();
+        let mut lower: HashMap<String, Vec<String>> = HashMap::new();
+        let walker = WalkDir::new(&path)
+            .follow_links(false)
+            .into_iter()
+            .filter_entry(|e| {
+                e.depth() == 0
+                    || e.file_name()
+                        .to_str()
+                        .is_some_and(|n| !n.starts_with('.') && !SKIPPED_FOLDERS.contains(&n))
+            });
+        for entry in walker.filter_map(Result::ok) {
+            if entry.depth() == 0 {
+                continue;
+            }
+            let Ok(rel) = entry.path().strip_prefix(&path) else {
+                continue;
+            };
+            let Some(rel) = slash_path(rel) else { continue };
+            if entry.file_type().is_dir() {
+                dirs.insert(rel);
+            } else {
+                lower
+                    .entry(rel.to_lowercase())
+                    .or_default()
+                    .push(rel.clone());
+                files.insert(rel, Entry::default());
+            }
+        }
+        let mut names: HashMap<String, Vec<String>> = HashMap::new();
+        if pages {
+            for rel in files.keys().filter(|rel| is_page(rel)) {
+                let route = SiteIndex::route_of(&PageRef {
+                    root: 0,
+                    rel: rel.clone(),
+                });
+                if let Some((name, parent)) = route.split_last() {
+                    names
+                        .entry(parent.join("/"))
+                        .or_default()
+                        .push(name.clone());
+                }
+            }
+        }
+        Root {
+            path,
+            canonical,
+            layout,
+            pages,
+            files,
+            dirs,
+            lower,
+            names,
+        }
+    }
+}
+
+/// A relative path as a `/`-separated string (`None` if not UTF-8).
+pub(super) fn slash_path(path: &Path) -> Option<String> {
+    let mut parts = Vec::new();
+    for c in path.components() {
+        match c {
+            Component::Normal(s) => parts.push(s.to_str()?),
+            _ => return None,
+        }
+    }
+    Some(parts.join("/"))
+}
