@@ -8,8 +8,8 @@ use std::sync::LazyLock;
 
 use lsp_server::Request;
 use lsp_types::{
-    CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse, CompletionTextEdit,
-    Position, Range, TextEdit,
+    CompletionItem, CompletionItemKind, CompletionList, CompletionParams, CompletionResponse,
+    CompletionTextEdit, Position, Range, TextEdit,
 };
 use regex::Regex;
 
@@ -24,6 +24,13 @@ pub const METHOD: &str = "textDocument/completion";
 
 /// Characters after which editors should ask.
 pub const TRIGGERS: [&str; 3] = ["#", "/", " "];
+
+/// The most routes one answer lists. A folder with more (thousands of
+/// pages in one department) is answered with the ones that start with
+/// what is typed, marked incomplete so that the editor asks again as
+/// the user types: a list of every page would take longer to send and
+/// read than the user waits.
+const MAX_ROUTES: usize = 200;
 
 /// A list item's start up to "Extends the " / "Extends that of the ",
 /// then what is typed of the level's name.
@@ -53,20 +60,31 @@ pub fn answer(request: &Request, view: &View<'_>) -> Reply {
         .lines
         .line_start(placed.page.doc.lines.line_of(offset));
     let before = source.get(line_start..offset).unwrap_or("");
+    let mut is_incomplete = false;
     let items = if let Some(typed) = EXTENDS.captures(before).and_then(|c| c.get(1)) {
         let rest = line_rest(source, offset);
         level_names(&placed.page, offset, typed.as_str(), rest, at.position)
     } else if let Some(destination) = destination_typed(before) {
         match destination.split_once('#') {
             Some((page, typed)) => anchors(&placed, view, page, typed, at.position),
-            None if destination.starts_with('/') => routes(&placed, destination, at.position),
+            None if destination.starts_with('/') => {
+                let (items, cut) = routes(&placed, destination, at.position);
+                is_incomplete = cut;
+                items
+            }
             None => Vec::new(),
         }
     } else {
         Vec::new()
     };
-    if items.is_empty() {
+    if items.is_empty() && !is_incomplete {
         return Reply::Answer(serde_json::Value::Null);
+    }
+    if is_incomplete {
+        return Reply::answer(CompletionResponse::List(CompletionList {
+            is_incomplete,
+            items,
+        }));
     }
     Reply::answer(CompletionResponse::Array(items))
 }
@@ -197,25 +215,17 @@ fn headed_anchors(page: &Page, layout: crate::site::Layout) -> Vec<(String, Stri
 }
 
 /// The next segment of the routes that continue `typed` (a route from
-/// the site's root): pages and folders of the folder typed so far.
-fn routes(placed: &Placed<'_>, typed: &str, cursor: Position) -> Vec<CompletionItem> {
+/// the site's root): pages and folders of the folder typed so far, and
+/// whether the list was cut to [`MAX_ROUTES`].
+fn routes(placed: &Placed<'_>, typed: &str, cursor: Position) -> (Vec<CompletionItem>, bool) {
     let Some(handbook) = placed.handbook else {
-        return Vec::new();
+        return (Vec::new(), false);
     };
     let folder_end = typed.rfind('/').map_or(0, |i| i + 1);
     let (folder, partial) = typed.split_at(folder_end);
-    // Segment -> whether it is a page itself.
-    let mut next: BTreeMap<&str, bool> = BTreeMap::new();
-    for route in handbook.routes_starting_with(folder) {
-        let rest = &route[folder.len()..];
-        let Some(end) = rest.find('/') else { continue };
-        if end == 0 {
-            continue;
-        }
-        let is_page = end + 1 == rest.len();
-        *next.entry(&rest[..=end]).or_default() |= is_page;
-    }
-    next.into_iter()
+    let (segments, cut) = next_segments(handbook.routes_starting_with(folder), folder, partial);
+    let items = segments
+        .into_iter()
         .map(|(segment, is_page)| CompletionItem {
             label: segment.to_string(),
             kind: Some(if is_page {
@@ -226,7 +236,40 @@ fn routes(placed: &Placed<'_>, typed: &str, cursor: Position) -> Vec<CompletionI
             text_edit: Some(replace_typed(partial, cursor, segment.to_string())),
             ..CompletionItem::default()
         })
-        .collect()
+        .collect();
+    (items, cut)
+}
+
+/// The segments after `folder` of `routes` (which all start with it),
+/// in order, each with whether it is a page itself (`a/`) rather than
+/// only a folder of pages. When there are more than [`MAX_ROUTES`], only
+/// those that start with `partial` (in any case) are kept, at most
+/// [`MAX_ROUTES`] of them, and the second value is true.
+fn next_segments<'a>(
+    routes: impl Iterator<Item = &'a str>,
+    folder: &str,
+    partial: &str,
+) -> (Vec<(&'a str, bool)>, bool) {
+    let mut next: BTreeMap<&str, bool> = BTreeMap::new();
+    for route in routes {
+        let rest = &route[folder.len()..];
+        let Some(end) = rest.find('/') else { continue };
+        if end == 0 {
+            continue;
+        }
+        let is_page = end + 1 == rest.len();
+        *next.entry(&rest[..=end]).or_default() |= is_page;
+    }
+    if next.len() <= MAX_ROUTES {
+        return (next.into_iter().collect(), false);
+    }
+    let partial = partial.to_lowercase();
+    let kept = next
+        .into_iter()
+        .filter(|(segment, _)| segment.to_lowercase().starts_with(&partial))
+        .take(MAX_ROUTES)
+        .collect();
+    (kept, true)
 }
 
 #[cfg(test)]
@@ -255,5 +298,28 @@ mod tests {
         assert_eq!(typed("* Extends that of the ").as_deref(), Some(""));
         assert_eq!(typed("1. **Extends the An").as_deref(), Some("An"));
         assert_eq!(typed("- It extends the"), None);
+    }
+
+    #[test]
+    fn a_large_folder_is_cut_to_what_is_typed() {
+        let small = ["/a/x/", "/a/x/y/", "/a/z/w/", "/a/"];
+        let (segments, cut) = next_segments(small.into_iter(), "/a/", "");
+        assert_eq!(segments, [("x/", true), ("z/", false)]);
+        assert!(!cut);
+
+        let many: Vec<String> = (0..MAX_ROUTES + 50)
+            .map(|i| format!("/f/{}-{i:03}/", if i % 2 == 0 { "even" } else { "odd" }))
+            .collect();
+        let all = |partial| next_segments(many.iter().map(String::as_str), "/f/", partial);
+        let (segments, cut) = all("Od");
+        assert!(cut);
+        assert_eq!(segments.len(), (MAX_ROUTES + 50) / 2);
+        assert!(segments
+            .iter()
+            .all(|(s, page)| s.starts_with("odd-") && *page));
+        let (segments, cut) = all("");
+        assert!(cut);
+        assert_eq!(segments.len(), MAX_ROUTES);
+        assert_eq!(segments[0], ("even-000/", true));
     }
 }
