@@ -190,8 +190,10 @@ fn complete(bencher: Bencher, needle: &str) {
         position(&WORKSPACE.text, needle, needle.encode_utf16().count()),
     );
     bencher.bench_local(|| {
-        let items: Value = session.client.result("textDocument/completion", at.clone());
-        assert!(items.as_array().is_some_and(|i| !i.is_empty()), "{items}");
+        let answer: Value = session.client.result("textDocument/completion", at.clone());
+        // An array, or a list (cut short in a large folder).
+        let items = answer.get("items").unwrap_or(&answer);
+        assert!(items.as_array().is_some_and(|i| !i.is_empty()), "{answer}");
     });
 }
 
