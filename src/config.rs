@@ -116,6 +116,9 @@ pub struct Config {
     /// Whether files named on the command line obey `exclude` too
     /// (`--force-exclude`).
     pub force_exclude: bool,
+    /// The `words_file`, joined to the root, when the configuration names
+    /// one (whether or not it exists yet).
+    pub words_file: Option<PathBuf>,
     /// Settings rules read.
     pub settings: Settings,
 }
@@ -141,6 +144,7 @@ impl Default for Config {
             levels: BTreeMap::new(),
             per_file_ignores: Vec::new(),
             force_exclude: false,
+            words_file: None,
             settings: Settings::default(),
         }
     }
@@ -235,9 +239,9 @@ impl Config {
         for (i, word) in settings.extra_words.iter().enumerate() {
             check_word(word).map_err(|why| error(format!("extra_words[{i}]: {why}")))?;
         }
-        if let Some(file) = raw.words_file {
-            let words = read_words_file(&root.join(file))?;
-            settings.extra_words.extend(words);
+        let words_file = raw.words_file.map(|file| root.join(file));
+        if let Some(file) = &words_file {
+            settings.extra_words.extend(read_words_file(file)?);
         }
         settings.spelling = spelling_settings(&raw.spelling).map_err(error)?;
         if let Some(phrases) = raw.required_phrases {
@@ -258,6 +262,7 @@ impl Config {
             levels,
             per_file_ignores,
             force_exclude: false,
+            words_file,
             settings,
         })
     }
@@ -344,15 +349,19 @@ fn spelling_settings(raw: &RawSpelling) -> Result<SpellingSettings, String> {
 }
 
 /// The words of a `words_file`: one a line, `#` starts a comment line.
-/// A file that cannot be read, is not UTF-8 or has a line that is not
-/// one word is an error naming the file (and the line).
+/// A file that does not exist yet has no words (an editor's "add word"
+/// action creates it). A file that cannot be read, is not UTF-8 or has a
+/// line that is not one word is an error naming the file (and the line).
 fn read_words_file(file: &Path) -> Result<Vec<String>, ConfigError> {
     let error = |message: String| ConfigError {
         path: Some(file.to_path_buf()),
         message,
     };
-    let bytes =
-        std::fs::read(file).map_err(|err| error(format!("cannot read words_file: {err}")))?;
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(err) => return Err(error(format!("cannot read words_file: {err}"))),
+    };
     let text = String::from_utf8(bytes).map_err(|err| {
         let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
@@ -514,16 +523,21 @@ mod tests {
     #[test]
     fn words_file_errors_name_the_file_and_line() {
         let dir = tempfile::tempdir().expect("temp dir");
-        let missing = Config::from_toml(
-            "words_file = \"nowhere.txt\"\n",
-            Some(PathBuf::from("cfg.toml")),
-            dir.path().to_path_buf(),
-        )
-        .unwrap_err()
-        .to_string();
+        let named = |file: &str| {
+            Config::from_toml(
+                &format!("words_file = \"{file}\"\n"),
+                Some(PathBuf::from("cfg.toml")),
+                dir.path().to_path_buf(),
+            )
+        };
+        let missing = named("nowhere.txt").expect("a words file not created yet");
+        assert!(missing.settings.extra_words.is_empty());
+        assert_eq!(missing.words_file, Some(dir.path().join("nowhere.txt")));
+        std::fs::create_dir(dir.path().join("folder")).expect("folder");
+        let unreadable = named("folder").unwrap_err().to_string();
         assert!(
-            missing.contains("nowhere.txt") && missing.contains("cannot read"),
-            "{missing}"
+            unreadable.contains("folder") && unreadable.contains("cannot read"),
+            "{unreadable}"
         );
         let write = |text: &[u8]| {
             std::fs::write(dir.path().join("words.txt"), text).expect("write");

@@ -344,7 +344,15 @@ fn config_errors_name_the_key_and_the_file_and_exit_two() {
 #[test]
 fn a_bad_words_file_exits_two_naming_the_file_and_line() {
     let config = ("lint.toml", "words_file = \"words.txt\"\n");
+    // Not created yet: no words (an editor's "add word" action creates it).
     let dir = tree(&[("clean.md", CLEAN), config]);
+    bin()
+        .current_dir(dir.path())
+        .args(["check", "--config", "lint.toml", "clean.md"])
+        .assert()
+        .code(0);
+    // Not a file that can be read: an error naming it.
+    std::fs::create_dir(dir.path().join("words.txt")).expect("a folder");
     bin()
         .current_dir(dir.path())
         .args(["check", "--config", "lint.toml", "clean.md"])

@@ -62,7 +62,12 @@ enum Command {
         rule: String,
     },
     /// Run the language server on stdin and stdout (for editors).
-    Lsp,
+    Lsp {
+        /// Talk over standard input and output (the default and only
+        /// transport; accepted because language clients pass it).
+        #[arg(long)]
+        stdio: bool,
+    },
     /// Print a shell completion script (e.g. `handbook-lint completions
     /// bash > /etc/bash_completion.d/handbook-lint`).
     Completions {
@@ -266,7 +271,7 @@ pub fn main() -> ExitCode {
         Command::Words(args) => words::words(args),
         Command::Rules { format } => catalogue::list_rules(format),
         Command::Explain { rule } => catalogue::explain(&rule),
-        Command::Lsp => crate::lsp::run().map(|()| ExitCode::SUCCESS),
+        Command::Lsp { stdio: _ } => crate::lsp::run().map(|()| ExitCode::SUCCESS),
         Command::Completions { shell } => completions(shell),
         Command::Man => man_page(),
     };

@@ -13,6 +13,7 @@ mod vocabulary;
 pub mod words;
 mod write;
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
@@ -301,8 +302,9 @@ impl Linter {
             None => self.lint_each(&selected, |file| linted.push(file)),
         }
         if self.is_enabled(rules::spelling::RULE.id) {
-            vocabulary::drop_corpus_vocabulary(self, &mut linted, || {
-                vocabulary::rest_of_handbook(self, paths, config, &files, keep)
+            vocabulary::drop_corpus_vocabulary(&mut linted, |candidates| {
+                let rest = vocabulary::rest_of_handbook(self, paths, config, &files, keep);
+                vocabulary::flags_elsewhere(self, &rest, candidates)
             });
         }
         if let Some(progress) = &self.progress {
@@ -416,15 +418,43 @@ impl Linter {
         source: Arc<String>,
         config: &Config,
     ) -> LintedFile {
+        self.lint_with_vocabulary(path, source, |candidates| {
+            let walked = [path.to_path_buf()];
+            let rest = vocabulary::rest_of_handbook(self, &[], config, &walked, &|_| true);
+            self.spelling_flags_in(&rest, candidates)
+        })
+    }
+
+    /// [`Linter::lint_in_handbook`] with the handbook's other pages seen
+    /// through `elsewhere`: given the candidate words (as
+    /// [`rules::spelling::vocabulary_key`] gives them), it returns the
+    /// words of them `spelling` reports on each other page (one list a
+    /// page), as [`Linter::spelling_flags_in`] does. A caller that lints
+    /// the same page often (an editor) can remember those answers.
+    pub fn lint_with_vocabulary(
+        &self,
+        path: &Path,
+        source: Arc<String>,
+        elsewhere: impl FnOnce(&HashSet<String>) -> Vec<Vec<String>>,
+    ) -> LintedFile {
         let mut files = [self.lint_source(path, source)];
         if self.is_enabled(rules::spelling::RULE.id) {
-            let walked = [path.to_path_buf()];
-            vocabulary::drop_corpus_vocabulary(self, &mut files, || {
-                vocabulary::rest_of_handbook(self, &[], config, &walked, &|_| true)
-            });
+            vocabulary::drop_corpus_vocabulary(&mut files, elsewhere);
         }
         let [file] = files;
         file
+    }
+
+    /// For each page of `paths` (same order), the words of `candidates`
+    /// (vocabulary keys) that `spelling` reports there, as written, after
+    /// suppression comments. Only pages whose text holds a candidate are
+    /// parsed; pages that cannot be read have none.
+    pub fn spelling_flags_in(
+        &self,
+        paths: &[PathBuf],
+        candidates: &HashSet<String>,
+    ) -> Vec<Vec<String>> {
+        vocabulary::flags_elsewhere(self, paths, candidates)
     }
 
     /// Runs the enabled rules on a parsed page and applies severities and

@@ -23,12 +23,14 @@ use crate::rules::{spelling, Context};
 use crate::site::CanonicalFolders;
 
 /// Drops the `spelling` findings of `files` whose word the handbook shows
-/// to be vocabulary. `others` gives the handbook's pages that the run did
-/// not lint; it is called only if some reported word could be vocabulary.
+/// to be vocabulary. `elsewhere` gives, for the candidate words
+/// (vocabulary keys), the words of them that `spelling` reports on each
+/// of the handbook's pages that are not in `files` (one list a page; see
+/// [`flags_elsewhere`]); it is called only if some reported word could
+/// be vocabulary.
 pub(super) fn drop_corpus_vocabulary(
-    linter: &Linter,
     files: &mut [LintedFile],
-    others: impl FnOnce() -> Vec<PathBuf>,
+    elsewhere: impl FnOnce(&HashSet<String>) -> Vec<Vec<String>>,
 ) {
     let mut flagged: Vec<(usize, String)> = files
         .iter()
@@ -40,7 +42,7 @@ pub(super) fn drop_corpus_vocabulary(
         return;
     }
     let first_other = files.len();
-    let elsewhere = flags_elsewhere(linter, &others(), &candidates);
+    let elsewhere = elsewhere(&candidates);
     flagged.extend(
         elsewhere
             .into_iter()
@@ -77,28 +79,32 @@ fn spelling_words(file: &LintedFile) -> impl Iterator<Item = &str> {
         .filter_map(|f| file.text(f.diagnostic.span.clone()))
 }
 
-/// For each page of `paths` that may use one of `candidates` (vocabulary
-/// keys), the words of `candidates` the spelling rule reports there.
-fn flags_elsewhere(
+/// For each page of `paths` (same order), the words of `candidates`
+/// (vocabulary keys) the spelling rule reports there, as written. Pages
+/// that cannot be read, or whose text holds no candidate, have none.
+pub(super) fn flags_elsewhere(
     linter: &Linter,
     paths: &[PathBuf],
     candidates: &HashSet<String>,
 ) -> Vec<Vec<String>> {
     let Some(search) = candidate_search(candidates) else {
-        return Vec::new();
+        return vec![Vec::new(); paths.len()];
     };
     paths
         .par_iter()
-        .filter_map(|path| {
-            let text = read_source(path).ok()?;
-            search.is_match(&text).then(|| {
-                let doc = Document::parse(path, Arc::new(text));
-                spelling_flags(linter, &doc)
-                    .into_iter()
-                    .filter(|word| candidates.contains(&spelling::vocabulary_key(word)))
-                    .map(str::to_string)
-                    .collect()
-            })
+        .map(|path| {
+            let Ok(text) = read_source(path) else {
+                return Vec::new();
+            };
+            if !search.is_match(&text) {
+                return Vec::new();
+            }
+            let doc = Document::parse(path, Arc::new(text));
+            spelling_flags(linter, &doc)
+                .into_iter()
+                .filter(|word| candidates.contains(&spelling::vocabulary_key(word)))
+                .map(str::to_string)
+                .collect()
         })
         .collect()
 }

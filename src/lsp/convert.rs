@@ -1,9 +1,9 @@
 //! Conversions between the engine's byte offsets and paths and the
 //! protocol's UTF-16 positions and URIs.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use lsp_types::{Position, Range};
+use lsp_types::{Position, Range, Uri};
 
 use crate::document::LineIndex;
 
@@ -22,6 +22,11 @@ impl<'a> Text<'a> {
             text,
             lines: LineIndex::new(text),
         }
+    }
+
+    /// `text` with its line index already built.
+    pub fn with_lines(text: &'a str, lines: LineIndex) -> Self {
+        Text { text, lines }
     }
 
     /// The protocol position (0-based line, UTF-16 column) of a byte
@@ -99,6 +104,35 @@ pub fn uri_to_path(uri: &str) -> Option<PathBuf> {
     }
 }
 
+/// The `file:` URI of an absolute path, percent-encoding what a URI
+/// path may not hold.
+pub fn path_to_uri(path: &Path) -> Option<Uri> {
+    let absolute = std::path::absolute(path).ok()?;
+    #[cfg(unix)]
+    let bytes = {
+        use std::os::unix::ffi::OsStrExt;
+        absolute.as_os_str().as_bytes().to_vec()
+    };
+    #[cfg(not(unix))]
+    let bytes = {
+        let text = absolute.to_str()?.replace('\\', "/");
+        if text.starts_with('/') {
+            text.into_bytes()
+        } else {
+            format!("/{text}").into_bytes()
+        }
+    };
+    let mut uri = String::from("file://");
+    for &b in &bytes {
+        if b.is_ascii_alphanumeric() || b"/-._~!$&'()*+,;=:@".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.parse().ok()
+}
+
 fn percent_decode(text: &str) -> Option<Vec<u8>> {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -154,6 +188,12 @@ mod tests {
             Some(PathBuf::from("/x.md"))
         );
         assert_eq!(uri_to_path("untitled:Untitled-1"), None);
+        let uri = path_to_uri(Path::new("/home/a b/職#1.md")).expect("a URI");
+        assert_eq!(uri.as_str(), "file:///home/a%20b/%E8%81%B7%231.md");
+        assert_eq!(
+            uri_to_path(uri.as_str()),
+            Some(PathBuf::from("/home/a b/職#1.md"))
+        );
         assert_eq!(uri_to_path("file:///bad%zz"), None);
     }
 }

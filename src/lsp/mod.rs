@@ -1,72 +1,117 @@
 //! `handbook-lint lsp`: a language server over standard input and output.
 //!
-//! Editors get the same findings as the command line, as they type:
-//! diagnostics when a page is opened, changed or saved (full document
-//! sync), with the rule id as the diagnostic's code and a link to the
-//! rule's documentation; quick fixes from the rules' fixes; and a "fix
-//! all" source action that applies every safe fix as `--fix` would.
-//! Positions are converted to the UTF-16 columns the protocol counts.
-//! The configuration is the nearest `.handbook-lint.toml` from the page's
-//! folder upwards.
+//! Editors get the command line's findings as they type, and navigation
+//! that only a model of job families allows:
+//!
+//! - diagnostics, linted off the message loop after the editor has been
+//!   quiet for a moment ([`worker`], [`debounce`]), with the rule id as the code and
+//!   the rule's documentation on hover;
+//! - quick fixes from the rules' fixes, "fix all", "disable RULE for
+//!   this line" and "add WORD to the words file" ([`actions`]);
+//! - go to definition from an "Extends" reference to the level's
+//!   heading, and from a link to its page and anchor ([`navigate`]);
+//! - hover on a level: its grade, what it extends and inherits ([`hover`]);
+//! - completion of level names, anchors and page routes ([`complete`]);
+//! - the ladder as document symbols ([`symbols`]);
+//! - renaming a level across the workspace ([`rename`]).
+//!
+//! The workspace index ([`index`]) is built once per handbook and updated
+//! when files change (watched files, or a save). Text sync is
+//! incremental; positions are converted to the UTF-16 columns the
+//! protocol counts. The configuration is the nearest `.handbook-lint.toml`
+//! above a page.
 
+mod actions;
+mod complete;
+mod context;
 mod convert;
+mod debounce;
+mod documents;
+mod findings;
+mod hover;
+mod index;
+mod navigate;
+mod outbox;
+mod page;
+mod rename;
+mod suppression;
+mod symbols;
+mod view;
+mod vocabulary;
+mod worker;
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::PathBuf;
+use std::sync::{Arc, PoisonError, RwLock};
+use std::thread::JoinHandle;
 
-use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
+use crossbeam_channel::Sender;
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request};
 use lsp_types::notification::{
-    DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument,
-    Notification as _, PublishDiagnostics, ShowMessage,
+    DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument,
+    DidSaveTextDocument, Notification as _,
 };
-use lsp_types::request::{CodeActionRequest, Request as _};
 use lsp_types::{
-    CodeAction, CodeActionKind, CodeActionOptions, CodeActionOrCommand, CodeActionParams,
-    CodeActionProviderCapability, Diagnostic as LspDiagnostic, DiagnosticSeverity,
-    DidChangeTextDocumentParams, DidCloseTextDocumentParams, DidOpenTextDocumentParams,
-    DidSaveTextDocumentParams, MessageType, NumberOrString, PublishDiagnosticsParams, SaveOptions,
-    ServerCapabilities, ShowMessageParams, TextDocumentSyncCapability, TextDocumentSyncKind,
-    TextDocumentSyncOptions, TextDocumentSyncSaveOptions, TextEdit, Uri, WorkspaceEdit,
+    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CompletionOptions,
+    DidChangeTextDocumentParams, DidChangeWatchedFilesParams,
+    DidChangeWatchedFilesRegistrationOptions, DidCloseTextDocumentParams,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, FileSystemWatcher, GlobPattern,
+    HoverProviderCapability, InitializeParams, MessageType, OneOf, Registration,
+    RegistrationParams, RenameOptions, ResourceOperationKind, SaveOptions, ServerCapabilities,
+    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    TextDocumentSyncSaveOptions, Uri,
 };
 
-pub use convert::{uri_to_path, Text};
+pub use convert::{path_to_uri, uri_to_path, Text};
 
-use crate::config::Config;
-use crate::diagnostic::Severity;
-use crate::engine::fix::{apply_once, FixMode};
-use crate::engine::{Finding, Linter, Selection};
+use documents::Documents;
+use index::Handbooks;
+use outbox::{Outbox, Reply};
+use view::View;
+use worker::{Job, SharedIndex, Worker};
 
-/// The diagnostics' `source`.
-const SOURCE: &str = "handbook-lint";
-
-/// The kind of the "fix all" action.
-const FIX_ALL_KIND: &str = "source.fixAll.handbook-lint";
-
-/// Runs the server until the client says `exit`.
+/// Runs the server on standard input and output until the client says
+/// `exit`.
 pub fn run() -> Result<(), String> {
     let (connection, io_threads) = Connection::stdio();
+    let result = serve(connection);
+    io_threads
+        .join()
+        .map_err(|e| format!("language server: {e}"))?;
+    result
+}
+
+/// Runs the server on `connection` until the client says `exit` or the
+/// connection closes.
+pub fn serve(connection: Connection) -> Result<(), String> {
     let capabilities = serde_json::to_value(capabilities()).map_err(|e| e.to_string())?;
     let init = serde_json::json!({
         "capabilities": capabilities,
         "serverInfo": { "name": "handbook-lint", "version": env!("CARGO_PKG_VERSION") },
     });
-    let (id, _params) = connection
+    let (id, params) = connection
         .initialize_start()
         .map_err(|e| format!("language server: {e}"))?;
     connection
         .initialize_finish(id, init)
         .map_err(|e| format!("language server: {e}"))?;
-    let mut server = Server {
-        connection: &connection,
-        documents: HashMap::new(),
-        warned: Vec::new(),
-    };
-    let result = server.main_loop();
-    drop(connection);
-    io_threads
-        .join()
-        .map_err(|e| format!("language server: {e}"))?;
+    let outbox = Outbox::new(connection.sender.clone());
+    let params: InitializeParams = serde_json::from_value(params).unwrap_or_else(|err| {
+        outbox.log(
+            MessageType::WARNING,
+            format!("handbook-lint: initialize parameters not understood ({err}); assuming a basic client"),
+        );
+        InitializeParams::default()
+    });
+    let folders = Arc::new(workspace_folders(&params));
+    let mut server = Server::start(outbox, ClientSupport::of(&params), Arc::clone(&folders));
+    // `initialize_finish` has already received `initialized`.
+    server.watch_files();
+    for folder in folders.iter() {
+        server.send(Job::Index(folder.clone()));
+    }
+    let result = server.main_loop(&connection);
+    server.stop();
     result
 }
 
@@ -76,9 +121,9 @@ pub fn capabilities() -> ServerCapabilities {
         text_document_sync: Some(TextDocumentSyncCapability::Options(
             TextDocumentSyncOptions {
                 open_close: Some(true),
-                change: Some(TextDocumentSyncKind::FULL),
+                change: Some(TextDocumentSyncKind::INCREMENTAL),
                 save: Some(TextDocumentSyncSaveOptions::SaveOptions(SaveOptions {
-                    include_text: Some(true),
+                    include_text: Some(false),
                 })),
                 ..TextDocumentSyncOptions::default()
             },
@@ -86,290 +131,309 @@ pub fn capabilities() -> ServerCapabilities {
         code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
             code_action_kinds: Some(vec![
                 CodeActionKind::QUICKFIX,
-                CodeActionKind::from(FIX_ALL_KIND),
+                CodeActionKind::from(actions::FIX_ALL_KIND),
             ]),
             ..CodeActionOptions::default()
+        })),
+        definition_provider: Some(OneOf::Left(true)),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(complete::TRIGGERS.iter().map(|t| t.to_string()).collect()),
+            ..CompletionOptions::default()
+        }),
+        document_symbol_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Right(RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: Default::default(),
         })),
         ..ServerCapabilities::default()
     }
 }
 
-struct Server<'a> {
-    connection: &'a Connection,
-    /// Open documents: their text.
-    documents: HashMap<Uri, String>,
-    /// Configuration files already reported as broken.
-    warned: Vec<String>,
+/// What the client can take, from its capabilities.
+#[derive(Clone, Debug, Default)]
+pub struct ClientSupport {
+    /// Workspace edits as versioned document changes.
+    pub document_changes: bool,
+    /// Workspace edits that create files (as document changes).
+    pub create_files: bool,
+    /// File watchers registered by the server.
+    pub watch_files: bool,
 }
 
-impl Server<'_> {
-    fn main_loop(&mut self) -> Result<(), String> {
-        for message in &self.connection.receiver {
+impl ClientSupport {
+    fn of(params: &InitializeParams) -> ClientSupport {
+        let workspace = params.capabilities.workspace.as_ref();
+        let edit = workspace.and_then(|w| w.workspace_edit.as_ref());
+        let document_changes = edit.and_then(|e| e.document_changes).unwrap_or(false);
+        ClientSupport {
+            document_changes,
+            // Creating a file is a document change.
+            create_files: document_changes
+                && edit
+                    .and_then(|e| e.resource_operations.as_ref())
+                    .is_some_and(|ops| ops.contains(&ResourceOperationKind::Create)),
+            watch_files: workspace
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|w| w.dynamic_registration)
+                .unwrap_or(false),
+        }
+    }
+}
+
+/// The folders of the workspace, from the initialize parameters.
+#[allow(deprecated)]
+fn workspace_folders(params: &InitializeParams) -> Vec<PathBuf> {
+    let mut uris: Vec<&Uri> = params
+        .workspace_folders
+        .iter()
+        .flatten()
+        .map(|f| &f.uri)
+        .collect();
+    if uris.is_empty() {
+        uris.extend(params.root_uri.as_ref());
+    }
+    uris.into_iter()
+        .filter_map(|uri| uri_to_path(uri.as_str()))
+        .collect()
+}
+
+/// The message loop's state.
+struct Server {
+    outbox: Outbox,
+    client: ClientSupport,
+    documents: Documents,
+    index: SharedIndex,
+    jobs: Sender<Job>,
+    threads: Vec<JoinHandle<()>>,
+    folders: Arc<Vec<PathBuf>>,
+}
+
+impl Server {
+    /// Starts the linting and scanning threads.
+    fn start(outbox: Outbox, client: ClientSupport, folders: Arc<Vec<PathBuf>>) -> Server {
+        // Word lists and patterns are built while the client starts up.
+        for prepare in crate::rules::ALL.iter().filter_map(|rule| rule.prepare) {
+            rayon::spawn(prepare);
+        }
+        let index: SharedIndex = Arc::new(RwLock::new(Handbooks::default()));
+        let (jobs, job_queue) = crossbeam_channel::unbounded();
+        let (scans, scan_queue) = crossbeam_channel::unbounded();
+        let answers = jobs.clone();
+        let scanner = std::thread::spawn(move || {
+            vocabulary::scan_loop(scan_queue, |scanned| {
+                let _ = answers.send(Job::Scanned(scanned));
+            });
+        });
+        let worker = Worker::new(
+            outbox.clone(),
+            Arc::clone(&index),
+            vocabulary::Vocabulary::new(scans),
+            client.clone(),
+            Arc::clone(&folders),
+        );
+        let linting = std::thread::spawn(move || worker.run(job_queue));
+        Server {
+            outbox,
+            client,
+            documents: Documents::default(),
+            index,
+            jobs,
+            threads: vec![linting, scanner],
+            folders,
+        }
+    }
+
+    fn send(&self, job: Job) {
+        let _ = self.jobs.send(job);
+    }
+
+    /// Stops the threads and waits for them.
+    fn stop(self) {
+        self.send(Job::Stop);
+        drop(self.jobs);
+        for thread in self.threads {
+            let _ = thread.join();
+        }
+    }
+
+    fn main_loop(&mut self, connection: &Connection) -> Result<(), String> {
+        for message in &connection.receiver {
             match message {
                 Message::Request(request) => {
-                    if self
-                        .connection
+                    let shutdown = connection
                         .handle_shutdown(&request)
-                        .map_err(|e| format!("language server: {e}"))?
-                    {
+                        .map_err(|e| format!("language server: {e}"))?;
+                    if shutdown {
                         return Ok(());
                     }
-                    let response = self.request(request);
-                    self.send(Message::Response(response));
+                    self.request(request);
                 }
-                Message::Notification(notification) => self.notification(notification),
+                Message::Notification(notification) => {
+                    if notification.method == "exit" {
+                        return Ok(());
+                    }
+                    self.notification(notification);
+                }
                 Message::Response(_) => {}
             }
         }
         Ok(())
     }
 
-    fn send(&self, message: Message) {
-        // A closed channel means the client is gone; the loop ends on its
-        // own when the reader stops.
-        let _ = self.connection.sender.send(message);
+    fn request(&mut self, request: Request) {
+        let method = request.method.as_str();
+        if method == hover::METHOD || method == actions::METHOD {
+            self.send(Job::Request(request));
+            return;
+        }
+        let id = request.id.clone();
+        let reply = catch_unwind(AssertUnwindSafe(|| self.answer(&request))).unwrap_or_else(|_| {
+            Reply::Refuse(
+                ErrorCode::InternalError,
+                format!("{}: internal error", request.method),
+            )
+        });
+        self.outbox.reply(id, reply);
     }
 
-    fn request(&mut self, request: Request) -> Response {
-        if request.method != CodeActionRequest::METHOD {
-            return Response::new_err(
-                request.id,
-                ErrorCode::MethodNotFound as i32,
-                format!("unhandled method {}", request.method),
-            );
-        }
-        match serde_json::from_value::<CodeActionParams>(request.params) {
-            Ok(params) => {
-                let actions = self.code_actions(&params);
-                Response::new_ok(request.id, actions)
-            }
-            Err(err) => {
-                Response::new_err(request.id, ErrorCode::InvalidParams as i32, err.to_string())
-            }
+    /// Answers the requests that read the open pages and the index.
+    fn answer(&self, request: &Request) -> Reply {
+        let handbooks = self.index.read().unwrap_or_else(PoisonError::into_inner);
+        let view = View {
+            documents: &self.documents,
+            handbooks: &handbooks,
+            folders: &self.folders,
+        };
+        match request.method.as_str() {
+            navigate::METHOD => navigate::answer(request, &view),
+            complete::METHOD => complete::answer(request, &view),
+            symbols::METHOD => symbols::answer(request, &view),
+            rename::PREPARE_METHOD => rename::prepare(request, &view),
+            rename::METHOD => rename::answer(request, &view, &self.client),
+            other => Reply::Refuse(
+                ErrorCode::MethodNotFound,
+                format!("unhandled method {other}"),
+            ),
         }
     }
 
     fn notification(&mut self, notification: Notification) {
-        let params = notification.params;
-        match notification.method.as_str() {
+        let Notification { method, params } = notification;
+        let bad = |err: serde_json::Error| {
+            self.outbox.log(
+                MessageType::WARNING,
+                format!("handbook-lint: {method}: invalid parameters: {err}"),
+            );
+        };
+        match method.as_str() {
             DidOpenTextDocument::METHOD => {
-                if let Ok(p) = serde_json::from_value::<DidOpenTextDocumentParams>(params) {
-                    let uri = p.text_document.uri;
-                    self.documents.insert(uri.clone(), p.text_document.text);
-                    self.publish(&uri, Some(p.text_document.version));
+                match serde_json::from_value::<DidOpenTextDocumentParams>(params) {
+                    Ok(p) => {
+                        let doc = p.text_document;
+                        let open = self.documents.open(doc.uri.clone(), doc.text, doc.version);
+                        self.edited(doc.uri, open);
+                    }
+                    Err(err) => bad(err),
                 }
             }
             DidChangeTextDocument::METHOD => {
-                if let Ok(p) = serde_json::from_value::<DidChangeTextDocumentParams>(params) {
-                    let uri = p.text_document.uri;
-                    // Full sync: the last change holds the whole text.
-                    if let Some(change) = p.content_changes.into_iter().next_back() {
-                        self.documents.insert(uri.clone(), change.text);
+                match serde_json::from_value::<DidChangeTextDocumentParams>(params) {
+                    Ok(p) => {
+                        let uri = p.text_document.uri;
+                        match self.documents.change(
+                            &uri,
+                            p.content_changes,
+                            p.text_document.version,
+                        ) {
+                            Some(open) => self.edited(uri, open),
+                            None => self.outbox.log(
+                                MessageType::WARNING,
+                                format!(
+                                    "handbook-lint: change to {}, which is not open: ignored",
+                                    uri.as_str()
+                                ),
+                            ),
+                        }
                     }
-                    self.publish(&uri, Some(p.text_document.version));
+                    Err(err) => bad(err),
                 }
             }
             DidSaveTextDocument::METHOD => {
-                if let Ok(p) = serde_json::from_value::<DidSaveTextDocumentParams>(params) {
-                    let uri = p.text_document.uri;
-                    if let Some(text) = p.text {
-                        self.documents.insert(uri.clone(), text);
+                match serde_json::from_value::<DidSaveTextDocumentParams>(params) {
+                    Ok(p) => {
+                        if let Some(path) = uri_to_path(p.text_document.uri.as_str()) {
+                            self.send(Job::Changed(vec![path]));
+                        }
                     }
-                    self.publish(&uri, None);
+                    Err(err) => bad(err),
                 }
             }
             DidCloseTextDocument::METHOD => {
-                if let Ok(p) = serde_json::from_value::<DidCloseTextDocumentParams>(params) {
-                    let uri = p.text_document.uri;
-                    self.documents.remove(&uri);
-                    self.send_diagnostics(uri, Vec::new(), None);
+                match serde_json::from_value::<DidCloseTextDocumentParams>(params) {
+                    Ok(p) => {
+                        self.documents.close(&p.text_document.uri);
+                        self.send(Job::Close(p.text_document.uri));
+                    }
+                    Err(err) => bad(err),
+                }
+            }
+            DidChangeWatchedFiles::METHOD => {
+                match serde_json::from_value::<DidChangeWatchedFilesParams>(params) {
+                    Ok(p) => {
+                        let paths: Vec<PathBuf> = p
+                            .changes
+                            .iter()
+                            .filter_map(|c| uri_to_path(c.uri.as_str()))
+                            .collect();
+                        if !paths.is_empty() {
+                            self.send(Job::Changed(paths));
+                        }
+                    }
+                    Err(err) => bad(err),
                 }
             }
             _ => {}
         }
     }
 
-    /// The linter and findings for an open document, if it is linted at
-    /// all (a page the configuration excludes is not).
-    fn lint(&mut self, uri: &Uri) -> Option<(Linter, PathBuf, Vec<Finding>)> {
-        let text = self.documents.get(uri)?.clone();
-        let path = uri_to_path(uri.as_str());
-        let folder = path
-            .as_deref()
-            .and_then(Path::parent)
-            .map(Path::to_path_buf)
-            .or_else(|| std::env::current_dir().ok())
-            .unwrap_or_else(|| PathBuf::from("."));
-        let config = match Config::discover(None, &folder) {
-            Ok(config) => config,
-            Err(err) => {
-                let message = err.to_string();
-                if !self.warned.contains(&message) {
-                    self.warned.push(message.clone());
-                    self.show_error(format!("handbook-lint: {message}; using the defaults"));
-                }
-                Config::default()
-            }
-        };
-        let path = path.unwrap_or_else(|| PathBuf::from(uri.path().as_str()));
-        if config.is_excluded(&path) {
-            return None;
-        }
-        let linter = match Linter::new(&config, &Selection::default()) {
-            Ok(linter) => linter,
-            Err(message) => {
-                self.show_error(format!("handbook-lint: {message}"));
-                return None;
-            }
-        };
-        let file = linter.lint_in_handbook(&path, Arc::new(text), &config);
-        Some((linter, path, file.findings))
-    }
-
-    fn show_error(&self, message: String) {
-        let params = ShowMessageParams {
-            typ: MessageType::ERROR,
-            message,
-        };
-        self.send(Message::Notification(Notification::new(
-            ShowMessage::METHOD.to_string(),
-            params,
-        )));
-    }
-
-    fn publish(&mut self, uri: &Uri, version: Option<i32>) {
-        let diagnostics = match (self.lint(uri), self.documents.get(uri)) {
-            (Some((_, _, findings)), Some(text)) => {
-                let text = Text::new(text);
-                findings.iter().map(|f| diagnostic(&text, f)).collect()
-            }
-            _ => Vec::new(),
-        };
-        self.send_diagnostics(uri.clone(), diagnostics, version);
-    }
-
-    fn send_diagnostics(&self, uri: Uri, diagnostics: Vec<LspDiagnostic>, version: Option<i32>) {
-        let params = PublishDiagnosticsParams {
+    fn edited(&self, uri: Uri, open: documents::OpenDocument) {
+        self.send(Job::Edit {
             uri,
-            diagnostics,
-            version,
+            version: open.version,
+            text: open.text,
+        });
+    }
+
+    /// Asks the client to report changes to pages, configuration files
+    /// and words files (`*.txt`), when it lets servers register watchers.
+    fn watch_files(&self) {
+        if !self.client.watch_files {
+            return;
+        }
+        let watchers = [
+            "**/*.{md,markdown,html,erb}",
+            "**/.handbook-lint.toml",
+            "**/*.txt",
+        ]
+        .into_iter()
+        .map(|glob| FileSystemWatcher {
+            glob_pattern: GlobPattern::String(glob.to_string()),
+            kind: None,
+        })
+        .collect();
+        let options = DidChangeWatchedFilesRegistrationOptions { watchers };
+        let params = RegistrationParams {
+            registrations: vec![Registration {
+                id: "handbook-lint-watched-files".to_string(),
+                method: DidChangeWatchedFiles::METHOD.to_string(),
+                register_options: serde_json::to_value(options).ok(),
+            }],
         };
-        self.send(Message::Notification(Notification::new(
-            PublishDiagnostics::METHOD.to_string(),
+        self.outbox.send(Message::Request(Request::new(
+            lsp_server::RequestId::from("handbook-lint-register-watchers".to_string()),
+            "client/registerCapability".to_string(),
             params,
         )));
-    }
-
-    fn code_actions(&mut self, params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
-        let uri = &params.text_document.uri;
-        let Some((linter, path, findings)) = self.lint(uri) else {
-            return Vec::new();
-        };
-        let Some(source) = self.documents.get(uri) else {
-            return Vec::new();
-        };
-        let text = Text::new(source);
-        let wanted = |kind: &CodeActionKind| {
-            params.context.only.as_ref().is_none_or(|only| {
-                only.iter().any(|o| {
-                    kind.as_str() == o.as_str()
-                        || kind.as_str().starts_with(&format!("{}.", o.as_str()))
-                })
-            })
-        };
-        let mut actions = Vec::new();
-        if wanted(&CodeActionKind::QUICKFIX) {
-            let lines = params.range.start.line..=params.range.end.line;
-            for finding in &findings {
-                let d = &finding.diagnostic;
-                let Some(fix) = d.fix.as_deref() else {
-                    continue;
-                };
-                // Findings on the lines of the requested range: editors
-                // ask with the cursor's position, which need not be on
-                // the span itself (a trailing space is hard to click).
-                let range = text.range(d.span.clone());
-                if range.end.line < *lines.start() || range.start.line > *lines.end() {
-                    continue;
-                }
-                let pass = apply_once(source, [fix]);
-                if pass.applied == 0 {
-                    continue;
-                }
-                let edits = pass
-                    .edits
-                    .iter()
-                    .map(|e| TextEdit {
-                        range: text.range(e.range()),
-                        new_text: e.replacement.clone(),
-                    })
-                    .collect();
-                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                    title: format!("{} ({})", capitalise(&fix.description), d.rule),
-                    kind: Some(CodeActionKind::QUICKFIX),
-                    diagnostics: Some(vec![diagnostic(&text, finding)]),
-                    edit: Some(workspace_edit(uri, edits)),
-                    is_preferred: Some(fix.applicability == crate::diagnostic::Applicability::Safe),
-                    ..CodeAction::default()
-                }));
-            }
-        }
-        let fix_all = CodeActionKind::from(FIX_ALL_KIND);
-        if wanted(&fix_all) {
-            let outcome = linter.fix_source(&path, source, FixMode::Safe);
-            if outcome.changed() {
-                let edit = TextEdit {
-                    range: text.range(0..source.len()),
-                    new_text: outcome.text,
-                };
-                actions.push(CodeActionOrCommand::CodeAction(CodeAction {
-                    title: "Fix all safe handbook-lint findings".to_string(),
-                    kind: Some(fix_all),
-                    edit: Some(workspace_edit(uri, vec![edit])),
-                    ..CodeAction::default()
-                }));
-            }
-        }
-        actions
-    }
-}
-
-fn workspace_edit(uri: &Uri, edits: Vec<TextEdit>) -> WorkspaceEdit {
-    WorkspaceEdit {
-        changes: Some(HashMap::from([(uri.clone(), edits)])),
-        ..WorkspaceEdit::default()
-    }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// A finding as a protocol diagnostic.
-fn diagnostic(text: &Text<'_>, finding: &Finding) -> LspDiagnostic {
-    let d = &finding.diagnostic;
-    let mut message = d.message.clone();
-    if let Some(help) = &d.help {
-        message.push_str("\nhelp: ");
-        message.push_str(help);
-    } else if !d.suggestions.is_empty() {
-        message.push_str("\ndid you mean: ");
-        message.push_str(&d.suggestions.join(", "));
-    }
-    LspDiagnostic {
-        range: text.range(d.span.clone()),
-        severity: Some(match d.severity {
-            Severity::Error => DiagnosticSeverity::ERROR,
-            Severity::Warning => DiagnosticSeverity::WARNING,
-            Severity::Info => DiagnosticSeverity::INFORMATION,
-        }),
-        code: Some(NumberOrString::String(d.rule.to_string())),
-        source: Some(SOURCE.to_string()),
-        message,
-        ..LspDiagnostic::default()
     }
 }

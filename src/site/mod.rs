@@ -23,6 +23,7 @@ mod root;
 mod routes;
 pub mod scan;
 mod spec;
+mod workspace;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -32,6 +33,7 @@ pub use canonical::CanonicalFolders;
 pub use link::{Destination, Resolution};
 pub use pages::EARLY_TEXT_BUDGET;
 pub use spec::{layout_of, layout_of_page, SiteSpec};
+pub use workspace::heading_anchors;
 
 use pages::{Entry, HeldBytes};
 use root::{slash_path, Root};

@@ -12,7 +12,7 @@ use super::routes::is_page;
 use super::{Layout, PageRef, SiteIndex};
 
 /// Folders never indexed.
-const SKIPPED_FOLDERS: &[&str] = &["node_modules", "target"];
+pub(super) const SKIPPED_FOLDERS: &[&str] = &["node_modules", "target"];
 
 /// One indexed folder.
 #[derive(Debug)]
