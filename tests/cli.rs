@@ -4,69 +4,11 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
 use predicates::prelude::*;
 use serde_json::Value;
-use tempfile::TempDir;
 
-/// A complete, clean job-family page.
-const CLEAN: &str = "---
-title: Support Engineer
----
-
-The Support Engineer job family helps customers succeed with the product.
-
-## Levels
-
-### Support Engineer (Intermediate)
-
-The Support Engineer (Intermediate) is a [grade 6](/handbook/job-grades/#job-grades).
-
-#### Support Engineer (Intermediate) Responsibilities
-
-- Answer customer tickets within the agreed response times
-
-#### Support Engineer (Intermediate) Requirements
-
-- Two years of experience in a customer-facing technical role
-- Ability to use GitLab
-
-## Performance Indicators
-
-- Customer satisfaction
-
-## Career Ladder
-
-The next step is the Senior Support Engineer role.
-
-## Hiring Process
-
-1. A screening call with a recruiter
-2. An interview with the hiring manager
-";
-
-fn bin() -> Command {
-    let mut cmd = Command::cargo_bin("handbook-lint").expect("the binary is built");
-    cmd.env_remove("NO_COLOR");
-    cmd
-}
-
-/// A folder holding `files` (path, text).
-fn tree(files: &[(&str, &str)]) -> TempDir {
-    let dir = TempDir::new().expect("temp dir");
-    for (path, text) in files {
-        write(dir.path(), path, text.as_bytes());
-    }
-    dir
-}
-
-fn write(root: &Path, path: &str, bytes: &[u8]) {
-    let full = root.join(path);
-    if let Some(parent) = full.parent() {
-        fs::create_dir_all(parent).expect("create folder");
-    }
-    fs::write(full, bytes).expect("write file");
-}
+mod common;
+use common::{bin, tree, write, CLEAN};
 
 /// Runs `check --format json` with `args` in `dir`; the exit code and the
 /// parsed report.

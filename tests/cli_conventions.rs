@@ -6,70 +6,15 @@
 use std::fs;
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
 use tempfile::TempDir;
 
-/// A complete, clean job-family page.
-const CLEAN: &str = "---
-title: Support Engineer
----
-
-The Support Engineer job family helps customers succeed with the product.
-
-## Levels
-
-### Support Engineer (Intermediate)
-
-The Support Engineer (Intermediate) is a [grade 6](/handbook/job-grades/#job-grades).
-
-#### Support Engineer (Intermediate) Responsibilities
-
-- Answer customer tickets within the agreed response times
-
-#### Support Engineer (Intermediate) Requirements
-
-- Two years of experience in a customer-facing technical role
-- Ability to use GitLab
-
-## Performance Indicators
-
-- Customer satisfaction
-
-## Career Ladder
-
-The next step is the Senior Support Engineer role.
-
-## Hiring Process
-
-1. A screening call with a recruiter
-2. An interview with the hiring manager
-";
+mod common;
+use common::{bin, tree, CLEAN};
 
 /// A link to a page that does not exist and an anchor that is close to
 /// one of the page's headings, after text with non-ASCII letters.
 const LINKS: &str = "\nThe Café team’s ladder: see the [hiring steps](#hiring-proces) and the [ladder](/jobs/nowhere/).\n";
-
-fn bin() -> Command {
-    let mut cmd = Command::cargo_bin("handbook-lint").expect("the binary is built");
-    for name in ["NO_COLOR", "FORCE_COLOR", "CLICOLOR_FORCE"] {
-        cmd.env_remove(name);
-    }
-    cmd
-}
-
-/// A folder holding `files` (path, text).
-fn tree(files: &[(&str, &str)]) -> TempDir {
-    let dir = TempDir::new().expect("temp dir");
-    for (path, text) in files {
-        let full = dir.path().join(path);
-        if let Some(parent) = full.parent() {
-            fs::create_dir_all(parent).expect("create folder");
-        }
-        fs::write(full, text).expect("write file");
-    }
-    dir
-}
 
 /// Runs the binary in `dir`: exit code, stdout, stderr.
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {

@@ -30,44 +30,25 @@ pub(super) fn build(doc: &Document) -> JobFamily {
     let levels_heading = (0..doc.headings.len())
         .find(|&i| !doc.headings[i].nested && is_kind(i, SectionKind::Levels));
     let mut aside = SetAside::default();
+    let sort = |found, aside: &mut SetAside| {
+        sort_out(doc, &kinds, found, title.as_deref(), levels_heading, aside)
+    };
     let (mut layout, mut found) = match levels_heading {
         Some(l) => levels_under(doc, &kinds, l, title.as_deref()),
         None => (Layout::Unlabelled, Vec::new()),
     };
-    found = sort_out(
-        doc,
-        &kinds,
-        found,
-        title.as_deref(),
-        levels_heading,
-        &mut aside,
-    );
+    found = sort(found, &mut aside);
+    // Specialties found so far are no levels.
+    let excluded_spans = SpanSet::new(excluded.iter().cloned());
+    let outside = |offset: usize| !excluded_spans.contains(offset);
     if found.is_empty() {
-        let excluded = SpanSet::new(excluded.iter().cloned());
-        let outside = |offset: usize| !excluded.contains(offset);
         found = unlabelled_levels(doc, &kinds, title.as_deref(), &outside);
-        found = sort_out(
-            doc,
-            &kinds,
-            found,
-            title.as_deref(),
-            levels_heading,
-            &mut aside,
-        );
+        found = sort(found, &mut aside);
         layout = Layout::Unlabelled;
     }
     if !found.is_empty() {
-        let excluded = SpanSet::new(excluded.iter().cloned());
-        let outside = |offset: usize| !excluded.contains(offset);
         stray_levels(doc, &kinds, &mut found, levels_heading, &outside);
-        found = sort_out(
-            doc,
-            &kinds,
-            found,
-            title.as_deref(),
-            levels_heading,
-            &mut aside,
-        );
+        found = sort(found, &mut aside);
     }
     // Specialties under a family-wide section ("### Databases" with its own
     // Requirements under "## Hiring Process") that were never taken for
