@@ -266,6 +266,13 @@ fn plural(word: &Word<'_>, name: &str, lower: &str) -> Option<Diagnostic> {
 fn phrases(segment: &Segment, words: &[Word<'_>], out: &mut Vec<Diagnostic>) {
     for (i, first) in words.iter().enumerate() {
         for (names, brand) in BRAND_NAME_PHRASES.iter() {
+            // Most words start no phrase: one comparison rules them out.
+            if !names
+                .first()
+                .is_some_and(|n| first.text.eq_ignore_ascii_case(n))
+            {
+                continue;
+            }
             let Some(run) = words.get(i..i + names.len()) else {
                 continue;
             };
@@ -273,10 +280,12 @@ fn phrases(segment: &Segment, words: &[Word<'_>], out: &mut Vec<Diagnostic>) {
                 .iter()
                 .zip(names)
                 .all(|(w, n)| w.text.eq_ignore_ascii_case(n));
-            let one_space_apart = run
-                .windows(2)
-                .all(|pair| segment.text.get(pair[0].range.end..pair[1].range.start) == Some(" "));
-            if !same_words || !one_space_apart {
+            let one_space_apart = || {
+                run.windows(2).all(|pair| {
+                    segment.text.get(pair[0].range.end..pair[1].range.start) == Some(" ")
+                })
+            };
+            if !same_words || !one_space_apart() {
                 continue;
             }
             let (Some(last), Some(text)) = (

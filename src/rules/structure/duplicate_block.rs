@@ -282,6 +282,15 @@ fn repeated_paragraph(doc: &Document, paragraph: Range<usize>, first: Range<usiz
 /// The text as a reader compares it: lower case, words of letters and
 /// digits separated by one space.
 fn normalise(text: &str) -> String {
+    if text.is_ascii() {
+        normalise_ascii(text)
+    } else {
+        normalise_chars(text)
+    }
+}
+
+/// [`normalise`] character by character, for any text.
+fn normalise_chars(text: &str) -> String {
     let mut key = String::with_capacity(text.len());
     for word in text
         .split(|c: char| !c.is_alphanumeric())
@@ -293,6 +302,25 @@ fn normalise(text: &str) -> String {
         key.extend(word.chars().flat_map(char::to_lowercase));
     }
     key
+}
+
+/// [`normalise`] for ASCII text (most of it), byte by byte.
+fn normalise_ascii(text: &str) -> String {
+    let mut key = Vec::with_capacity(text.len());
+    let mut gap = false;
+    for &byte in text.as_bytes() {
+        if byte.is_ascii_alphanumeric() {
+            if gap && !key.is_empty() {
+                key.push(b' ');
+            }
+            gap = false;
+            key.push(byte.to_ascii_lowercase());
+        } else {
+            gap = true;
+        }
+    }
+    // Only ASCII letters, digits and spaces were pushed.
+    String::from_utf8(key).unwrap_or_default()
 }
 
 /// `span` without the white space at its ends.
@@ -317,6 +345,18 @@ fn whole_lines(doc: &Document, span: Range<usize>) -> Range<usize> {
 mod tests {
     use super::*;
     use crate::rules::testing::{lines, run};
+
+    #[test]
+    fn ascii_and_character_normalising_agree() {
+        for text in [
+            "",
+            "  Ability to  use GitLab. ",
+            "1. First -- second\n   - third_item (a/b)!",
+            "don't stop; 42x",
+        ] {
+            assert_eq!(normalise_ascii(text), normalise_chars(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn repeated_items_of_one_list() {
