@@ -153,11 +153,16 @@ pub struct PageForms(HashSet<String, RandomState>);
 impl PageForms {
     /// The lower-case forms of the words of `page`.
     pub fn of(page: &[Token<'_>]) -> PageForms {
-        PageForms(
-            page.iter()
-                .map(|t| t.text.chars().flat_map(char::to_lowercase).collect())
-                .collect(),
-        )
+        // Pages repeat their words: each is lower-cased once.
+        let distinct: HashSet<&str, RandomState> = page.iter().map(|t| t.text).collect();
+        let lower = |text: &str| {
+            if text.is_ascii() {
+                text.to_ascii_lowercase()
+            } else {
+                text.chars().flat_map(char::to_lowercase).collect()
+            }
+        };
+        PageForms(distinct.into_iter().map(lower).collect())
     }
 
     /// Whether the lower-case `word` is written on the page, in any case.
