@@ -2,6 +2,8 @@
 //! paragraph twice in one section.
 
 use std::collections::{HashMap, HashSet};
+
+use foldhash::fast::FixedState;
 use std::ops::Range;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
@@ -73,7 +75,7 @@ const MIN_PARAGRAPH_WORDS: usize = 4;
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let doc = cx.doc;
-    let mut reported = HashSet::new();
+    let mut reported = HashSet::default();
     for list in &doc.lists {
         repeated_items(doc, list, &mut reported, out);
     }
@@ -88,10 +90,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 fn repeated_items(
     doc: &Document,
     list: &List,
-    reported: &mut HashSet<usize>,
+    reported: &mut HashSet<usize, FixedState>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<String, usize, FixedState> = HashMap::default();
     for &index in &list.items {
         let Some(item) = doc.items.get(index) else {
             continue;
@@ -140,10 +142,10 @@ fn repeated_items(
 fn items_at_another_depth(
     doc: &Document,
     list: &List,
-    reported: &HashSet<usize>,
+    reported: &HashSet<usize, FixedState>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut seen: HashMap<String, (usize, usize), FixedState> = HashMap::default();
     let mut pending: Vec<(usize, usize)> = list.items.iter().rev().map(|&i| (i, 0)).collect();
     while let Some((index, depth)) = pending.pop() {
         let Some(item) = doc.items.get(index) else {
@@ -190,8 +192,8 @@ fn items_at_another_depth(
 /// Paragraphs that repeat an earlier paragraph, or an item of an earlier
 /// list, of the same section.
 fn repeated_paragraphs(doc: &Document, out: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<String, Range<usize>> = HashMap::new();
-    let mut items: HashMap<String, usize> = HashMap::new();
+    let mut seen: HashMap<String, Range<usize>, FixedState> = HashMap::default();
+    let mut items: HashMap<String, usize, FixedState> = HashMap::default();
     for block in &doc.blocks {
         match block.kind {
             BlockKind::Heading(_) => {
@@ -231,7 +233,7 @@ fn repeated_paragraphs(doc: &Document, out: &mut Vec<Diagnostic>) {
 /// Records the items of `list` (nested ones included) long enough to be
 /// compared with paragraphs, by their own text; the first of equal items
 /// is kept.
-fn note_items(doc: &Document, list: usize, items: &mut HashMap<String, usize>) {
+fn note_items(doc: &Document, list: usize, items: &mut HashMap<String, usize, FixedState>) {
     let mut lists = vec![list];
     while let Some(list) = lists.pop() {
         let Some(list) = doc.lists.get(list) else {
@@ -282,45 +284,29 @@ fn repeated_paragraph(doc: &Document, paragraph: Range<usize>, first: Range<usiz
 /// The text as a reader compares it: lower case, words of letters and
 /// digits separated by one space.
 fn normalise(text: &str) -> String {
-    if text.is_ascii() {
-        normalise_ascii(text)
-    } else {
-        normalise_chars(text)
-    }
-}
-
-/// [`normalise`] character by character, for any text.
-fn normalise_chars(text: &str) -> String {
     let mut key = String::with_capacity(text.len());
-    for word in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !key.is_empty() {
+    let mut gap = false;
+    for c in text.chars() {
+        let alphanumeric = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if !alphanumeric {
+            gap = true;
+            continue;
+        }
+        if gap && !key.is_empty() {
             key.push(' ');
         }
-        key.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    key
-}
-
-/// [`normalise`] for ASCII text (most of it), byte by byte.
-fn normalise_ascii(text: &str) -> String {
-    let mut key = Vec::with_capacity(text.len());
-    let mut gap = false;
-    for &byte in text.as_bytes() {
-        if byte.is_ascii_alphanumeric() {
-            if gap && !key.is_empty() {
-                key.push(b' ');
-            }
-            gap = false;
-            key.push(byte.to_ascii_lowercase());
+        gap = false;
+        if c.is_ascii() {
+            key.push(c.to_ascii_lowercase());
         } else {
-            gap = true;
+            key.extend(c.to_lowercase());
         }
     }
-    // Only ASCII letters, digits and spaces were pushed.
-    String::from_utf8(key).unwrap_or_default()
+    key
 }
 
 /// `span` without the white space at its ends.
@@ -347,14 +333,23 @@ mod tests {
     use crate::rules::testing::{lines, run};
 
     #[test]
-    fn ascii_and_character_normalising_agree() {
+    fn normalising_joins_lower_case_words_with_one_space() {
+        /// Words of letters and digits, lower-cased, joined by a space.
+        fn by_words(text: &str) -> String {
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| w.chars().flat_map(char::to_lowercase).collect::<String>())
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
         for text in [
             "",
             "  Ability to  use GitLab. ",
             "1. First -- second\n   - third_item (a/b)!",
             "don't stop; 42x",
+            "\u{2018}Ünïcode\u{2019} — İstanbul ΣΑΣ",
         ] {
-            assert_eq!(normalise_ascii(text), normalise_chars(text), "{text:?}");
+            assert_eq!(normalise(text), by_words(text), "{text:?}");
         }
     }
 
