@@ -1,13 +1,14 @@
 //! `duplicate-block`: the same item twice in one list, or the same
 //! paragraph twice in one section.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use foldhash::fast::FixedState;
 use std::ops::Range;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
-use crate::document::{BlockKind, Document, List};
+use crate::document::{BlockKind, Document, List, ListItem};
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -70,6 +71,10 @@ The severity is `warning`: the page reads oddly but says nothing wrong.
 ```
 ";
 
+/// How much of their [`normalise`]d text list items are first compared
+/// by, in bytes.
+const BEGINNING_BYTES: usize = 48;
+
 /// Paragraphs shorter than this, in words, are not compared.
 const MIN_PARAGRAPH_WORDS: usize = 4;
 
@@ -79,10 +84,36 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for list in &doc.lists {
         repeated_items(doc, list, &mut reported, out);
     }
+    let keys = ItemKeys::new(doc);
     for list in doc.lists.iter().filter(|l| l.parent_item.is_none()) {
-        items_at_another_depth(doc, list, &reported, out);
+        items_at_another_depth(doc, &keys, list, &reported, out);
     }
-    repeated_paragraphs(doc, out);
+    repeated_paragraphs(doc, &keys, out);
+}
+
+/// The [`normalise`]d own text of each list item, worked out once.
+struct ItemKeys<'d> {
+    doc: &'d Document,
+    keys: Vec<OnceCell<Option<String>>>,
+}
+
+impl<'d> ItemKeys<'d> {
+    fn new(doc: &'d Document) -> ItemKeys<'d> {
+        ItemKeys {
+            doc,
+            keys: (0..doc.items.len()).map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    /// The key of item `index`'s own content (`None` for an empty item).
+    fn of(&self, index: usize) -> Option<&str> {
+        let cell = self.keys.get(index)?;
+        cell.get_or_init(|| {
+            let content = self.doc.items.get(index)?.content.clone()?;
+            Some(normalise(self.doc.text(content)))
+        })
+        .as_deref()
+    }
 }
 
 /// Items of `list` that repeat an earlier item of it; their indexes go
@@ -93,6 +124,16 @@ fn repeated_items(
     reported: &mut HashSet<usize, FixedState>,
     out: &mut Vec<Diagnostic>,
 ) {
+    let written = |item: &ListItem| doc.text(item.marker_span.end..item.span.end);
+    // An item's text holds its sub-items: comparing the beginnings first
+    // keeps a deep list from being read in full once per level. An item
+    // whose beginning no other item shares repeats none.
+    let mut beginnings: HashMap<String, usize, FixedState> = HashMap::default();
+    for item in list.items.iter().filter_map(|&i| doc.items.get(i)) {
+        *beginnings
+            .entry(normalise_up_to(written(item), BEGINNING_BYTES))
+            .or_default() += 1;
+    }
     let mut seen: HashMap<String, usize, FixedState> = HashMap::default();
     for &index in &list.items {
         let Some(item) = doc.items.get(index) else {
@@ -101,7 +142,11 @@ fn repeated_items(
         if item.content.is_none() {
             continue; // an empty item is `list-marker`'s
         }
-        let written = doc.text(item.marker_span.end..item.span.end);
+        let written = written(item);
+        let beginning = normalise_up_to(written, BEGINNING_BYTES);
+        if beginnings.get(&beginning).is_none_or(|&n| n < 2) {
+            continue;
+        }
         let key = normalise(written);
         if key.chars().filter(|c| c.is_alphabetic()).count() < 3 {
             continue;
@@ -141,11 +186,12 @@ fn repeated_items(
 /// parents at one depth is left alone.
 fn items_at_another_depth(
     doc: &Document,
+    keys: &ItemKeys<'_>,
     list: &List,
     reported: &HashSet<usize, FixedState>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut seen: HashMap<String, (usize, usize), FixedState> = HashMap::default();
+    let mut seen: HashMap<&str, (usize, usize), FixedState> = HashMap::default();
     let mut pending: Vec<(usize, usize)> = list.items.iter().rev().map(|&i| (i, 0)).collect();
     while let Some((index, depth)) = pending.pop() {
         let Some(item) = doc.items.get(index) else {
@@ -156,14 +202,13 @@ fn items_at_another_depth(
                 pending.extend(sub.items.iter().rev().map(|&i| (i, depth + 1)));
             }
         }
-        let Some(content) = item.content.clone() else {
+        let (Some(content), Some(key)) = (item.content.clone(), keys.of(index)) else {
             continue;
         };
-        let key = normalise(doc.text(content.clone()));
         if !item.sublists.is_empty() || key.split(' ').count() < MIN_PARAGRAPH_WORDS {
             continue;
         }
-        match seen.get(&key) {
+        match seen.get(key) {
             None => {
                 seen.insert(key, (index, depth));
             }
@@ -191,16 +236,16 @@ fn items_at_another_depth(
 
 /// Paragraphs that repeat an earlier paragraph, or an item of an earlier
 /// list, of the same section.
-fn repeated_paragraphs(doc: &Document, out: &mut Vec<Diagnostic>) {
+fn repeated_paragraphs(doc: &Document, keys: &ItemKeys<'_>, out: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<String, Range<usize>, FixedState> = HashMap::default();
-    let mut items: HashMap<String, usize, FixedState> = HashMap::default();
+    let mut items: HashMap<&str, usize, FixedState> = HashMap::default();
     for block in &doc.blocks {
         match block.kind {
             BlockKind::Heading(_) => {
                 seen.clear();
                 items.clear();
             }
-            BlockKind::List(list) => note_items(doc, list, &mut items),
+            BlockKind::List(list) => note_items(doc, keys, list, &mut items),
             BlockKind::Paragraph => {
                 let key = normalise(doc.text(block.span.clone()));
                 if key.split(' ').count() < MIN_PARAGRAPH_WORDS {
@@ -208,7 +253,7 @@ fn repeated_paragraphs(doc: &Document, out: &mut Vec<Diagnostic>) {
                 }
                 if let Some(first) = seen.get(&key) {
                     out.push(repeated_paragraph(doc, block.span.clone(), first.clone()));
-                } else if let Some(item) = items.get(&key).and_then(|&i| doc.items.get(i)) {
+                } else if let Some(item) = items.get(key.as_str()).and_then(|&i| doc.items.get(i)) {
                     let line = doc.line_number(item.marker_span.start);
                     out.push(
                         Diagnostic::new(
@@ -233,7 +278,12 @@ fn repeated_paragraphs(doc: &Document, out: &mut Vec<Diagnostic>) {
 /// Records the items of `list` (nested ones included) long enough to be
 /// compared with paragraphs, by their own text; the first of equal items
 /// is kept.
-fn note_items(doc: &Document, list: usize, items: &mut HashMap<String, usize, FixedState>) {
+fn note_items<'k>(
+    doc: &Document,
+    keys: &'k ItemKeys<'_>,
+    list: usize,
+    items: &mut HashMap<&'k str, usize, FixedState>,
+) {
     let mut lists = vec![list];
     while let Some(list) = lists.pop() {
         let Some(list) = doc.lists.get(list) else {
@@ -243,8 +293,7 @@ fn note_items(doc: &Document, list: usize, items: &mut HashMap<String, usize, Fi
             let Some(item) = doc.items.get(index) else {
                 continue;
             };
-            if let Some(content) = item.content.clone() {
-                let key = normalise(doc.text(content));
+            if let Some(key) = keys.of(index) {
                 if key.split(' ').count() >= MIN_PARAGRAPH_WORDS {
                     items.entry(key).or_insert(index);
                 }
@@ -284,29 +333,61 @@ fn repeated_paragraph(doc: &Document, paragraph: Range<usize>, first: Range<usiz
 /// The text as a reader compares it: lower case, words of letters and
 /// digits separated by one space.
 fn normalise(text: &str) -> String {
-    let mut key = String::with_capacity(text.len());
+    normalise_up_to(text, usize::MAX)
+}
+
+/// The beginning of [`normalise`]'s text: up to the first character (or
+/// space) that ends at or past `limit` bytes. Texts whose normalised
+/// forms are equal have equal beginnings.
+fn normalise_up_to(text: &str, limit: usize) -> String {
+    let bytes = text.as_bytes();
+    let mut key: Vec<u8> = Vec::with_capacity(text.len().min(limit.saturating_add(4)));
     let mut gap = false;
-    for c in text.chars() {
-        let alphanumeric = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
+    let mut at = 0;
+    while at < bytes.len() && key.len() < limit {
+        let byte = bytes[at];
+        if byte.is_ascii() {
+            at += 1;
+            if !byte.is_ascii_alphanumeric() {
+                gap = true;
+                continue;
+            }
+            if gap && !key.is_empty() {
+                key.push(b' ');
+                if key.len() >= limit {
+                    break;
+                }
+            }
+            gap = false;
+            key.push(byte.to_ascii_lowercase());
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
         };
-        if !alphanumeric {
+        at += c.len_utf8();
+        if !c.is_alphanumeric() {
             gap = true;
             continue;
         }
         if gap && !key.is_empty() {
-            key.push(' ');
+            key.push(b' ');
+            if key.len() >= limit {
+                break;
+            }
         }
         gap = false;
-        if c.is_ascii() {
-            key.push(c.to_ascii_lowercase());
-        } else {
-            key.extend(c.to_lowercase());
+        // The limit is checked after each character pushed, as for ASCII.
+        for lower in c.to_lowercase() {
+            if key.len() >= limit {
+                break;
+            }
+            let mut buffer = [0; 4];
+            key.extend_from_slice(lower.encode_utf8(&mut buffer).as_bytes());
         }
     }
-    key
+    // Whole characters and spaces were pushed: the key is UTF-8.
+    String::from_utf8(key).unwrap_or_default()
 }
 
 /// `span` without the white space at its ends.
@@ -350,6 +431,11 @@ mod tests {
             "\u{2018}Ünïcode\u{2019} — İstanbul ΣΑΣ",
         ] {
             assert_eq!(normalise(text), by_words(text), "{text:?}");
+            for limit in [1, 5, 48] {
+                let beginning = normalise_up_to(text, limit);
+                assert!(by_words(text).starts_with(&beginning), "{text:?} {limit}");
+                assert!(beginning.len() >= limit.min(by_words(text).len()));
+            }
         }
     }
 
