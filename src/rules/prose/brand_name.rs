@@ -30,6 +30,7 @@ fn prepare() {
     LazyLock::force(&BRAND_NAME_PHRASES);
     LazyLock::force(&BRAND_SHAPES);
     LazyLock::force(&LISTED_SHAPES);
+    LazyLock::force(&PHRASE_SHAPES);
 }
 
 /// The mixed-case names of the spelling rule's company and product list
@@ -140,6 +141,15 @@ static BRAND_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::new(BRAND_NAMES
 static LISTED_SHAPES: LazyLock<Shapes> = LazyLock::new(|| {
     let listed: Vec<String> = LISTED_NAMES.keys().map(|k| k.to_string()).collect();
     Shapes::new(listed.iter())
+});
+
+/// The shapes of the first words of the names of several words.
+static PHRASE_SHAPES: LazyLock<Shapes> = LazyLock::new(|| {
+    let firsts: Vec<String> = BRAND_NAME_PHRASES
+        .iter()
+        .filter_map(|(names, _)| names.first().cloned())
+        .collect();
+    Shapes::new(firsts.iter())
 });
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -265,6 +275,9 @@ fn plural(word: &Word<'_>, name: &str, lower: &str) -> Option<Diagnostic> {
 /// among `words` (consecutive words of `segment`, one space apart).
 fn phrases(segment: &Segment, words: &[Word<'_>], out: &mut Vec<Diagnostic>) {
     for (i, first) in words.iter().enumerate() {
+        if !PHRASE_SHAPES.may_be_brand(first.text) {
+            continue;
+        }
         for (names, brand) in BRAND_NAME_PHRASES.iter() {
             // Most words start no phrase: one comparison rules them out.
             if !names
