@@ -165,7 +165,7 @@ median_page=$(find "$BENCH_DIR/r2000/content" -path '*/copy-*' -prune -o -name '
 say "One page of median size ($(wc -c <"$median_page") bytes, $(count_findings "$median_page") findings): $(one_page_ms median-page "$median_page") ms."
 
 say ""
-say "## Generated pages (bench/../examples/gen_corpus.rs)"
+say "## Generated pages (examples/gen_corpus.rs)"
 say ""
 throughput_table h "${gen_sizes[@]}"
 human_s=$(timeit "human-10000" "$RUNS" "$LINT check --color never $BENCH_DIR/h10000 > /dev/null")

@@ -205,7 +205,7 @@ fn items_at_another_depth(
         let (Some(content), Some(key)) = (item.content.clone(), keys.of(index)) else {
             continue;
         };
-        if !item.sublists.is_empty() || key.split(' ').count() < MIN_PARAGRAPH_WORDS {
+        if !item.sublists.is_empty() || word_count(key) < MIN_PARAGRAPH_WORDS {
             continue;
         }
         match seen.get(key) {
@@ -248,7 +248,7 @@ fn repeated_paragraphs(doc: &Document, keys: &ItemKeys<'_>, out: &mut Vec<Diagno
             BlockKind::List(list) => note_items(doc, keys, list, &mut items),
             BlockKind::Paragraph => {
                 let key = normalise(doc.text(block.span.clone()));
-                if key.split(' ').count() < MIN_PARAGRAPH_WORDS {
+                if word_count(&key) < MIN_PARAGRAPH_WORDS {
                     continue;
                 }
                 if let Some(first) = seen.get(&key) {
@@ -294,7 +294,7 @@ fn note_items<'k>(
                 continue;
             };
             if let Some(key) = keys.of(index) {
-                if key.split(' ').count() >= MIN_PARAGRAPH_WORDS {
+                if word_count(key) >= MIN_PARAGRAPH_WORDS {
                     items.entry(key).or_insert(index);
                 }
             }
@@ -390,6 +390,12 @@ fn normalise_up_to(text: &str, limit: usize) -> String {
     String::from_utf8(key).unwrap_or_default()
 }
 
+/// The number of words of a [`normalise`]d text (one for an empty one,
+/// as splitting it at spaces gives).
+fn word_count(key: &str) -> usize {
+    key.bytes().filter(|&b| b == b' ').count() + 1
+}
+
 /// `span` without the white space at its ends.
 fn trimmed_span(doc: &Document, span: Range<usize>) -> Range<usize> {
     let text = doc.text(span.clone());
@@ -431,6 +437,10 @@ mod tests {
             "\u{2018}Ünïcode\u{2019} — İstanbul ΣΑΣ",
         ] {
             assert_eq!(normalise(text), by_words(text), "{text:?}");
+            assert_eq!(
+                word_count(&normalise(text)),
+                normalise(text).split(' ').count()
+            );
             for limit in [1, 5, 48] {
                 let beginning = normalise_up_to(text, limit);
                 assert!(by_words(text).starts_with(&beginning), "{text:?} {limit}");
