@@ -4,6 +4,7 @@
 //! ```sh
 //! cargo bench --bench lint                 # all benchmarks
 //! BENCH_PAGES=2000 cargo bench --bench lint
+//! BENCH_PAGES_DIR=path/to/content cargo bench --bench lint   # your own pages
 //! ```
 //!
 //! Each benchmark reports files/s and bytes/s over the same pages;
@@ -22,16 +23,25 @@ use pulldown_cmark::Parser;
 #[path = "../examples/gen_corpus.rs"]
 mod gen_corpus;
 
-/// The generated pages, read once: (path, text).
+/// The pages, read once: (path, text). The Markdown files under
+/// `BENCH_PAGES_DIR` when it is set, else generated ones.
 static PAGES: LazyLock<Vec<(PathBuf, Arc<String>)>> = LazyLock::new(|| {
+    if let Some(dir) = std::env::var_os("BENCH_PAGES_DIR") {
+        return read_pages(&PathBuf::from(dir));
+    }
     let count = std::env::var("BENCH_PAGES")
         .ok()
         .and_then(|n| n.parse().ok())
         .unwrap_or(500);
     let dir = tempfile::tempdir().expect("temporary folder");
     gen_corpus::generate(dir.path(), count, 1).expect("generated corpus");
+    read_pages(dir.path())
+});
+
+/// The Markdown pages under `dir`, sorted by path.
+fn read_pages(dir: &std::path::Path) -> Vec<(PathBuf, Arc<String>)> {
     let mut pages = Vec::new();
-    let mut stack = vec![dir.path().to_path_buf()];
+    let mut stack = vec![dir.to_path_buf()];
     while let Some(folder) = stack.pop() {
         for entry in std::fs::read_dir(&folder)
             .expect("readable folder")
@@ -40,7 +50,7 @@ static PAGES: LazyLock<Vec<(PathBuf, Arc<String>)>> = LazyLock::new(|| {
             let path = entry.path();
             if path.is_dir() {
                 stack.push(path);
-            } else {
+            } else if path.extension().is_some_and(|e| e == "md") {
                 let text = std::fs::read_to_string(&path).expect("UTF-8 page");
                 pages.push((path, Arc::new(text)));
             }
@@ -48,7 +58,7 @@ static PAGES: LazyLock<Vec<(PathBuf, Arc<String>)>> = LazyLock::new(|| {
     }
     pages.sort();
     pages
-});
+}
 
 fn bytes() -> usize {
     PAGES.iter().map(|(_, text)| text.len()).sum()
@@ -57,7 +67,7 @@ fn bytes() -> usize {
 fn main() {
     LazyLock::force(&PAGES);
     eprintln!(
-        "{} pages, {:.1} MB (BENCH_PAGES to change)",
+        "{} pages, {:.1} MB (BENCH_PAGES or BENCH_PAGES_DIR to change)",
         PAGES.len(),
         bytes() as f64 / 1e6
     );

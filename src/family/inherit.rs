@@ -95,8 +95,24 @@ fn names_requirements(text: &str) -> bool {
 
 /// Whether `text` reads as a lead-in that carries requirements over.
 pub(super) fn carries(text: &str) -> bool {
+    if !may_carry(text) {
+        return false;
+    }
     let squashed = text.split_whitespace().collect::<Vec<_>>().join(" ");
     CARRIES.is_match(&squashed)
+}
+
+/// Whether `text` may match [`CARRIES`]: every match holds one of these
+/// words in some case. Checked by ASCII case only for ASCII text (other
+/// letters may fold to `s`).
+fn may_carry(text: &str) -> bool {
+    const WORDS: [&[u8]; 3] = [b"requirement", b"responsibilit", b"same"];
+    !text.is_ascii()
+        || WORDS.iter().any(|word| {
+            text.as_bytes()
+                .windows(word.len())
+                .any(|w| w.eq_ignore_ascii_case(word))
+        })
 }
 
 #[cfg(test)]

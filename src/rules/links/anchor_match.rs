@@ -152,7 +152,14 @@ impl Slug {
             return 0.0;
         }
         let (a, b) = (self.words.concat(), other.words.concat());
-        if a.chars().count().min(b.chars().count()) < 5 {
+        let (la, lb) = (a.chars().count(), b.chars().count());
+        if la.min(lb) < 5 {
+            return 0.0;
+        }
+        // The distance is at least the difference in length: when that
+        // alone keeps the score under 0.9, it is not worked out.
+        let best_possible = 1.0 - la.abs_diff(lb) as f64 / la.max(lb) as f64;
+        if best_possible < 0.9 {
             return 0.0;
         }
         let score = strsim::normalized_damerau_levenshtein(&a, &b);
@@ -179,7 +186,8 @@ fn same_word(a: &str, b: &str) -> bool {
         4..=7 => 1,
         _ => 2,
     };
-    allowed > 0 && strsim::damerau_levenshtein(a, b) <= allowed
+    // The distance is at least the difference in length.
+    allowed > 0 && la.abs_diff(lb) <= allowed && strsim::damerau_levenshtein(a, b) <= allowed
 }
 
 /// Matches each unmatched word of `short` that is the initials of a run

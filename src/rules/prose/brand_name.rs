@@ -30,6 +30,7 @@ fn prepare() {
     LazyLock::force(&BRAND_NAME_PHRASES);
     LazyLock::force(&BRAND_SHAPES);
     LazyLock::force(&LISTED_SHAPES);
+    LazyLock::force(&PHRASE_SHAPES);
 }
 
 /// The mixed-case names of the spelling rule's company and product list
@@ -140,6 +141,15 @@ static BRAND_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::new(BRAND_NAMES
 static LISTED_SHAPES: LazyLock<Shapes> = LazyLock::new(|| {
     let listed: Vec<String> = LISTED_NAMES.keys().map(|k| k.to_string()).collect();
     Shapes::new(listed.iter())
+});
+
+/// The shapes of the first words of the names of several words.
+static PHRASE_SHAPES: LazyLock<Shapes> = LazyLock::new(|| {
+    let firsts: Vec<String> = BRAND_NAME_PHRASES
+        .iter()
+        .filter_map(|(names, _)| names.first().cloned())
+        .collect();
+    Shapes::new(firsts.iter())
 });
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -265,7 +275,17 @@ fn plural(word: &Word<'_>, name: &str, lower: &str) -> Option<Diagnostic> {
 /// among `words` (consecutive words of `segment`, one space apart).
 fn phrases(segment: &Segment, words: &[Word<'_>], out: &mut Vec<Diagnostic>) {
     for (i, first) in words.iter().enumerate() {
+        if !PHRASE_SHAPES.may_be_brand(first.text) {
+            continue;
+        }
         for (names, brand) in BRAND_NAME_PHRASES.iter() {
+            // Most words start no phrase: one comparison rules them out.
+            if !names
+                .first()
+                .is_some_and(|n| first.text.eq_ignore_ascii_case(n))
+            {
+                continue;
+            }
             let Some(run) = words.get(i..i + names.len()) else {
                 continue;
             };
@@ -273,10 +293,12 @@ fn phrases(segment: &Segment, words: &[Word<'_>], out: &mut Vec<Diagnostic>) {
                 .iter()
                 .zip(names)
                 .all(|(w, n)| w.text.eq_ignore_ascii_case(n));
-            let one_space_apart = run
-                .windows(2)
-                .all(|pair| segment.text.get(pair[0].range.end..pair[1].range.start) == Some(" "));
-            if !same_words || !one_space_apart {
+            let one_space_apart = || {
+                run.windows(2).all(|pair| {
+                    segment.text.get(pair[0].range.end..pair[1].range.start) == Some(" ")
+                })
+            };
+            if !same_words || !one_space_apart() {
                 continue;
             }
             let (Some(last), Some(text)) = (

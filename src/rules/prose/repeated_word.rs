@@ -224,6 +224,13 @@ fn phrase_repeats(prose: &Prose<'_>, i: usize, n: usize) -> bool {
 
 /// Whether two words are the same word, ignoring case.
 fn same(a: &Word<'_>, b: &Word<'_>) -> bool {
+    // Two words whose first letters are ASCII and differ (most pairs)
+    // differ in lower case too.
+    if let (Some(&x), Some(&y)) = (a.text.as_bytes().first(), b.text.as_bytes().first()) {
+        if x.is_ascii() && y.is_ascii() && !x.eq_ignore_ascii_case(&y) {
+            return false;
+        }
+    }
     if a.text.is_ascii() && b.text.is_ascii() {
         a.text.eq_ignore_ascii_case(b.text)
     } else {

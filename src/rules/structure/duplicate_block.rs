@@ -1,11 +1,14 @@
 //! `duplicate-block`: the same item twice in one list, or the same
 //! paragraph twice in one section.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
+
+use foldhash::fast::FixedState;
 use std::ops::Range;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
-use crate::document::{BlockKind, Document, List};
+use crate::document::{BlockKind, Document, List, ListItem};
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -68,19 +71,49 @@ The severity is `warning`: the page reads oddly but says nothing wrong.
 ```
 ";
 
+/// How much of their [`normalise`]d text list items are first compared
+/// by, in bytes.
+const BEGINNING_BYTES: usize = 48;
+
 /// Paragraphs shorter than this, in words, are not compared.
 const MIN_PARAGRAPH_WORDS: usize = 4;
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let doc = cx.doc;
-    let mut reported = HashSet::new();
+    let mut reported = HashSet::default();
     for list in &doc.lists {
         repeated_items(doc, list, &mut reported, out);
     }
+    let keys = ItemKeys::new(doc);
     for list in doc.lists.iter().filter(|l| l.parent_item.is_none()) {
-        items_at_another_depth(doc, list, &reported, out);
+        items_at_another_depth(doc, &keys, list, &reported, out);
     }
-    repeated_paragraphs(doc, out);
+    repeated_paragraphs(doc, &keys, out);
+}
+
+/// The [`normalise`]d own text of each list item, worked out once.
+struct ItemKeys<'d> {
+    doc: &'d Document,
+    keys: Vec<OnceCell<Option<String>>>,
+}
+
+impl<'d> ItemKeys<'d> {
+    fn new(doc: &'d Document) -> ItemKeys<'d> {
+        ItemKeys {
+            doc,
+            keys: (0..doc.items.len()).map(|_| OnceCell::new()).collect(),
+        }
+    }
+
+    /// The key of item `index`'s own content (`None` for an empty item).
+    fn of(&self, index: usize) -> Option<&str> {
+        let cell = self.keys.get(index)?;
+        cell.get_or_init(|| {
+            let content = self.doc.items.get(index)?.content.clone()?;
+            Some(normalise(self.doc.text(content)))
+        })
+        .as_deref()
+    }
 }
 
 /// Items of `list` that repeat an earlier item of it; their indexes go
@@ -88,10 +121,20 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 fn repeated_items(
     doc: &Document,
     list: &List,
-    reported: &mut HashSet<usize>,
+    reported: &mut HashSet<usize, FixedState>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let written = |item: &ListItem| doc.text(item.marker_span.end..item.span.end);
+    // An item's text holds its sub-items: comparing the beginnings first
+    // keeps a deep list from being read in full once per level. An item
+    // whose beginning no other item shares repeats none.
+    let mut beginnings: HashMap<String, usize, FixedState> = HashMap::default();
+    for item in list.items.iter().filter_map(|&i| doc.items.get(i)) {
+        *beginnings
+            .entry(normalise_up_to(written(item), BEGINNING_BYTES))
+            .or_default() += 1;
+    }
+    let mut seen: HashMap<String, usize, FixedState> = HashMap::default();
     for &index in &list.items {
         let Some(item) = doc.items.get(index) else {
             continue;
@@ -99,7 +142,11 @@ fn repeated_items(
         if item.content.is_none() {
             continue; // an empty item is `list-marker`'s
         }
-        let written = doc.text(item.marker_span.end..item.span.end);
+        let written = written(item);
+        let beginning = normalise_up_to(written, BEGINNING_BYTES);
+        if beginnings.get(&beginning).is_none_or(|&n| n < 2) {
+            continue;
+        }
         let key = normalise(written);
         if key.chars().filter(|c| c.is_alphabetic()).count() < 3 {
             continue;
@@ -139,11 +186,12 @@ fn repeated_items(
 /// parents at one depth is left alone.
 fn items_at_another_depth(
     doc: &Document,
+    keys: &ItemKeys<'_>,
     list: &List,
-    reported: &HashSet<usize>,
+    reported: &HashSet<usize, FixedState>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut seen: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut seen: HashMap<&str, (usize, usize), FixedState> = HashMap::default();
     let mut pending: Vec<(usize, usize)> = list.items.iter().rev().map(|&i| (i, 0)).collect();
     while let Some((index, depth)) = pending.pop() {
         let Some(item) = doc.items.get(index) else {
@@ -154,14 +202,13 @@ fn items_at_another_depth(
                 pending.extend(sub.items.iter().rev().map(|&i| (i, depth + 1)));
             }
         }
-        let Some(content) = item.content.clone() else {
+        let (Some(content), Some(key)) = (item.content.clone(), keys.of(index)) else {
             continue;
         };
-        let key = normalise(doc.text(content.clone()));
-        if !item.sublists.is_empty() || key.split(' ').count() < MIN_PARAGRAPH_WORDS {
+        if !item.sublists.is_empty() || word_count(key) < MIN_PARAGRAPH_WORDS {
             continue;
         }
-        match seen.get(&key) {
+        match seen.get(key) {
             None => {
                 seen.insert(key, (index, depth));
             }
@@ -189,24 +236,24 @@ fn items_at_another_depth(
 
 /// Paragraphs that repeat an earlier paragraph, or an item of an earlier
 /// list, of the same section.
-fn repeated_paragraphs(doc: &Document, out: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<String, Range<usize>> = HashMap::new();
-    let mut items: HashMap<String, usize> = HashMap::new();
+fn repeated_paragraphs(doc: &Document, keys: &ItemKeys<'_>, out: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<String, Range<usize>, FixedState> = HashMap::default();
+    let mut items: HashMap<&str, usize, FixedState> = HashMap::default();
     for block in &doc.blocks {
         match block.kind {
             BlockKind::Heading(_) => {
                 seen.clear();
                 items.clear();
             }
-            BlockKind::List(list) => note_items(doc, list, &mut items),
+            BlockKind::List(list) => note_items(doc, keys, list, &mut items),
             BlockKind::Paragraph => {
                 let key = normalise(doc.text(block.span.clone()));
-                if key.split(' ').count() < MIN_PARAGRAPH_WORDS {
+                if word_count(&key) < MIN_PARAGRAPH_WORDS {
                     continue;
                 }
                 if let Some(first) = seen.get(&key) {
                     out.push(repeated_paragraph(doc, block.span.clone(), first.clone()));
-                } else if let Some(item) = items.get(&key).and_then(|&i| doc.items.get(i)) {
+                } else if let Some(item) = items.get(key.as_str()).and_then(|&i| doc.items.get(i)) {
                     let line = doc.line_number(item.marker_span.start);
                     out.push(
                         Diagnostic::new(
@@ -231,7 +278,12 @@ fn repeated_paragraphs(doc: &Document, out: &mut Vec<Diagnostic>) {
 /// Records the items of `list` (nested ones included) long enough to be
 /// compared with paragraphs, by their own text; the first of equal items
 /// is kept.
-fn note_items(doc: &Document, list: usize, items: &mut HashMap<String, usize>) {
+fn note_items<'k>(
+    doc: &Document,
+    keys: &'k ItemKeys<'_>,
+    list: usize,
+    items: &mut HashMap<&'k str, usize, FixedState>,
+) {
     let mut lists = vec![list];
     while let Some(list) = lists.pop() {
         let Some(list) = doc.lists.get(list) else {
@@ -241,9 +293,8 @@ fn note_items(doc: &Document, list: usize, items: &mut HashMap<String, usize>) {
             let Some(item) = doc.items.get(index) else {
                 continue;
             };
-            if let Some(content) = item.content.clone() {
-                let key = normalise(doc.text(content));
-                if key.split(' ').count() >= MIN_PARAGRAPH_WORDS {
+            if let Some(key) = keys.of(index) {
+                if word_count(key) >= MIN_PARAGRAPH_WORDS {
                     items.entry(key).or_insert(index);
                 }
             }
@@ -282,17 +333,67 @@ fn repeated_paragraph(doc: &Document, paragraph: Range<usize>, first: Range<usiz
 /// The text as a reader compares it: lower case, words of letters and
 /// digits separated by one space.
 fn normalise(text: &str) -> String {
-    let mut key = String::with_capacity(text.len());
-    for word in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !key.is_empty() {
-            key.push(' ');
+    normalise_up_to(text, usize::MAX)
+}
+
+/// The beginning of [`normalise`]'s text: up to the first character (or
+/// space) that ends at or past `limit` bytes. Texts whose normalised
+/// forms are equal have equal beginnings.
+fn normalise_up_to(text: &str, limit: usize) -> String {
+    let bytes = text.as_bytes();
+    let mut key: Vec<u8> = Vec::with_capacity(text.len().min(limit.saturating_add(4)));
+    let mut gap = false;
+    let mut at = 0;
+    while at < bytes.len() && key.len() < limit {
+        let byte = bytes[at];
+        if byte.is_ascii() {
+            at += 1;
+            if !byte.is_ascii_alphanumeric() {
+                gap = true;
+                continue;
+            }
+            if gap && !key.is_empty() {
+                key.push(b' ');
+                if key.len() >= limit {
+                    break;
+                }
+            }
+            gap = false;
+            key.push(byte.to_ascii_lowercase());
+            continue;
         }
-        key.extend(word.chars().flat_map(char::to_lowercase));
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        at += c.len_utf8();
+        if !c.is_alphanumeric() {
+            gap = true;
+            continue;
+        }
+        if gap && !key.is_empty() {
+            key.push(b' ');
+            if key.len() >= limit {
+                break;
+            }
+        }
+        gap = false;
+        // The limit is checked after each character pushed, as for ASCII.
+        for lower in c.to_lowercase() {
+            if key.len() >= limit {
+                break;
+            }
+            let mut buffer = [0; 4];
+            key.extend_from_slice(lower.encode_utf8(&mut buffer).as_bytes());
+        }
     }
-    key
+    // Whole characters and spaces were pushed: the key is UTF-8.
+    String::from_utf8(key).unwrap_or_default()
+}
+
+/// The number of words of a [`normalise`]d text (one for an empty one,
+/// as splitting it at spaces gives).
+fn word_count(key: &str) -> usize {
+    key.bytes().filter(|&b| b == b' ').count() + 1
 }
 
 /// `span` without the white space at its ends.
@@ -317,6 +418,36 @@ fn whole_lines(doc: &Document, span: Range<usize>) -> Range<usize> {
 mod tests {
     use super::*;
     use crate::rules::testing::{lines, run};
+
+    #[test]
+    fn normalising_joins_lower_case_words_with_one_space() {
+        /// Words of letters and digits, lower-cased, joined by a space.
+        fn by_words(text: &str) -> String {
+            text.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(|w| w.chars().flat_map(char::to_lowercase).collect::<String>())
+                .collect::<Vec<_>>()
+                .join(" ")
+        }
+        for text in [
+            "",
+            "  Ability to  use GitLab. ",
+            "1. First -- second\n   - third_item (a/b)!",
+            "don't stop; 42x",
+            "\u{2018}Ünïcode\u{2019} — İstanbul ΣΑΣ",
+        ] {
+            assert_eq!(normalise(text), by_words(text), "{text:?}");
+            assert_eq!(
+                word_count(&normalise(text)),
+                normalise(text).split(' ').count()
+            );
+            for limit in [1, 5, 48] {
+                let beginning = normalise_up_to(text, limit);
+                assert!(by_words(text).starts_with(&beginning), "{text:?} {limit}");
+                assert!(beginning.len() >= limit.min(by_words(text).len()));
+            }
+        }
+    }
 
     #[test]
     fn repeated_items_of_one_list() {

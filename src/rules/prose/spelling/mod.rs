@@ -12,6 +12,7 @@ pub mod tokens;
 mod verdict;
 mod vocabulary;
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
@@ -184,6 +185,7 @@ pub fn judge_page(cx: &Context<'_>) -> Vec<Judged> {
     let page = Page {
         prose,
         tokens: &tokens,
+        forms: OnceCell::new(),
         extra: &extra,
         variant: cx.settings.spelling.variant,
     };
@@ -203,6 +205,9 @@ pub fn judge_page(cx: &Context<'_>) -> Vec<Judged> {
 struct Page<'p, 'a> {
     prose: &'p Prose<'a>,
     tokens: &'p [Token<'a>],
+    /// The page's words in lower case, gathered when a first unknown
+    /// word's corrections are ranked.
+    forms: OnceCell<verdict::PageForms>,
     /// The configured words, in their lower-case form.
     extra: &'p HashSet<String>,
     variant: Variant,
@@ -259,7 +264,13 @@ fn judge(
             let key = vocabulary_key(stem);
             let mut ranked = ranked
                 .entry(key)
-                .or_insert_with_key(|key| verdict::rank(key, page.tokens))
+                .or_insert_with_key(|key| {
+                    verdict::rank(
+                        key,
+                        page.forms
+                            .get_or_init(|| verdict::PageForms::of(page.tokens)),
+                    )
+                })
                 .clone();
             ranked.clear &= !name;
             let suggestions = ranked

@@ -4,7 +4,7 @@
 //! one is clearly best.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use foldhash::fast::RandomState;
 
@@ -145,14 +145,40 @@ const CLEAR_MARGIN: f32 = 0.3;
 /// more often than typos: their corrections are never clear.
 const CLEAR_MIN_CHARS: usize = 5;
 
+/// The words of a page in lower case, for telling which corrections the
+/// page itself uses.
+#[derive(Debug, Default)]
+pub struct PageForms(HashSet<String, RandomState>);
+
+impl PageForms {
+    /// The lower-case forms of the words of `page`.
+    pub fn of(page: &[Token<'_>]) -> PageForms {
+        // Pages repeat their words: each is lower-cased once.
+        let distinct: HashSet<&str, RandomState> = page.iter().map(|t| t.text).collect();
+        let lower = |text: &str| {
+            if text.is_ascii() {
+                text.to_ascii_lowercase()
+            } else {
+                text.chars().flat_map(char::to_lowercase).collect()
+            }
+        };
+        PageForms(distinct.into_iter().map(lower).collect())
+    }
+
+    /// Whether the lower-case `word` is written on the page, in any case.
+    fn contains(&self, word: &str) -> bool {
+        self.0.contains(word)
+    }
+}
+
 /// Ranks the corrections of the lower-case unknown `lower` for a page
 /// whose words are `page`.
-pub fn rank(lower: &str, page: &[Token<'_>]) -> Ranked {
+pub fn rank(lower: &str, page: &PageForms) -> Ranked {
     let mut ranked: Vec<Candidate> = suggest::candidates(lower)
         .iter()
         .map(|c| Candidate {
             score: c.score
-                - if is_on_page(c.word.key(), page) {
+                - if page.contains(c.word.key()) {
                     SAME_PAGE_BONUS
                 } else {
                     0.0
@@ -161,7 +187,7 @@ pub fn rank(lower: &str, page: &[Token<'_>]) -> Ranked {
         })
         .collect();
     ranked.sort_by(|a, b| a.score.total_cmp(&b.score));
-    let on_page = |c: &Candidate| is_on_page(c.word.key(), page);
+    let on_page = |c: &Candidate| page.contains(c.word.key());
     let clear = ranked.first().is_some_and(|best| {
         // Ahead of the next by a margin, or the only one the page uses.
         let ahead = ranked.get(1).is_none_or(|next| {
@@ -179,19 +205,4 @@ pub fn rank(lower: &str, page: &[Token<'_>]) -> Ranked {
             .collect(),
         clear,
     }
-}
-
-/// Whether the lower-case `word` is written on the page, in any case.
-fn is_on_page(word: &str, page: &[Token<'_>]) -> bool {
-    let mut form = String::new();
-    page.iter().any(|t| {
-        // Lower-casing keeps the length of ASCII words: compare lengths
-        // first, so most words cost one comparison.
-        if t.text.is_ascii() && t.text.len() != word.len() {
-            return false;
-        }
-        form.clear();
-        form.extend(t.text.chars().flat_map(char::to_lowercase));
-        form == word
-    })
 }
