@@ -9,6 +9,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
 use crate::diagnostic::Severity;
+use crate::rules::prose::extra::{ListKind, ListText, ProseLists};
 use crate::rules::prose::spelling::{SpellingSettings, Variant};
 use crate::rules::{self, Settings};
 
@@ -85,6 +86,50 @@ struct RawConfig {
     per_file_ignores: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     spelling: RawSpelling,
+    #[serde(default)]
+    lists: RawLists,
+}
+
+/// The `[lists]` table as written: entries added to the prose rules'
+/// lists, one sub-table a list.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawLists {
+    brands: Option<RawList>,
+    #[serde(alias = "brand_phrases")]
+    brand_phrases: Option<RawList>,
+    #[serde(alias = "confused_words")]
+    confused_words: Option<RawList>,
+    #[serde(alias = "inclusive_language")]
+    inclusive_language: Option<RawList>,
+    #[serde(alias = "vacancy_language")]
+    vacancy_language: Option<RawList>,
+    placeholders: Option<RawList>,
+}
+
+impl RawLists {
+    /// The sub-table of `kind`, if written.
+    fn get(&self, kind: ListKind) -> Option<&RawList> {
+        match kind {
+            ListKind::Brands => self.brands.as_ref(),
+            ListKind::BrandPhrases => self.brand_phrases.as_ref(),
+            ListKind::ConfusedWords => self.confused_words.as_ref(),
+            ListKind::InclusiveLanguage => self.inclusive_language.as_ref(),
+            ListKind::VacancyLanguage => self.vacancy_language.as_ref(),
+            ListKind::Placeholders => self.placeholders.as_ref(),
+        }
+    }
+}
+
+/// One list's sub-table: files in the embedded file's format, and
+/// entries written inline, one line of that format each.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawList {
+    #[serde(default)]
+    files: Vec<PathBuf>,
+    #[serde(default)]
+    entries: Vec<toml::Spanned<String>>,
 }
 
 /// The `[spelling]` table as written.
@@ -244,6 +289,19 @@ impl Config {
             settings.extra_words.extend(read_words_file(file)?);
         }
         settings.spelling = spelling_settings(&raw.spelling).map_err(error)?;
+        let texts = list_texts(&raw.lists, text, path.as_deref(), &root)?;
+        settings.lists = ProseLists::with_extra(texts).map_err(|err| ConfigError {
+            path: None,
+            message: err.to_string(),
+        })?;
+        // The spelling rule accepts the brand names, as it accepts those
+        // of `rules/brands.txt`.
+        let brands = settings
+            .lists
+            .added_brands()
+            .filter(|b| check_word(b).is_ok());
+        let brands: Vec<String> = brands.map(str::to_string).collect();
+        settings.extra_words.extend(brands);
         if let Some(phrases) = raw.required_phrases {
             settings.required_phrases = phrases;
         }
@@ -345,6 +403,78 @@ fn spelling_settings(raw: &RawSpelling) -> Result<SpellingSettings, String> {
     Ok(SpellingSettings {
         variant,
         report_unknown: raw.report_unknown.unwrap_or(false),
+    })
+}
+
+/// The texts the `[lists]` table adds, in the order of the lists and,
+/// for each, its files then its inline entries. `config_text` is the
+/// configuration's text, for the lines of inline entries; `config_path`
+/// names it.
+fn list_texts(
+    lists: &RawLists,
+    config_text: &str,
+    config_path: Option<&Path>,
+    root: &Path,
+) -> Result<Vec<ListText>, ConfigError> {
+    let mut texts = Vec::new();
+    for kind in ListKind::ALL {
+        let Some(list) = lists.get(kind) else {
+            continue;
+        };
+        for file in &list.files {
+            let file = root.join(file);
+            let what = format!("lists.{} file", kind.key());
+            texts.push(ListText {
+                kind,
+                name: file.display().to_string(),
+                lines: None,
+                text: read_text(&file, &what)?,
+            });
+        }
+        if list.entries.is_empty() {
+            continue;
+        }
+        let line_of = |offset: usize| {
+            config_text[..offset.min(config_text.len())]
+                .matches('\n')
+                .count()
+                + 1
+        };
+        let mut text = String::new();
+        let mut lines = Vec::new();
+        for entry in &list.entries {
+            // One entry is one line: a line break would shift the lines
+            // errors name.
+            for line in entry.get_ref().split('\n') {
+                text.push_str(line);
+                text.push('\n');
+                lines.push(line_of(entry.span().start));
+            }
+        }
+        texts.push(ListText {
+            kind,
+            name: config_path
+                .map_or_else(|| "configuration".to_string(), |p| p.display().to_string()),
+            lines: Some(lines),
+            text,
+        });
+    }
+    Ok(texts)
+}
+
+/// The text of a file the configuration names as `what`: an error naming
+/// the file when it cannot be read or is not UTF-8 (with the line of the
+/// first bad byte).
+fn read_text(file: &Path, what: &str) -> Result<String, ConfigError> {
+    let error = |message: String| ConfigError {
+        path: Some(file.to_path_buf()),
+        message,
+    };
+    let bytes = std::fs::read(file).map_err(|err| error(format!("cannot read {what}: {err}")))?;
+    String::from_utf8(bytes).map_err(|err| {
+        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        error(format!("line {line}: {what} is not valid UTF-8"))
     })
 }
 

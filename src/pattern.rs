@@ -52,17 +52,17 @@ pub struct LazyRegex {
     /// The pattern's text.
     source: String,
     /// Where the pattern comes from, for the error.
-    origin: &'static str,
+    origin: String,
     /// The compiled pattern, or the error, once asked for.
     compiled: OnceLock<Result<Regex, String>>,
 }
 
 impl LazyRegex {
     /// `source`, read at `origin`, to be compiled on first use.
-    pub fn new(source: String, origin: &'static str) -> LazyRegex {
+    pub fn new(source: String, origin: impl Into<String>) -> LazyRegex {
         LazyRegex {
             source,
-            origin,
+            origin: origin.into(),
             compiled: OnceLock::new(),
         }
     }
@@ -76,7 +76,7 @@ impl LazyRegex {
     /// [`compile`] gives.
     pub fn get(&self) -> Result<&Regex, &str> {
         self.compiled
-            .get_or_init(|| compile(&self.source, self.origin))
+            .get_or_init(|| compile(&self.source, &self.origin))
             .as_ref()
             .map_err(String::as_str)
     }

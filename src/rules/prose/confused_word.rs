@@ -1,7 +1,6 @@
 //! `confused-word`: a real word in the wrong place.
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
-use crate::rules::prose::data::CONFUSED;
 use crate::rules::prose::lists::PatternList;
 use crate::rules::prose::match_case;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
@@ -59,8 +58,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     // Two patterns may find the same word ("accurate, compete and
     // timely"): it is reported once.
     let mut reported: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    let patterns = cx.settings.lists.confused();
     for &(index, pattern) in cx.list_matches().candidates(PatternList::Confused) {
-        let (Some(segment), Some(pattern)) = (prose.segments.get(index), CONFUSED.get(pattern))
+        let (Some(segment), Some(pattern)) = (prose.segments.get(index), patterns.get(pattern))
         else {
             continue;
         };

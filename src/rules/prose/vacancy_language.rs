@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
-use crate::rules::prose::data::{VacancyContext, VACANCY};
+use crate::rules::prose::data::VacancyContext;
 use crate::rules::prose::lists::PhraseList;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
@@ -101,8 +101,9 @@ const HIRING_WORDS: &[&str] = &["hiring", "interview", "interviews", "interviewi
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let prose = cx.prose();
     let mut hiring: Option<Vec<Range<usize>>> = None;
+    let phrases = cx.settings.lists.vacancy();
     for (index, m) in cx.list_matches().phrases(PhraseList::Vacancy) {
-        let (Some(segment), Some(phrase)) = (prose.segments.get(*index), VACANCY.get(m.term))
+        let (Some(segment), Some(phrase)) = (prose.segments.get(*index), phrases.get(m.term))
         else {
             continue;
         };
