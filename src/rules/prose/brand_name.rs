@@ -65,7 +65,10 @@ fixes them. Also reported:
   `Google sheets`): as a phrase it is unambiguous.
 
 The names are listed in `rules/brands.txt`, and names of several words in
-`rules/brand-phrases.txt`. The names of `rules/spelling/companies.txt` and
+`rules/brand-phrases.txt`. A handbook adds its own in `.handbook-lint.toml`
+(`[lists.brands]` and `[lists.brand-phrases]`, with `files` or inline
+`entries` in the same format; an added name in another case replaces the
+built-in spelling). The names of `rules/spelling/companies.txt` and
 `rules/spelling/software-terms.txt` written with a capital after the first
 letter (`OpenShift`, `HubSpot`) are checked too. The page's title and description are checked
 too. A name is not checked inside code, link destinations, URLs, paths or

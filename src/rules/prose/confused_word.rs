@@ -28,7 +28,9 @@ inquires\" (inquiries), \"compromised of\" (comprised of), \"End or
 Quarter\" (of), \"it\u{2019}s key category\" (its), and others.
 
 The patterns are listed in `rules/confused-words.txt`, one regular
-expression a line with the replacement and the reason. A spell checker
+expression a line with the replacement and the reason. A handbook adds
+its own in `.handbook-lint.toml` (`[lists.confused-words]`, with `files`
+or inline `entries` in the same format). A spell checker
 cannot find these: every word is in the dictionary. Each pattern reads
 the words around the wrong one, so that the right use is left alone:
 \"assistance and advice on\" is the noun, \"it's key to\" is \"it is\". When

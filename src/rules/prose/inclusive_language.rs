@@ -27,7 +27,9 @@ job family speak of the person in the role: anyone may hold it, so write
 finding each, for the phrase (\"they\", \"them\").
 
 The words are listed in `rules/inclusive-language.txt` with their
-alternatives. Matching ignores case and works on whole words; code, URLs
+alternatives. A handbook adds its own in `.handbook-lint.toml`
+(`[lists.inclusive-language]`, with `files` or inline `entries` in the
+same format). Matching ignores case and works on whole words; code, URLs
 and link destinations are not checked. Words with another, ordinary
 sense are left alone in it: a \"unicorn startup\" is a company valued at
 a billion, and \"anti-slavery\" or \"modern slavery\" laws are not the

@@ -25,7 +25,9 @@ Reports template text left in a page: `{add responsibilities}`,
 `TBC`, `FIXME`, `XXX`, \"lorem ipsum\", and an instruction left in the
 front matter (`description: _add a description of the job family_`).
 
-The patterns are listed in `rules/placeholders.txt`. They are matched on
+The patterns are listed in `rules/placeholders.txt`. A handbook adds its
+own in `.handbook-lint.toml` (`[lists.placeholders]`, with `files` or
+inline `entries`, one regular expression each). They are matched on
 the page's prose and on its title and description. Code, URLs and HTML
 comments are not checked. Prose such as \"to be defined\" is not a
 placeholder; the capitalised abbreviation `TBD` is, and so is a bracketed

@@ -29,7 +29,9 @@ us\"). A job family is a permanent description of a role; vacancies come
 and go and are written elsewhere.
 
 The phrases are listed in `rules/vacancy-language.txt` and matched on
-whole words, ignoring case, across line breaks. Some count only in
+whole words, ignoring case, across line breaks. A handbook adds its own
+in `.handbook-lint.toml` (`[lists.vacancy-language]`, with `files` or
+inline `entries` in the same format, sections included). Some count only in
 context, because real job families use them for something else:
 
 - \"we're looking for\" counts when a word follows it (\"we're looking
