@@ -164,6 +164,8 @@ pub struct Config {
     /// The `words_file`, joined to the root, when the configuration names
     /// one (whether or not it exists yet).
     pub words_file: Option<PathBuf>,
+    /// The files the `[lists]` table names, joined to the root.
+    pub list_files: Vec<PathBuf>,
     /// Settings rules read.
     pub settings: Settings,
 }
@@ -190,6 +192,7 @@ impl Default for Config {
             per_file_ignores: Vec::new(),
             force_exclude: false,
             words_file: None,
+            list_files: Vec::new(),
             settings: Settings::default(),
         }
     }
@@ -289,6 +292,11 @@ impl Config {
             settings.extra_words.extend(read_words_file(file)?);
         }
         settings.spelling = spelling_settings(&raw.spelling).map_err(error)?;
+        let list_files = ListKind::ALL
+            .iter()
+            .filter_map(|&kind| raw.lists.get(kind))
+            .flat_map(|list| list.files.iter().map(|file| root.join(file)))
+            .collect();
         let texts = list_texts(&raw.lists, text, path.as_deref(), &root)?;
         settings.lists = ProseLists::with_extra(texts).map_err(|err| ConfigError {
             path: None,
@@ -321,6 +329,7 @@ impl Config {
             per_file_ignores,
             force_exclude: false,
             words_file,
+            list_files,
             settings,
         })
     }
