@@ -119,6 +119,15 @@ impl RawLists {
             ListKind::Placeholders => self.placeholders.as_ref(),
         }
     }
+
+    /// Every file the table names, joined to `root`.
+    fn files(&self, root: &Path) -> Vec<PathBuf> {
+        ListKind::ALL
+            .iter()
+            .filter_map(|&kind| self.get(kind))
+            .flat_map(|list| list.files.iter().map(|file| root.join(file)))
+            .collect()
+    }
 }
 
 /// One list's sub-table: files in the embedded file's format, and
@@ -292,24 +301,20 @@ impl Config {
             settings.extra_words.extend(read_words_file(file)?);
         }
         settings.spelling = spelling_settings(&raw.spelling).map_err(error)?;
-        let list_files = ListKind::ALL
-            .iter()
-            .filter_map(|&kind| raw.lists.get(kind))
-            .flat_map(|list| list.files.iter().map(|file| root.join(file)))
-            .collect();
+        let list_files = raw.lists.files(&root);
         let texts = list_texts(&raw.lists, text, path.as_deref(), &root)?;
         settings.lists = ProseLists::with_extra(texts).map_err(|err| ConfigError {
             path: None,
             message: err.to_string(),
         })?;
-        // The spelling rule accepts the brand names, as it accepts those
-        // of `rules/brands.txt`.
-        let brands = settings
-            .lists
-            .added_brands()
-            .filter(|b| check_word(b).is_ok());
-        let brands: Vec<String> = brands.map(str::to_string).collect();
-        settings.extra_words.extend(brands);
+        // The spelling rule accepts the added brand names, as it accepts
+        // those of `rules/brands.txt`.
+        let brands = settings.lists.added_brands();
+        let words: Vec<String> = brands
+            .filter(|name| check_word(name).is_ok())
+            .map(str::to_string)
+            .collect();
+        settings.extra_words.extend(words);
         if let Some(phrases) = raw.required_phrases {
             settings.required_phrases = phrases;
         }
@@ -444,10 +449,8 @@ fn list_texts(
             continue;
         }
         let line_of = |offset: usize| {
-            config_text[..offset.min(config_text.len())]
-                .matches('\n')
-                .count()
-                + 1
+            let before = config_text.as_bytes().get(..offset).unwrap_or_default();
+            before.iter().filter(|&&b| b == b'\n').count() + 1
         };
         let mut text = String::new();
         let mut lines = Vec::new();
@@ -698,6 +701,45 @@ mod tests {
             binary.contains("words.txt: line 2:") && binary.contains("UTF-8"),
             "{binary}"
         );
+    }
+
+    #[test]
+    fn lists_are_read_relative_to_the_file_with_inline_entries_by_line() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir(dir.path().join("lists")).expect("folder");
+        std::fs::write(dir.path().join("lists/brands.txt"), "# ours\nFrobCo\n").expect("write");
+        let load = |text: &str| {
+            Config::from_toml(
+                text,
+                Some(PathBuf::from("cfg.toml")),
+                dir.path().to_path_buf(),
+            )
+        };
+        let config = load(
+            "[lists.brands]\nfiles = [\"lists/brands.txt\"]\nentries = [\"Quuxly\", \"Acme.io\"]\n",
+        )
+        .expect("valid lists");
+        let lists = &config.settings.lists;
+        assert_eq!(lists.brand("frobco"), Some("FrobCo"));
+        assert_eq!(lists.brand("quuxly"), Some("Quuxly"));
+        assert_eq!(config.list_files, [dir.path().join("lists/brands.txt")]);
+        // One-word names are words the spelling rule accepts.
+        let mut words = config.settings.extra_words.clone();
+        words.sort();
+        assert_eq!(words, ["FrobCo", "Quuxly"]);
+        let err = load("[lists.placeholders]\nentries = [\n  'TBD',\n\n  '(open',\n]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("cfg.toml: line 5: "), "{err}");
+        let err = load("[lists.brands]\nfiles = [\"nowhere.txt\"]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("nowhere.txt") && err.contains("cannot read lists.brands file"),
+            "{err}"
+        );
+        let err = load("[lists.brandz]\n").unwrap_err().to_string();
+        assert!(err.contains("line 1") && err.contains("brandz"), "{err}");
     }
 
     #[test]

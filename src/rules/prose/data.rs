@@ -179,7 +179,11 @@ impl<'a> Origin<'a> {
     /// The line of the file that line `number` (1-based) of the text is.
     pub fn line(&self, number: usize) -> usize {
         match self.lines {
-            Some(lines) => lines.get(number - 1).copied().unwrap_or(number),
+            Some(lines) => number
+                .checked_sub(1)
+                .and_then(|i| lines.get(i))
+                .copied()
+                .unwrap_or(number),
             None => number,
         }
     }
@@ -388,7 +392,7 @@ pub fn parse_brands<'t>(text: &'t str, origin: &Origin<'_>) -> Result<Vec<&'t st
             if name.split_whitespace().nth(1).is_some() {
                 return Err(origin.error(
                     number,
-                    format!("`{name}` is several words: list names of several words with the brand phrases"),
+                    format!("`{name}` is several words: names of several words go in the `brand-phrases` list"),
                 ));
             }
             Ok(name)
@@ -420,7 +424,7 @@ pub fn parse_brand_phrases<'t>(
             if words.len() < 2 {
                 return Err(origin.error(
                     number,
-                    format!("`{name}` is one word: list names of one word with the brand names"),
+                    format!("`{name}` is one word: names of one word go in the `brands` list"),
                 ));
             }
             Ok((words, name))
