@@ -318,9 +318,11 @@ fn doubled(segment: &Segment, out: &mut Vec<Diagnostic>) {
 /// `://`, `@`, `/`, `_` or `\`, or a dot after `range` is followed by a
 /// lower-case letter (`about.GitLab.com`).
 fn is_domain_or_path(text: &str, range: Range<usize>) -> bool {
+    // White space may be wider than a byte (U+2006, a six-per-em space).
     let start = text[..range.start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let end = text[range.end.min(text.len())..]
         .find(char::is_whitespace)
         .map_or(text.len(), |i| range.end + i);
@@ -375,5 +377,11 @@ mod tests {
                    Wait... and . . . then ;) and [link](https://x.y/a,B).\n\n\
                    See https://example.com/a.Bc,de or me@example.com,Next.\n";
         assert!(lines(&RULE, src).is_empty(), "{:?}", run(&RULE, src));
+    }
+
+    #[test]
+    fn white_space_wider_than_a_byte_before_a_comma() {
+        assert_eq!(lines(&RULE, "The team\u{2006}Science,or more\n"), vec![1]);
+        assert!(lines(&RULE, "Mail\u{2006}me@example.com,Next\n").is_empty());
     }
 }
