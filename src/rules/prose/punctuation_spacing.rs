@@ -149,7 +149,10 @@ fn missing_after_stop(segment: &Segment, out: &mut Vec<Diagnostic>) {
         let ends_lower = tail.next().is_some_and(char::is_lowercase)
             && tail.next().is_some_and(char::is_lowercase);
         let after_dot = text[..word.start()].ends_with('.');
-        if !ends_lower || after_dot || is_domain_or_path(text, word.start()..mark.end() + 1) {
+        // The capital after the mark, which may be wider than a byte (È).
+        let capital = text[mark.end()..].chars().next().map_or(0, char::len_utf8);
+        let with_capital = word.start()..mark.end() + capital;
+        if !ends_lower || after_dot || is_domain_or_path(text, with_capital) {
             continue;
         }
         let Some(span) = segment.exact_span(mark.range()) else {
@@ -380,8 +383,9 @@ mod tests {
     }
 
     #[test]
-    fn white_space_wider_than_a_byte_before_a_comma() {
+    fn characters_wider_than_a_byte_around_the_mark() {
         assert_eq!(lines(&RULE, "The team\u{2006}Science,or more\n"), vec![1]);
+        assert_eq!(lines(&RULE, "Strong skills.Ènother one\n"), vec![1]);
         assert!(lines(&RULE, "Mail\u{2006}me@example.com,Next\n").is_empty());
     }
 }
