@@ -9,6 +9,7 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::Deserialize;
 
 use crate::diagnostic::Severity;
+use crate::rules::prose::extra::{ListKind, ListText, ProseLists};
 use crate::rules::prose::spelling::{SpellingSettings, Variant};
 use crate::rules::{self, Settings};
 
@@ -85,6 +86,59 @@ struct RawConfig {
     per_file_ignores: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     spelling: RawSpelling,
+    #[serde(default)]
+    lists: RawLists,
+}
+
+/// The `[lists]` table as written: entries added to the prose rules'
+/// lists, one sub-table a list.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawLists {
+    brands: Option<RawList>,
+    #[serde(alias = "brand_phrases")]
+    brand_phrases: Option<RawList>,
+    #[serde(alias = "confused_words")]
+    confused_words: Option<RawList>,
+    #[serde(alias = "inclusive_language")]
+    inclusive_language: Option<RawList>,
+    #[serde(alias = "vacancy_language")]
+    vacancy_language: Option<RawList>,
+    placeholders: Option<RawList>,
+}
+
+impl RawLists {
+    /// The sub-table of `kind`, if written.
+    fn get(&self, kind: ListKind) -> Option<&RawList> {
+        match kind {
+            ListKind::Brands => self.brands.as_ref(),
+            ListKind::BrandPhrases => self.brand_phrases.as_ref(),
+            ListKind::ConfusedWords => self.confused_words.as_ref(),
+            ListKind::InclusiveLanguage => self.inclusive_language.as_ref(),
+            ListKind::VacancyLanguage => self.vacancy_language.as_ref(),
+            ListKind::Placeholders => self.placeholders.as_ref(),
+        }
+    }
+
+    /// Every file the table names, joined to `root`.
+    fn files(&self, root: &Path) -> Vec<PathBuf> {
+        ListKind::ALL
+            .iter()
+            .filter_map(|&kind| self.get(kind))
+            .flat_map(|list| list.files.iter().map(|file| root.join(file)))
+            .collect()
+    }
+}
+
+/// One list's sub-table: files in the embedded file's format, and
+/// entries written inline, one line of that format each.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawList {
+    #[serde(default)]
+    files: Vec<PathBuf>,
+    #[serde(default)]
+    entries: Vec<toml::Spanned<String>>,
 }
 
 /// The `[spelling]` table as written.
@@ -119,6 +173,8 @@ pub struct Config {
     /// The `words_file`, joined to the root, when the configuration names
     /// one (whether or not it exists yet).
     pub words_file: Option<PathBuf>,
+    /// The files the `[lists]` table names, joined to the root.
+    pub list_files: Vec<PathBuf>,
     /// Settings rules read.
     pub settings: Settings,
 }
@@ -145,6 +201,7 @@ impl Default for Config {
             per_file_ignores: Vec::new(),
             force_exclude: false,
             words_file: None,
+            list_files: Vec::new(),
             settings: Settings::default(),
         }
     }
@@ -244,6 +301,20 @@ impl Config {
             settings.extra_words.extend(read_words_file(file)?);
         }
         settings.spelling = spelling_settings(&raw.spelling).map_err(error)?;
+        let list_files = raw.lists.files(&root);
+        let texts = list_texts(&raw.lists, text, path.as_deref(), &root)?;
+        settings.lists = ProseLists::with_extra(texts).map_err(|err| ConfigError {
+            path: None,
+            message: err.to_string(),
+        })?;
+        // The spelling rule accepts the added brand names, as it accepts
+        // those of `rules/brands.txt`.
+        let brands = settings.lists.added_brands();
+        let words: Vec<String> = brands
+            .filter(|name| check_word(name).is_ok())
+            .map(str::to_string)
+            .collect();
+        settings.extra_words.extend(words);
         if let Some(phrases) = raw.required_phrases {
             settings.required_phrases = phrases;
         }
@@ -263,6 +334,7 @@ impl Config {
             per_file_ignores,
             force_exclude: false,
             words_file,
+            list_files,
             settings,
         })
     }
@@ -345,6 +417,76 @@ fn spelling_settings(raw: &RawSpelling) -> Result<SpellingSettings, String> {
     Ok(SpellingSettings {
         variant,
         report_unknown: raw.report_unknown.unwrap_or(false),
+    })
+}
+
+/// The texts the `[lists]` table adds, in the order of the lists and,
+/// for each, its files then its inline entries. `config_text` is the
+/// configuration's text, for the lines of inline entries; `config_path`
+/// names it.
+fn list_texts(
+    lists: &RawLists,
+    config_text: &str,
+    config_path: Option<&Path>,
+    root: &Path,
+) -> Result<Vec<ListText>, ConfigError> {
+    let mut texts = Vec::new();
+    for kind in ListKind::ALL {
+        let Some(list) = lists.get(kind) else {
+            continue;
+        };
+        for file in &list.files {
+            let file = root.join(file);
+            let what = format!("lists.{} file", kind.key());
+            texts.push(ListText {
+                kind,
+                name: file.display().to_string(),
+                lines: None,
+                text: read_text(&file, &what)?,
+            });
+        }
+        if list.entries.is_empty() {
+            continue;
+        }
+        let line_of = |offset: usize| {
+            let before = config_text.as_bytes().get(..offset).unwrap_or_default();
+            before.iter().filter(|&&b| b == b'\n').count() + 1
+        };
+        let mut text = String::new();
+        let mut lines = Vec::new();
+        for entry in &list.entries {
+            // One entry is one line: a line break would shift the lines
+            // errors name.
+            for line in entry.get_ref().split('\n') {
+                text.push_str(line);
+                text.push('\n');
+                lines.push(line_of(entry.span().start));
+            }
+        }
+        texts.push(ListText {
+            kind,
+            name: config_path
+                .map_or_else(|| "configuration".to_string(), |p| p.display().to_string()),
+            lines: Some(lines),
+            text,
+        });
+    }
+    Ok(texts)
+}
+
+/// The text of a file the configuration names as `what`: an error naming
+/// the file when it cannot be read or is not UTF-8 (with the line of the
+/// first bad byte).
+fn read_text(file: &Path, what: &str) -> Result<String, ConfigError> {
+    let error = |message: String| ConfigError {
+        path: Some(file.to_path_buf()),
+        message,
+    };
+    let bytes = std::fs::read(file).map_err(|err| error(format!("cannot read {what}: {err}")))?;
+    String::from_utf8(bytes).map_err(|err| {
+        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        error(format!("line {line}: {what} is not valid UTF-8"))
     })
 }
 
@@ -559,6 +701,45 @@ mod tests {
             binary.contains("words.txt: line 2:") && binary.contains("UTF-8"),
             "{binary}"
         );
+    }
+
+    #[test]
+    fn lists_are_read_relative_to_the_file_with_inline_entries_by_line() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir(dir.path().join("lists")).expect("folder");
+        std::fs::write(dir.path().join("lists/brands.txt"), "# ours\nFrobCo\n").expect("write");
+        let load = |text: &str| {
+            Config::from_toml(
+                text,
+                Some(PathBuf::from("cfg.toml")),
+                dir.path().to_path_buf(),
+            )
+        };
+        let config = load(
+            "[lists.brands]\nfiles = [\"lists/brands.txt\"]\nentries = [\"Quuxly\", \"Acme.io\"]\n",
+        )
+        .expect("valid lists");
+        let lists = &config.settings.lists;
+        assert_eq!(lists.brand("frobco"), Some("FrobCo"));
+        assert_eq!(lists.brand("quuxly"), Some("Quuxly"));
+        assert_eq!(config.list_files, [dir.path().join("lists/brands.txt")]);
+        // One-word names are words the spelling rule accepts.
+        let mut words = config.settings.extra_words.clone();
+        words.sort();
+        assert_eq!(words, ["FrobCo", "Quuxly"]);
+        let err = load("[lists.placeholders]\nentries = [\n  'TBD',\n\n  '(open',\n]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("cfg.toml: line 5: "), "{err}");
+        let err = load("[lists.brands]\nfiles = [\"nowhere.txt\"]\n")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("nowhere.txt") && err.contains("cannot read lists.brands file"),
+            "{err}"
+        );
+        let err = load("[lists.brandz]\n").unwrap_err().to_string();
+        assert!(err.contains("line 1") && err.contains("brandz"), "{err}");
     }
 
     #[test]

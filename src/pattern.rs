@@ -37,12 +37,27 @@ pub fn compile(pattern: &str, origin: &str) -> Result<Regex, String> {
             regex::Error::CompiledTooBig(limit) => format!(
                 "{origin}: pattern is too large once compiled (over {limit} bytes); simplify its repetitions"
             ),
-            regex::Error::Syntax(text) => {
-                let detail = text.trim().replace('\n', " ");
-                format!("{origin}: pattern is not a valid regular expression: {detail}")
-            }
+            regex::Error::Syntax(text) => format!(
+                "{origin}: pattern is not a valid regular expression: {}",
+                syntax_reason(&text, pattern)
+            ),
             other => format!("{origin}: pattern cannot be used: {other}"),
         })
+}
+
+/// The reason of a syntax error on one line: the regex crate's own last
+/// line (`error: unclosed group`) and the pattern, rather than its
+/// picture of the pattern with a caret under the fault, which a line of
+/// its own cannot show.
+fn syntax_reason(text: &str, pattern: &str) -> String {
+    match text
+        .lines()
+        .rev()
+        .find_map(|line| line.strip_prefix("error: "))
+    {
+        Some(reason) => format!("{} in `{pattern}`", reason.trim()),
+        None => text.split_whitespace().collect::<Vec<_>>().join(" "),
+    }
 }
 
 /// A pattern compiled (with [`compile`]) the first time it is used: a run
@@ -52,17 +67,17 @@ pub struct LazyRegex {
     /// The pattern's text.
     source: String,
     /// Where the pattern comes from, for the error.
-    origin: &'static str,
+    origin: String,
     /// The compiled pattern, or the error, once asked for.
     compiled: OnceLock<Result<Regex, String>>,
 }
 
 impl LazyRegex {
     /// `source`, read at `origin`, to be compiled on first use.
-    pub fn new(source: String, origin: &'static str) -> LazyRegex {
+    pub fn new(source: String, origin: impl Into<String>) -> LazyRegex {
         LazyRegex {
             source,
-            origin,
+            origin: origin.into(),
             compiled: OnceLock::new(),
         }
     }
@@ -76,7 +91,7 @@ impl LazyRegex {
     /// [`compile`] gives.
     pub fn get(&self) -> Result<&Regex, &str> {
         self.compiled
-            .get_or_init(|| compile(&self.source, self.origin))
+            .get_or_init(|| compile(&self.source, &self.origin))
             .as_ref()
             .map_err(String::as_str)
     }
@@ -450,5 +465,6 @@ mod tests {
             "{err}"
         );
         assert!(!err.contains('\n'));
+        assert!(err.ends_with(": unclosed group in `(unclosed`"), "{err}");
     }
 }

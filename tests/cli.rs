@@ -699,6 +699,7 @@ fn readme_configuration_example_is_valid() {
         ("page.md", &CLEAN.replace("## Levels", "## Levels ")),
         (".handbook-lint.toml", &readme[start..end]),
         ("handbook-words.txt", "# words\nXyzzo\n"),
+        ("handbook-brands.txt", "# our vendors\nNetSuite\n"),
         ("content/jobs/other.md", CLEAN),
     ]);
     let (code, report) = json(dir.path(), &["page.md"]);

@@ -55,11 +55,22 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+        /// Configuration file whose `[lists]` the data sources show
+        /// (default: the nearest .handbook-lint.toml above the current
+        /// folder).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
-    /// Print a rule's documentation, with a bad and a good example.
+    /// Print a rule's documentation, with a bad and a good example, and
+    /// where its data comes from.
     Explain {
         /// The rule id, e.g. `trailing-whitespace`.
         rule: String,
+        /// Configuration file whose `[lists]` the data sources show
+        /// (default: the nearest .handbook-lint.toml above the current
+        /// folder).
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
     },
     /// Run the language server on stdin and stdout (for editors).
     Lsp {
@@ -269,8 +280,8 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::check(args),
         Command::Ladder(args) => ladder::ladder(args),
         Command::Words(args) => words::words(args),
-        Command::Rules { format } => catalogue::list_rules(format),
-        Command::Explain { rule } => catalogue::explain(&rule),
+        Command::Rules { format, config } => catalogue::list_rules(format, config.as_deref()),
+        Command::Explain { rule, config } => catalogue::explain(&rule, config.as_deref()),
         Command::Lsp { stdio: _ } => crate::lsp::run().map(|()| ExitCode::SUCCESS),
         Command::Completions { shell } => completions(shell),
         Command::Man => man_page(),

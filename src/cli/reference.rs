@@ -8,6 +8,7 @@ use std::fmt::Write;
 
 use crate::diagnostic::Applicability;
 use crate::rules::prose::data::{data_files_of, DataFile};
+use crate::rules::prose::extra::ListKind;
 use crate::rules::{self, Check, Fixable, Group, Rule};
 
 /// Where the reference lives, from the project's root.
@@ -110,6 +111,21 @@ pub fn rule_reference(rule: &Rule) -> String {
                 let _ = write!(out, " (licence: `{licence}`)");
             }
             out.push_str(".\n");
+        }
+        let tables: Vec<String> = ListKind::ALL
+            .iter()
+            .filter(|kind| kind.rules().contains(&rule.id))
+            .map(|kind| format!("`[lists.{}]`", kind.key()))
+            .collect();
+        if !tables.is_empty() {
+            let _ = write!(
+                out,
+                "\nA handbook adds its own entries without rebuilding, in its \
+                 configuration's {} {} (`files` and inline `entries`, in the same \
+                 format; see the README's Configuration).\n",
+                tables.join(" and "),
+                if tables.len() == 1 { "table" } else { "tables" }
+            );
         }
     }
     let _ = write!(

@@ -27,6 +27,8 @@ pub struct Linted {
     pub on_disk: bool,
     /// The configured `words_file`, if any.
     pub words_file: Option<PathBuf>,
+    /// The files the configuration's `[lists]` names.
+    pub list_files: Vec<PathBuf>,
     /// The findings, in order of position.
     pub findings: Vec<Finding>,
 }

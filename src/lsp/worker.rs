@@ -210,6 +210,7 @@ impl Worker {
             path: context.path,
             on_disk: context.on_disk,
             words_file: context.config.words_file.clone(),
+            list_files: context.config.list_files.clone(),
             findings,
         };
         self.outbox
@@ -355,16 +356,15 @@ impl Worker {
             .collect()
     }
 
-    /// Whether `path` is a configuration file or the words file of an
-    /// open page.
+    /// Whether `path` is a configuration file, or the words file or a
+    /// list file of an open page's configuration.
     fn is_setting(&self, path: &Path) -> bool {
         path.file_name()
             .is_some_and(|n| n == crate::config::FILE_NAME)
             || self.open.values().any(|o| {
-                o.linted
-                    .as_ref()
-                    .and_then(|l| l.words_file.as_deref())
-                    .is_some_and(|w| w == path)
+                o.linted.as_ref().is_some_and(|l| {
+                    l.words_file.as_deref() == Some(path) || l.list_files.iter().any(|f| f == path)
+                })
             })
     }
 

@@ -223,7 +223,7 @@ impl<'a> Context<'a> {
     /// blocks where their patterns may match: one search for them all.
     pub fn list_matches(&self) -> &prose::lists::ListMatches {
         self.list_matches
-            .get_or_init(|| prose::lists::ListMatches::new(self.prose()))
+            .get_or_init(|| prose::lists::ListMatches::new(self.prose(), &self.settings.lists))
     }
 
     /// The page placed in the site, and where each of its links leads.

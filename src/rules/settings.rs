@@ -17,6 +17,9 @@ pub struct Settings {
     /// Whether C-level roles ("Chief Financial Officer") must state a
     /// grade (`missing-grade`). By convention they state none.
     pub c_level_grades: bool,
+    /// The prose rules' lists: the embedded ones, plus the entries the
+    /// configuration's `[lists]` table adds.
+    pub lists: crate::rules::prose::extra::ProseLists,
 }
 
 impl Default for Settings {
@@ -32,6 +35,7 @@ impl Default for Settings {
             ],
             spelling: Default::default(),
             c_level_grades: false,
+            lists: Default::default(),
         }
     }
 }

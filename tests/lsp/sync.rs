@@ -177,3 +177,40 @@ fn configuration_is_found_from_the_page_folder() {
     assert_eq!(diags[0]["severity"], 1, "configured as an error");
     client.shut_down();
 }
+
+#[test]
+fn entries_the_configuration_adds_to_the_lists_make_findings() {
+    use super::handbook::{family_uris, Handbook, ANALYST};
+    let handbook = Handbook::new(
+        "[lists.placeholders]\nfiles = [\"placeholders.txt\"]\nentries = ['\\bTK\\b']\n",
+    );
+    let list = handbook.root().join("placeholders.txt");
+    std::fs::write(&list, "# none yet\n").expect("list file");
+    let (analyst, _) = family_uris(&handbook);
+    let mut client = Client::initialized(handbook.root(), Some(handbook.root()), json!({}));
+    let item = "- Lead analyses across teams\n";
+    let text = ANALYST.replace(item, "- Lead analyses across teams: TK, then FROB\n");
+    let line = ANALYST
+        .lines()
+        .position(|l| format!("{l}\n") == item)
+        .expect("the item");
+    let placeholders = |diags: &[Value]| -> Vec<Value> {
+        diags
+            .iter()
+            .filter(|d| d["code"] == "placeholder")
+            .map(|d| d["range"]["start"]["line"].clone())
+            .collect()
+    };
+    client.open(&analyst, &text);
+    let diags = client.diagnostics_of(&analyst, 1);
+    assert_eq!(placeholders(&diags), [line], "{diags:?}");
+    // A list file changed on disk: the open page is linted again with it.
+    std::fs::write(&list, "\\bFROB\\b\n").expect("list file");
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&list), "type": 2}]}),
+    );
+    let diags = client.diagnostics_of(&analyst, 1);
+    assert_eq!(placeholders(&diags), [line, line], "{diags:?}");
+    client.shut_down();
+}

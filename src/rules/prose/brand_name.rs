@@ -7,7 +7,8 @@ use std::sync::LazyLock;
 use foldhash::fast::FixedState;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
-use crate::rules::prose::data::{BRAND_NAMES, BRAND_NAME_PHRASES};
+use crate::rules::prose::data::{Shapes, BRAND_NAMES, BRAND_NAME_PHRASES};
+use crate::rules::prose::extra::ProseLists;
 use crate::rules::prose::spelling::lexicon;
 use crate::rules::prose::{Segment, Word};
 use crate::rules::{Check, Context, Fixable, Group, Rule};
@@ -28,7 +29,6 @@ pub static RULE: Rule = Rule {
 fn prepare() {
     LazyLock::force(&BRAND_NAMES);
     LazyLock::force(&BRAND_NAME_PHRASES);
-    LazyLock::force(&BRAND_SHAPES);
     LazyLock::force(&LISTED_SHAPES);
     LazyLock::force(&PHRASE_SHAPES);
 }
@@ -42,13 +42,12 @@ static LISTED_NAMES: LazyLock<HashMap<&'static str, &'static str, FixedState>> =
             .collect()
     });
 
-/// The owner's spelling of a name, by its lower-case form: from
-/// `rules/brands.txt`, or from the listed mixed-case names when the word
-/// starts with a capital.
-fn brand_of(lower: &str, capital: bool) -> Option<&'static str> {
-    BRAND_NAMES
-        .get(lower)
-        .copied()
+/// The owner's spelling of a name, by its lower-case form: from the
+/// brand names in force, or from the listed mixed-case names when the
+/// word starts with a capital.
+fn brand_of<'l>(lists: &'l ProseLists, lower: &str, capital: bool) -> Option<&'l str> {
+    lists
+        .brand(lower)
         .or_else(|| capital.then(|| LISTED_NAMES.get(lower).copied()).flatten())
 }
 
@@ -67,7 +66,10 @@ fixes them. Also reported:
   `Google sheets`): as a phrase it is unambiguous.
 
 The names are listed in `rules/brands.txt`, and names of several words in
-`rules/brand-phrases.txt`. The names of `rules/spelling/companies.txt` and
+`rules/brand-phrases.txt`. A handbook adds its own in `.handbook-lint.toml`
+(`[lists.brands]` and `[lists.brand-phrases]`, with `files` or inline
+`entries` in the same format; an added name in another case replaces the
+built-in spelling). The names of `rules/spelling/companies.txt` and
 `rules/spelling/software-terms.txt` written with a capital after the first
 letter (`OpenShift`, `HubSpot`) are checked too. The page's title and description are checked
 too. A name is not checked inside code, link destinations, URLs, paths or
@@ -92,78 +94,39 @@ GitLab team members use NetSuite and Google Sheets.
 ```
 ";
 
-/// The first letters and lengths of the brand names: most words are
-/// ruled out without lower-casing them or hashing.
-struct Shapes {
-    /// For each letter `a`-`z`, a bit for each length of a brand name
-    /// that starts with it.
-    lengths: [u64; 26],
-    /// Whether every brand name is ASCII, starts with a letter and is
-    /// shorter than 64 bytes (otherwise nothing is ruled out).
-    complete: bool,
-}
-
-impl Shapes {
-    fn new<'n>(names: impl Iterator<Item = &'n String>) -> Shapes {
-        let mut shapes = Shapes {
-            lengths: [0; 26],
-            complete: true,
-        };
-        for name in names {
-            match name.bytes().next() {
-                Some(first @ b'a'..=b'z') if name.is_ascii() && name.len() < 64 => {
-                    shapes.lengths[usize::from(first - b'a')] |= 1 << name.len();
-                }
-                _ => shapes.complete = false,
-            }
-        }
-        shapes
-    }
-
-    /// Whether the ASCII word `name` may be a brand name in some case.
-    fn may_be_brand(&self, name: &str) -> bool {
-        if !self.complete {
-            return true;
-        }
-        let Some(first) = name.bytes().next().map(|b| b.to_ascii_lowercase()) else {
-            return false;
-        };
-        first.is_ascii_lowercase()
-            && name.len() < 64
-            && self.lengths[usize::from(first - b'a')] & (1 << name.len()) != 0
-    }
-}
-
-static BRAND_SHAPES: LazyLock<Shapes> = LazyLock::new(|| Shapes::new(BRAND_NAMES.keys()));
-
 /// The shapes of the listed mixed-case names, which are checked only in
 /// words written with a capital.
-static LISTED_SHAPES: LazyLock<Shapes> = LazyLock::new(|| {
-    let listed: Vec<String> = LISTED_NAMES.keys().map(|k| k.to_string()).collect();
-    Shapes::new(listed.iter())
+static LISTED_SHAPES: LazyLock<Shapes> =
+    LazyLock::new(|| Shapes::new(LISTED_NAMES.keys().copied()));
+
+/// The shapes of the first words of the embedded names of several words.
+static PHRASE_SHAPES: LazyLock<Shapes> = LazyLock::new(|| {
+    Shapes::new(
+        BRAND_NAME_PHRASES
+            .iter()
+            .filter_map(|phrase| phrase.0.first().map(String::as_str)),
+    )
 });
 
-/// The shapes of the first words of the names of several words.
-static PHRASE_SHAPES: LazyLock<Shapes> = LazyLock::new(|| {
-    let firsts: Vec<String> = BRAND_NAME_PHRASES
-        .iter()
-        .filter_map(|(names, _)| names.first().cloned())
-        .collect();
-    Shapes::new(firsts.iter())
-});
+/// Whether `word` may start a name of several words: by its shape for
+/// the embedded names; always when a configuration adds names.
+fn may_start_phrase(lists: &ProseLists, word: &str) -> bool {
+    lists.extra().is_some() || PHRASE_SHAPES.may_be(word)
+}
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let prose = cx.prose();
+    let lists = &cx.settings.lists;
     let source = cx.doc.source.as_str();
     let mut lower = String::new();
     let field_words = prose.fields.iter().flat_map(|f| f.words.iter());
     for word in prose.words.iter().chain(field_words) {
-        if let Some(d) = misspelt_name(source, word, &mut lower) {
+        if let Some(d) = misspelt_name(lists, source, word, &mut lower) {
             out.push(d);
         }
     }
     for field in &prose.fields {
-        phrases(&field.segment, &field.words, out);
+        phrases(lists, &field.segment, &field.words, out);
     }
     for (index, words) in prose
         .words
@@ -171,17 +134,22 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         .map(|w| (w[0].segment, w))
     {
         if let Some(segment) = prose.segments.get(index) {
-            phrases(segment, words, out);
+            phrases(lists, segment, words, out);
         }
     }
     for segment in &prose.segments {
-        domains(segment, out);
+        domains(lists, segment, out);
     }
 }
 
 /// The finding for a word that is a brand name with other capitals, or a
 /// brand name made plural.
-fn misspelt_name(source: &str, word: &Word<'_>, lower: &mut String) -> Option<Diagnostic> {
+fn misspelt_name(
+    lists: &ProseLists,
+    source: &str,
+    word: &Word<'_>,
+    lower: &mut String,
+) -> Option<Diagnostic> {
     let name = word
         .text
         .strip_suffix("'s")
@@ -191,9 +159,9 @@ fn misspelt_name(source: &str, word: &Word<'_>, lower: &mut String) -> Option<Di
     // A listed mixed-case name is looked for only in words with a capital
     // first letter (`Openshift`), most words being lower case.
     let capital = name.bytes().next().is_some_and(|b| b.is_ascii_uppercase());
-    let may_be_brand = BRAND_SHAPES.may_be_brand(name)
-        || (capital && LISTED_SHAPES.may_be_brand(name))
-        || plural_stem.is_some_and(|stem| BRAND_SHAPES.may_be_brand(stem));
+    let may_be_brand = lists.may_be_brand(name)
+        || (capital && LISTED_SHAPES.may_be(name))
+        || plural_stem.is_some_and(|stem| lists.may_be_brand(stem));
     if name.is_ascii() && !may_be_brand {
         return None;
     }
@@ -203,8 +171,8 @@ fn misspelt_name(source: &str, word: &Word<'_>, lower: &mut String) -> Option<Di
     } else {
         lower.extend(name.chars().flat_map(char::to_lowercase));
     }
-    let Some(brand) = brand_of(lower, capital) else {
-        return plural(word, name, lower);
+    let Some(brand) = brand_of(lists, lower, capital) else {
+        return plural(lists, word, name, lower);
     };
     if name == brand {
         return None;
@@ -248,9 +216,9 @@ fn respelt(span: Range<usize>, name: &str, brand: &str) -> Diagnostic {
 
 /// The finding for a capitalised brand name with an `s` added
 /// (`GitLabs`), which is not itself a listed name nor an ordinary word.
-fn plural(word: &Word<'_>, name: &str, lower: &str) -> Option<Diagnostic> {
+fn plural(lists: &ProseLists, word: &Word<'_>, name: &str, lower: &str) -> Option<Diagnostic> {
     let stem = lower.strip_suffix('s')?;
-    let &brand = BRAND_NAMES.get(stem)?;
+    let brand = lists.brand(stem)?;
     if !name.starts_with(char::is_uppercase) || lexicon::is_common_word(lower) {
         return None;
     }
@@ -273,12 +241,12 @@ fn plural(word: &Word<'_>, name: &str, lower: &str) -> Option<Diagnostic> {
 
 /// Reports the product names of several words written in another case
 /// among `words` (consecutive words of `segment`, one space apart).
-fn phrases(segment: &Segment, words: &[Word<'_>], out: &mut Vec<Diagnostic>) {
+fn phrases(lists: &ProseLists, segment: &Segment, words: &[Word<'_>], out: &mut Vec<Diagnostic>) {
     for (i, first) in words.iter().enumerate() {
-        if !PHRASE_SHAPES.may_be_brand(first.text) {
+        if !may_start_phrase(lists, first.text) {
             continue;
         }
-        for (names, brand) in BRAND_NAME_PHRASES.iter() {
+        for (names, brand) in lists.brand_phrases().iter() {
             // Most words start no phrase: one comparison rules them out.
             if !names
                 .first()
@@ -326,7 +294,7 @@ const PRODUCT_DOMAINS: &[&str] = &["com", "io", "net", "org"];
 
 /// Reports a brand name written as a domain in prose with the wrong
 /// capitals (`Gitlab.com`): a product's name, not an address.
-fn domains(segment: &Segment, out: &mut Vec<Diagnostic>) {
+fn domains(lists: &ProseLists, segment: &Segment, out: &mut Vec<Diagnostic>) {
     for chunk in &segment.technical {
         let Some(text) = segment.text.get(chunk.clone()) else {
             continue;
@@ -346,7 +314,7 @@ fn domains(segment: &Segment, out: &mut Vec<Diagnostic>) {
         if !PRODUCT_DOMAINS.contains(&domain) || name == name.to_lowercase() {
             continue;
         }
-        let Some(&brand) = BRAND_NAMES.get(name.to_lowercase().as_str()) else {
+        let Some(brand) = lists.brand(name.to_lowercase().as_str()) else {
             continue;
         };
         let all_capitals = name.chars().all(|c| !c.is_lowercase());
@@ -365,18 +333,6 @@ fn domains(segment: &Segment, out: &mut Vec<Diagnostic>) {
 mod tests {
     use super::*;
 
-    #[test]
-    fn shapes_rule_out_only_words_no_brand_can_be() {
-        let names = ["gitlab".to_string(), "zoom".to_string()];
-        let shapes = Shapes::new(names.iter());
-        assert!(shapes.may_be_brand("GITLAB"));
-        assert!(shapes.may_be_brand("Zoom"));
-        assert!(!shapes.may_be_brand("gitlabs"));
-        assert!(!shapes.may_be_brand("room"));
-        assert!(!shapes.may_be_brand("1zoom"));
-        let odd = ["élan".to_string()];
-        assert!(Shapes::new(odd.iter()).may_be_brand("anything"));
-    }
     use crate::rules::testing::{lines, run};
 
     #[test]

@@ -1,7 +1,6 @@
 //! `confused-word`: a real word in the wrong place.
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
-use crate::rules::prose::data::CONFUSED;
 use crate::rules::prose::lists::PatternList;
 use crate::rules::prose::match_case;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
@@ -29,7 +28,9 @@ inquires\" (inquiries), \"compromised of\" (comprised of), \"End or
 Quarter\" (of), \"it\u{2019}s key category\" (its), and others.
 
 The patterns are listed in `rules/confused-words.txt`, one regular
-expression a line with the replacement and the reason. A spell checker
+expression a line with the replacement and the reason. A handbook adds
+its own in `.handbook-lint.toml` (`[lists.confused-words]`, with `files`
+or inline `entries` in the same format). A spell checker
 cannot find these: every word is in the dictionary. Each pattern reads
 the words around the wrong one, so that the right use is left alone:
 \"assistance and advice on\" is the noun, \"it's key to\" is \"it is\". When
@@ -59,8 +60,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     // Two patterns may find the same word ("accurate, compete and
     // timely"): it is reported once.
     let mut reported: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
+    let patterns = cx.settings.lists.confused();
     for &(index, pattern) in cx.list_matches().candidates(PatternList::Confused) {
-        let (Some(segment), Some(pattern)) = (prose.segments.get(index), CONFUSED.get(pattern))
+        let (Some(segment), Some(pattern)) = (prose.segments.get(index), patterns.get(pattern))
         else {
             continue;
         };

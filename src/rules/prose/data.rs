@@ -1,7 +1,9 @@
 //! The word lists under `rules/`, embedded in the binary and parsed once,
 //! on first use.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::fmt;
 use std::sync::LazyLock;
 
 use foldhash::fast::FixedState;
@@ -140,10 +142,86 @@ pub fn data_files_of(id: &str) -> impl Iterator<Item = &'static DataFile> + '_ {
         .filter(move |file| file.rules.contains(&id))
 }
 
+/// A line of a word list that cannot be used: the message names the
+/// list's file and the line (`team-brands.txt: line 3: …`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListError {
+    /// What is wrong, and where.
+    pub message: String,
+}
+
+impl fmt::Display for ListError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ListError {}
+
+/// Where a list's text comes from, to name it in errors: a file, or
+/// entries written inline in the configuration, whose lines each have a
+/// line of the configuration file.
+#[derive(Clone, Copy, Debug)]
+pub struct Origin<'a> {
+    /// The file, as errors name it.
+    pub name: &'a str,
+    /// For each line of the text (from the first), the line of `name` it
+    /// was written on; `None`: the text is the whole file.
+    pub lines: Option<&'a [usize]>,
+}
+
+impl<'a> Origin<'a> {
+    /// The text of the file `name`.
+    pub fn file(name: &'a str) -> Origin<'a> {
+        Origin { name, lines: None }
+    }
+
+    /// The line of the file that line `number` (1-based) of the text is.
+    pub fn line(&self, number: usize) -> usize {
+        match self.lines {
+            Some(lines) => number
+                .checked_sub(1)
+                .and_then(|i| lines.get(i))
+                .copied()
+                .unwrap_or(number),
+            None => number,
+        }
+    }
+
+    /// `name: line N` for line `number` of the text.
+    fn at(&self, number: usize) -> String {
+        format!("{}: line {}", self.name, self.line(number))
+    }
+
+    /// The error for line `number` of the text.
+    fn error(&self, number: usize, what: impl fmt::Display) -> ListError {
+        ListError {
+            message: format!("{}: {what}", self.at(number)),
+        }
+    }
+}
+
+/// Whether a list's regular expressions are compiled as they are read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Compile {
+    /// When a page first needs them (the embedded lists, checked by the
+    /// tests).
+    OnFirstUse,
+    /// Now: a pattern that does not compile is an error naming its line
+    /// (a team's lists, read with the configuration).
+    Now,
+}
+
 /// The lines of a list file that carry data: comments (`#` at the start)
 /// and blank lines dropped, `[section]` headers kept.
 pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    numbered_lines(text).map(|(_, line)| line)
+}
+
+/// [`lines`], each with its 1-based line number in `text`.
+pub fn numbered_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut rest = text;
+    let mut number = 0;
     std::iter::from_fn(move || {
         while !rest.is_empty() {
             let (line, tail) = match memchr::memchr(b'\n', rest.as_bytes()) {
@@ -151,9 +229,10 @@ pub fn lines(text: &str) -> impl Iterator<Item = &str> {
                 None => (rest, ""),
             };
             rest = tail;
+            number += 1;
             let line = trim(line);
             if !line.is_empty() && !line.starts_with('#') {
-                return Some(line);
+                return Some((number, line));
             }
         }
         None
@@ -171,25 +250,194 @@ fn trim(line: &str) -> &str {
     }
 }
 
+/// The name of a `[section]` header line, if the line is one; a line that
+/// opens a header and does not close it is an error.
+fn section_header<'t>(
+    line: &'t str,
+    number: usize,
+    origin: &Origin<'_>,
+) -> Result<Option<&'t str>, ListError> {
+    let Some(inner) = line.strip_prefix('[') else {
+        return Ok(None);
+    };
+    match inner.strip_suffix(']') {
+        Some(name) => Ok(Some(name.trim())),
+        None => Err(origin.error(
+            number,
+            format!("`{line}` opens a section header that does not close with `]`"),
+        )),
+    }
+}
+
+/// The error for a section this list does not have.
+fn unknown_section(name: &str, known: &[&str], number: usize, origin: &Origin<'_>) -> ListError {
+    let known: Vec<String> = known.iter().map(|s| format!("[{s}]")).collect();
+    origin.error(
+        number,
+        format!(
+            "unknown section `[{name}]` (this list has {})",
+            known.join(", ")
+        ),
+    )
+}
+
 /// English function words, lower-case (`rules/function-words.txt`).
 pub static FUNCTION_WORD_SET: LazyLock<HashSet<&'static str, FixedState>> =
     LazyLock::new(|| lines(FUNCTION_WORDS).collect());
 
-/// Brand names: lower-case form to the owner's spelling.
-pub static BRAND_NAMES: LazyLock<HashMap<String, &'static str, FixedState>> = LazyLock::new(|| {
-    lines(BRANDS)
-        .map(|name| (name.to_lowercase(), name))
+/// The first letters and lengths of a set of names: most words are ruled
+/// out without lower-casing them or hashing.
+#[derive(Clone, Debug)]
+pub struct Shapes {
+    /// For each letter `a`-`z`, a bit for each length of a name that
+    /// starts with it.
+    lengths: [u64; 26],
+    /// Whether every name is ASCII, starts with a letter and is shorter
+    /// than 64 bytes (otherwise nothing is ruled out).
+    complete: bool,
+}
+
+impl Default for Shapes {
+    fn default() -> Self {
+        Shapes {
+            lengths: [0; 26],
+            complete: true,
+        }
+    }
+}
+
+impl Shapes {
+    /// The shapes of the lower-case `names`.
+    pub fn new<'n>(names: impl Iterator<Item = &'n str>) -> Shapes {
+        let mut shapes = Shapes::default();
+        for name in names {
+            match name.bytes().next() {
+                Some(first @ b'a'..=b'z') if name.is_ascii() && name.len() < 64 => {
+                    shapes.lengths[usize::from(first - b'a')] |= 1 << name.len();
+                }
+                _ => shapes.complete = false,
+            }
+        }
+        shapes
+    }
+
+    /// Whether the ASCII word `name` may be one of the names in some case.
+    pub fn may_be(&self, name: &str) -> bool {
+        if !self.complete {
+            return true;
+        }
+        let Some(first) = name.bytes().next().map(|b| b.to_ascii_lowercase()) else {
+            return false;
+        };
+        first.is_ascii_lowercase()
+            && name.len() < 64
+            && self.lengths[usize::from(first - b'a')] & (1 << name.len()) != 0
+    }
+}
+
+/// Brand names of one word, by lower-case form, with their shapes.
+#[derive(Clone, Debug, Default)]
+pub struct BrandNames {
+    /// The owner's spelling, by lower-case form.
+    by_lower: HashMap<String, Cow<'static, str>, FixedState>,
+    /// The shapes of the lower-case forms.
+    shapes: Shapes,
+}
+
+impl BrandNames {
+    /// The names, each as its owner spells it; a later spelling of the
+    /// same name replaces an earlier one.
+    pub fn new(names: impl IntoIterator<Item = Cow<'static, str>>) -> BrandNames {
+        let by_lower: HashMap<String, Cow<'static, str>, FixedState> = names
+            .into_iter()
+            .map(|name| (name.to_lowercase(), name))
+            .collect();
+        let shapes = Shapes::new(by_lower.keys().map(String::as_str));
+        BrandNames { by_lower, shapes }
+    }
+
+    /// The owner's spelling of the name whose lower-case form is `lower`.
+    pub fn get(&self, lower: &str) -> Option<&str> {
+        self.by_lower.get(lower).map(|name| name.as_ref())
+    }
+
+    /// Whether the ASCII word `name` may be one of the names in some case
+    /// (when it is not, [`BrandNames::get`] finds nothing for it).
+    pub fn may_be(&self, name: &str) -> bool {
+        !self.by_lower.is_empty() && self.shapes.may_be(name)
+    }
+
+    /// How many names there are.
+    pub fn len(&self) -> usize {
+        self.by_lower.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.by_lower.is_empty()
+    }
+
+    /// The names, as their owners spell them (in no order).
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.by_lower.values().map(|name| name.as_ref())
+    }
+}
+
+/// Parses a list of brand names of one word (`rules/brands.txt`): one
+/// name a line. A line of several words is an error (such names go in the
+/// list of phrases).
+pub fn parse_brands<'t>(text: &'t str, origin: &Origin<'_>) -> Result<Vec<&'t str>, ListError> {
+    numbered_lines(text)
+        .map(|(number, name)| {
+            if name.split_whitespace().nth(1).is_some() {
+                return Err(origin.error(
+                    number,
+                    format!("`{name}` is several words: names of several words go in the `brand-phrases` list"),
+                ));
+            }
+            Ok(name)
+        })
         .collect()
+}
+
+/// Brand names of one word: lower-case form to the owner's spelling
+/// (`rules/brands.txt`).
+pub static BRAND_NAMES: LazyLock<BrandNames> = LazyLock::new(|| {
+    let names = parse_brands(BRANDS, &Origin::file("rules/brands.txt")).unwrap_or_default();
+    BrandNames::new(names.into_iter().map(Cow::Borrowed))
 });
 
-/// Product names of several words: each name's words in lower case, and
-/// the name as its owner spells it.
-pub static BRAND_NAME_PHRASES: LazyLock<Vec<(Vec<String>, &'static str)>> = LazyLock::new(|| {
-    lines(BRAND_PHRASES)
-        .map(|name| {
-            let words = name.split_whitespace().map(str::to_lowercase).collect();
-            (words, name)
+/// A product name of several words: its words in lower case, and the
+/// name as its owner spells it.
+pub type BrandPhrase = (Vec<String>, Cow<'static, str>);
+
+/// Parses a list of product names of several words
+/// (`rules/brand-phrases.txt`): one name a line. A name of one word is an
+/// error (it goes in the list of names).
+pub fn parse_brand_phrases<'t>(
+    text: &'t str,
+    origin: &Origin<'_>,
+) -> Result<Vec<(Vec<String>, &'t str)>, ListError> {
+    numbered_lines(text)
+        .map(|(number, name)| {
+            let words: Vec<String> = name.split_whitespace().map(str::to_lowercase).collect();
+            if words.len() < 2 {
+                return Err(origin.error(
+                    number,
+                    format!("`{name}` is one word: names of one word go in the `brands` list"),
+                ));
+            }
+            Ok((words, name))
         })
+        .collect()
+}
+
+/// Product names of several words (`rules/brand-phrases.txt`).
+pub static BRAND_NAME_PHRASES: LazyLock<Vec<BrandPhrase>> = LazyLock::new(|| {
+    parse_brand_phrases(BRAND_PHRASES, &Origin::file("rules/brand-phrases.txt"))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(words, name)| (words, Cow::Borrowed(name)))
         .collect()
 });
 
@@ -204,26 +452,63 @@ pub struct ConfusedPattern {
     pub message: String,
 }
 
-/// `confused-word` patterns, one for each line with a `=>`. They are
-/// compiled when a page first needs them; a pattern that does not
-/// compile, or has no group `w`, finds nothing (the tests check that
-/// every line compiles and has one).
-pub static CONFUSED: LazyLock<Vec<ConfusedPattern>> = LazyLock::new(|| {
-    lines(CONFUSED_WORDS)
-        .filter_map(|l| {
-            let (pattern, rest) = l.split_once("=>")?;
+/// Parses `regex => replacement | reason` lines (`rules/confused-words.txt`).
+/// A line without `=>` or without a pattern is an error; with
+/// [`Compile::Now`], so is a pattern that does not compile or has no
+/// group `w`.
+pub fn parse_confused(
+    text: &str,
+    origin: &Origin<'_>,
+    compile: Compile,
+) -> Result<Vec<ConfusedPattern>, ListError> {
+    numbered_lines(text)
+        .map(|(number, line)| {
+            let Some((pattern, rest)) = line.split_once("=>") else {
+                return Err(origin.error(
+                    number,
+                    format!("`{line}` has no `=>`: write `regex => replacement | reason`"),
+                ));
+            };
+            let pattern = pattern.trim();
+            if pattern.is_empty() {
+                return Err(origin.error(number, "no regular expression before `=>`"));
+            }
             let (replacement, message) = rest.split_once('|').unwrap_or((rest, ""));
             let replacement = replacement.trim();
-            Some(ConfusedPattern {
-                regex: LazyRegex::new(
-                    format!("(?i){}", pattern.trim()),
-                    "rules/confused-words.txt",
-                ),
+            let regex = LazyRegex::new(format!("(?i){pattern}"), origin.at(number));
+            if compile == Compile::Now {
+                let compiled = regex.get().map_err(|err| ListError {
+                    message: err.to_string(),
+                })?;
+                if !compiled.capture_names().flatten().any(|name| name == "w") {
+                    return Err(origin.error(
+                        number,
+                        format!(
+                            "`{pattern}` has no group `w`: capture the wrong word as `(?P<w>…)`"
+                        ),
+                    ));
+                }
+            }
+            Ok(ConfusedPattern {
+                regex,
                 replacement: (!replacement.is_empty()).then(|| replacement.to_string()),
                 message: message.trim().to_string(),
             })
         })
         .collect()
+}
+
+/// `confused-word` patterns, one for each line. They are compiled when a
+/// page first needs them; a pattern that does not compile, or has no
+/// group `w`, finds nothing (the tests check that every line compiles and
+/// has one).
+pub static CONFUSED: LazyLock<Vec<ConfusedPattern>> = LazyLock::new(|| {
+    parse_confused(
+        CONFUSED_WORDS,
+        &Origin::file("rules/confused-words.txt"),
+        Compile::OnFirstUse,
+    )
+    .unwrap_or_default()
 });
 
 /// A word entry of a list with alternatives.
@@ -258,14 +543,27 @@ impl Entry {
     }
 }
 
-/// Parses `term -> alt, alt | why` lines with `[section]` headers; a
-/// term may end in `<` or `>` (see [`Entry`]).
-pub fn entries(text: &str) -> Vec<Entry> {
+/// The sections of `rules/inclusive-language.txt`.
+pub const INCLUSIVE_SECTIONS: &[&str] = &["pronouns", "other senses"];
+/// The sections of `rules/gender-coded.txt`.
+pub const GENDER_CODED_SECTIONS: &[&str] = &["masculine", "feminine", "fixed-mindset"];
+
+/// Parses `term -> alt, alt | why` lines with `[section]` headers, each
+/// one of `sections`; a term may end in `<` or `>` (see [`Entry`]). An
+/// unknown section and a line with no term are errors.
+pub fn entries(
+    text: &str,
+    origin: &Origin<'_>,
+    sections: &[&str],
+) -> Result<Vec<Entry>, ListError> {
     let mut section = String::new();
     let mut out = Vec::new();
-    for line in lines(text) {
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            section = name.trim().to_string();
+    for (number, line) in numbered_lines(text) {
+        if let Some(name) = section_header(line, number, origin)? {
+            if !sections.contains(&name) {
+                return Err(unknown_section(name, sections, number, origin));
+            }
+            section = name.to_string();
             continue;
         }
         let (term, rest) = line.split_once("->").unwrap_or((line, ""));
@@ -285,7 +583,10 @@ pub fn entries(text: &str) -> Vec<Entry> {
             None => (term, false),
         };
         if term.is_empty() {
-            continue;
+            return Err(origin.error(
+                number,
+                format!("`{line}` has no word: write `word -> alternative, alternative | why`"),
+            ));
         }
         out.push(Entry {
             term,
@@ -301,14 +602,20 @@ pub fn entries(text: &str) -> Vec<Entry> {
             not_before_word,
         });
     }
-    out
+    Ok(out)
 }
 
 /// `inclusive-language` entries.
-pub static INCLUSIVE: LazyLock<Vec<Entry>> = LazyLock::new(|| entries(INCLUSIVE_LANGUAGE));
+pub static INCLUSIVE: LazyLock<Vec<Entry>> = LazyLock::new(|| {
+    let origin = Origin::file("rules/inclusive-language.txt");
+    entries(INCLUSIVE_LANGUAGE, &origin, INCLUSIVE_SECTIONS).unwrap_or_default()
+});
 
 /// `gender-coded-language` entries.
-pub static CODED: LazyLock<Vec<Entry>> = LazyLock::new(|| entries(GENDER_CODED));
+pub static CODED: LazyLock<Vec<Entry>> = LazyLock::new(|| {
+    let origin = Origin::file("rules/gender-coded.txt");
+    entries(GENDER_CODED, &origin, GENDER_CODED_SECTIONS).unwrap_or_default()
+});
 
 /// Where a `vacancy-language` phrase counts: its section of
 /// `rules/vacancy-language.txt`.
@@ -326,6 +633,14 @@ pub enum VacancyContext {
     AsOffer,
 }
 
+/// The sections of `rules/vacancy-language.txt`, with what each means.
+const VACANCY_SECTIONS: &[(&str, VacancyContext)] = &[
+    ("anywhere", VacancyContext::Anywhere),
+    ("with an object", VacancyContext::WithObject),
+    ("with a person", VacancyContext::WithPerson),
+    ("as an offer", VacancyContext::AsOffer),
+];
+
 /// A `vacancy-language` phrase.
 #[derive(Clone, Debug)]
 pub struct VacancyPhrase {
@@ -335,19 +650,20 @@ pub struct VacancyPhrase {
     pub context: VacancyContext,
 }
 
-/// `vacancy-language` phrases; a line before any section header counts
-/// anywhere, and so does a line under a section this version does not
-/// know.
-pub static VACANCY: LazyLock<Vec<VacancyPhrase>> = LazyLock::new(|| {
+/// Parses a list of `vacancy-language` phrases, one a line, in sections
+/// that say where each counts; a line before any section header counts
+/// anywhere. An unknown section is an error.
+pub fn parse_vacancy(text: &str, origin: &Origin<'_>) -> Result<Vec<VacancyPhrase>, ListError> {
     let mut context = VacancyContext::Anywhere;
     let mut phrases = Vec::new();
-    for line in lines(VACANCY_LANGUAGE) {
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            context = match name.trim() {
-                "with an object" => VacancyContext::WithObject,
-                "with a person" => VacancyContext::WithPerson,
-                "as an offer" => VacancyContext::AsOffer,
-                _ => VacancyContext::Anywhere,
+    for (number, line) in numbered_lines(text) {
+        if let Some(name) = section_header(line, number, origin)? {
+            context = match VACANCY_SECTIONS.iter().find(|(known, _)| *known == name) {
+                Some(&(_, context)) => context,
+                None => {
+                    let known: Vec<&str> = VACANCY_SECTIONS.iter().map(|(n, _)| *n).collect();
+                    return Err(unknown_section(name, &known, number, origin));
+                }
             };
             continue;
         }
@@ -356,16 +672,42 @@ pub static VACANCY: LazyLock<Vec<VacancyPhrase>> = LazyLock::new(|| {
             context,
         });
     }
-    phrases
+    Ok(phrases)
+}
+
+/// `vacancy-language` phrases.
+pub static VACANCY: LazyLock<Vec<VacancyPhrase>> = LazyLock::new(|| {
+    let origin = Origin::file("rules/vacancy-language.txt");
+    parse_vacancy(VACANCY_LANGUAGE, &origin).unwrap_or_default()
 });
+
+/// Parses a list of `placeholder` patterns, one regular expression a
+/// line; with [`Compile::Now`], a pattern that does not compile is an
+/// error.
+pub fn parse_placeholders(
+    text: &str,
+    origin: &Origin<'_>,
+    compile: Compile,
+) -> Result<Vec<LazyRegex>, ListError> {
+    numbered_lines(text)
+        .map(|(number, line)| {
+            let regex = LazyRegex::new(line.to_string(), origin.at(number));
+            if compile == Compile::Now {
+                regex.get().map_err(|err| ListError {
+                    message: err.to_string(),
+                })?;
+            }
+            Ok(regex)
+        })
+        .collect()
+}
 
 /// `placeholder` patterns, compiled when a page first needs them; a
 /// pattern that does not compile finds nothing (the tests check that
 /// every line compiles).
 pub static PLACEHOLDER_PATTERNS: LazyLock<Vec<LazyRegex>> = LazyLock::new(|| {
-    lines(PLACEHOLDERS)
-        .map(|l| LazyRegex::new(l.to_string(), "rules/placeholders.txt"))
-        .collect()
+    let origin = Origin::file("rules/placeholders.txt");
+    parse_placeholders(PLACEHOLDERS, &origin, Compile::OnFirstUse).unwrap_or_default()
 });
 
 /// Replaces curly apostrophes with straight ones (same byte length is not
@@ -377,6 +719,214 @@ pub fn normalize(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A file named `list.txt`.
+    fn file() -> Origin<'static> {
+        Origin::file("list.txt")
+    }
+
+    #[test]
+    fn the_embedded_lists_parse_without_errors() {
+        let origin = |name| Origin::file(name);
+        assert!(parse_brands(BRANDS, &origin("brands")).is_ok());
+        assert!(parse_brand_phrases(BRAND_PHRASES, &origin("phrases")).is_ok());
+        assert!(entries(INCLUSIVE_LANGUAGE, &origin("inclusive"), INCLUSIVE_SECTIONS).is_ok());
+        assert!(entries(GENDER_CODED, &origin("coded"), GENDER_CODED_SECTIONS).is_ok());
+        assert!(parse_vacancy(VACANCY_LANGUAGE, &origin("vacancy")).is_ok());
+        let confused = parse_confused(CONFUSED_WORDS, &origin("confused"), Compile::Now);
+        assert!(confused.is_ok(), "{confused:?}");
+        let placeholders = parse_placeholders(PLACEHOLDERS, &origin("placeholders"), Compile::Now);
+        assert!(placeholders.is_ok(), "{placeholders:?}");
+    }
+
+    #[test]
+    fn malformed_lines_are_errors_naming_the_file_and_line() {
+        let error = |result: Result<usize, ListError>| result.err().map(|e| e.message);
+        let brands = |text| error(parse_brands(text, &file()).map(|v| v.len()));
+        let message = brands(
+            "# names
+Acme
+Acme Cloud
+",
+        );
+        assert!(
+            message
+                .as_deref()
+                .is_some_and(|m| m.starts_with("list.txt: line 3: `Acme Cloud` is several words")),
+            "{message:?}"
+        );
+        let phrases = |text| error(parse_brand_phrases(text, &file()).map(|v| v.len()));
+        let message = phrases(
+            "Acme Cloud
+
+Acme
+",
+        );
+        assert!(
+            message
+                .as_deref()
+                .is_some_and(|m| m.starts_with("list.txt: line 3: `Acme` is one word")),
+            "{message:?}"
+        );
+        let confused = |text| error(parse_confused(text, &file(), Compile::Now).map(|v| v.len()));
+        let cases = [
+            (
+                "a (?P<w>b)
+",
+                "line 1: `a (?P<w>b)` has no `=>`",
+            ),
+            (
+                " => b
+",
+                "line 1: no regular expression before `=>`",
+            ),
+            (
+                "ok (?P<w>x) => y
+bad (?P<w>x => y
+",
+                "line 2: pattern is not a valid regular expression",
+            ),
+            (
+                "# c
+to (?:loose) => lose
+",
+                "line 2: `to (?:loose)` has no group `w`",
+            ),
+        ];
+        for (text, expected) in cases {
+            let message = confused(text);
+            assert!(
+                message
+                    .as_deref()
+                    .is_some_and(|m| m.starts_with("list.txt: ") && m.contains(expected)),
+                "{text:?}: {message:?}"
+            );
+        }
+        // Compiled on first use: the parser reads a bad pattern, as it
+        // reads the embedded files (whose patterns the tests compile).
+        assert_eq!(
+            confused_lazily(
+                "bad (?P<w>x => y
+"
+            ),
+            Some(1)
+        );
+        let inclusive = |text| error(entries(text, &file(), INCLUSIVE_SECTIONS).map(|v| v.len()));
+        let cases = [
+            (
+                "ninja -> expert
+[pronoun]
+he -> they
+",
+                "line 2: unknown section `[pronoun]` (this list has [pronouns], [other senses])",
+            ),
+            (
+                "[pronouns
+",
+                "line 1: `[pronouns` opens a section header",
+            ),
+            (
+                "ninja -> expert
+ -> expert
+",
+                "line 2: `-> expert` has no word",
+            ),
+            (
+                "* -> expert
+",
+                "line 1: `* -> expert` has no word",
+            ),
+        ];
+        for (text, expected) in cases {
+            let message = inclusive(text);
+            assert!(
+                message
+                    .as_deref()
+                    .is_some_and(|m| m.starts_with("list.txt: ") && m.contains(expected)),
+                "{text:?}: {message:?}"
+            );
+        }
+        let vacancy = |text| error(parse_vacancy(text, &file()).map(|v| v.len()));
+        let message = vacancy(
+            "we are hiring
+[as offer]
+free lunch
+",
+        );
+        assert!(
+            message
+                .as_deref()
+                .is_some_and(|m| m.starts_with("list.txt: line 2: unknown section `[as offer]`")),
+            "{message:?}"
+        );
+        let placeholders =
+            |text| error(parse_placeholders(text, &file(), Compile::Now).map(|v| v.len()));
+        let message = placeholders(
+            "TBD
+
+# x
+[unclosed
+",
+        );
+        assert!(
+            message
+                .as_deref()
+                .is_some_and(|m| m
+                    .starts_with("list.txt: line 4: pattern is not a valid regular expression")),
+            "{message:?}"
+        );
+        let message = placeholders(&format!(
+            "{}
+",
+            "a".repeat(5000)
+        ));
+        assert!(
+            message
+                .as_deref()
+                .is_some_and(|m| m.starts_with("list.txt: line 1: pattern is 5000 bytes long")),
+            "{message:?}"
+        );
+    }
+
+    /// How many patterns `text` has, read without compiling them.
+    fn confused_lazily(text: &str) -> Option<usize> {
+        parse_confused(text, &file(), Compile::OnFirstUse)
+            .ok()
+            .map(|v| v.len())
+    }
+
+    #[test]
+    fn inline_lines_are_named_by_the_configuration_line() {
+        let lines = [4, 6];
+        let origin = Origin {
+            name: "lint.toml",
+            lines: Some(&lines),
+        };
+        let err = parse_brands(
+            "Acme
+Acme Cloud",
+            &origin,
+        )
+        .err()
+        .map(|e| e.message);
+        assert!(
+            err.as_deref()
+                .is_some_and(|m| m.starts_with("lint.toml: line 6: ")),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn shapes_rule_out_only_words_no_name_can_be() {
+        let shapes = Shapes::new(["gitlab", "zoom"].into_iter());
+        assert!(shapes.may_be("GITLAB"));
+        assert!(shapes.may_be("Zoom"));
+        assert!(!shapes.may_be("gitlabs"));
+        assert!(!shapes.may_be("room"));
+        assert!(!shapes.may_be("1zoom"));
+        assert!(Shapes::new(["élan"].into_iter()).may_be("anything"));
+        assert!(!BrandNames::default().may_be("anything"));
+    }
 
     #[test]
     fn every_pattern_line_compiles() {
@@ -478,10 +1028,10 @@ mod tests {
 
     #[test]
     fn lists_parse() {
-        assert_eq!(BRAND_NAMES.get("gitlab"), Some(&"GitLab"));
+        assert_eq!(BRAND_NAMES.get("gitlab"), Some("GitLab"));
         assert!(BRAND_NAME_PHRASES
             .iter()
-            .any(|(words, name)| words == &["google", "sheets"] && *name == "Google Sheets"));
+            .any(|(words, name)| words == &["google", "sheets"] && name == "Google Sheets"));
         assert!(BRAND_NAME_PHRASES.iter().all(|(words, _)| words.len() > 1));
         let ninja = INCLUSIVE.iter().find(|e| e.term == "ninja");
         assert!(ninja.is_some_and(|e| e.prefix && e.matches("ninjas")));

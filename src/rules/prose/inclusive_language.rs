@@ -1,7 +1,7 @@
 //! `inclusive-language`: misused words and gendered pronouns.
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::prose::data::{BRAND_NAMES, INCLUSIVE};
+use crate::rules::prose::extra::ProseLists;
 use crate::rules::prose::lists::PhraseList;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
@@ -27,7 +27,9 @@ job family speak of the person in the role: anyone may hold it, so write
 finding each, for the phrase (\"they\", \"them\").
 
 The words are listed in `rules/inclusive-language.txt` with their
-alternatives. Matching ignores case and works on whole words; code, URLs
+alternatives. A handbook adds its own in `.handbook-lint.toml`
+(`[lists.inclusive-language]`, with `files` or inline `entries` in the
+same format). Matching ignores case and works on whole words; code, URLs
 and link destinations are not checked. Words with another, ordinary
 sense are left alone in it: a \"unicorn startup\" is a company valued at
 a billion, and \"anti-slavery\" or \"modern slavery\" laws are not the
@@ -57,11 +59,13 @@ const JOINING: &[&str] = &["and", "with", "of", "in", "for"];
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let prose = cx.prose();
+    let lists = &cx.settings.lists;
+    let listed = lists.inclusive();
     for (index, m) in cx.list_matches().phrases(PhraseList::Inclusive) {
         let Some(segment) = prose.segments.get(*index) else {
             continue;
         };
-        let Some(entry) = INCLUSIVE.get(m.term) else {
+        let Some(entry) = listed.get(m.term) else {
             continue;
         };
         if entry.section == OTHER_SENSES {
@@ -70,7 +74,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let written = &segment.text[m.range.clone()];
         let span = segment.span(m.range.clone());
         if entry.section == "pronouns" {
-            if let Some(thing) = possessive_of_a_thing(written, &segment.text, m.range.start) {
+            if let Some(thing) = possessive_of_a_thing(lists, written, &segment.text, m.range.start)
+            {
                 out.push(
                     Diagnostic::new(
                         &RULE,
@@ -120,7 +125,12 @@ const OTHER_SENSES: &str = "other senses";
 /// of: a name right before it, joined by \"and\", \"with\", \"of\", … that
 /// is written like a product (\"PostgreSQL\", \"GitLab\", \"S3\": a capital
 /// or digit after its first letter) or is a known brand.
-fn possessive_of_a_thing<'t>(pronoun: &str, text: &'t str, start: usize) -> Option<&'t str> {
+fn possessive_of_a_thing<'t>(
+    lists: &ProseLists,
+    pronoun: &str,
+    text: &'t str,
+    start: usize,
+) -> Option<&'t str> {
     if !["his", "her"]
         .iter()
         .any(|p| p.eq_ignore_ascii_case(pronoun))
@@ -140,7 +150,7 @@ fn possessive_of_a_thing<'t>(pronoun: &str, text: &'t str, start: usize) -> Opti
     let first = chars.next()?;
     let product_like = first.is_uppercase()
         && (chars.any(|c| c.is_uppercase() || c.is_ascii_digit())
-            || BRAND_NAMES.contains_key(&name.to_lowercase()));
+            || lists.brand(&name.to_lowercase()).is_some());
     product_like.then_some(name)
 }
 

@@ -16,7 +16,8 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind, StartKind};
 
-use super::data::{CODED, CONFUSED, INCLUSIVE, PLACEHOLDER_PATTERNS, VACANCY};
+use super::data::CODED;
+use super::extra::ProseLists;
 use super::{PhraseMatch, Prose};
 use crate::pattern::{required_literals, ASCII_FOLDS};
 
@@ -61,7 +62,7 @@ enum Target {
 
 /// The literals of every list in one automaton.
 #[derive(Debug)]
-struct Searcher {
+pub(super) struct Searcher {
     automaton: Option<DFA>,
     /// What each literal stands for, by pattern id.
     targets: Vec<Target>,
@@ -83,11 +84,13 @@ fn spellings(term: &str) -> impl Iterator<Item = String> {
 }
 
 impl Searcher {
-    fn new() -> Searcher {
+    /// The search for the phrases and patterns of `lists`.
+    fn new(lists: &ProseLists) -> Searcher {
         let phrase_lists: [(PhraseList, Vec<(&str, bool)>); 3] = [
             (
                 PhraseList::Inclusive,
-                INCLUSIVE
+                lists
+                    .inclusive()
                     .iter()
                     .map(|e| (e.term.as_str(), e.prefix))
                     .collect(),
@@ -98,7 +101,11 @@ impl Searcher {
             ),
             (
                 PhraseList::Vacancy,
-                VACANCY.iter().map(|p| (p.text.as_str(), false)).collect(),
+                lists
+                    .vacancy()
+                    .iter()
+                    .map(|p| (p.text.as_str(), false))
+                    .collect(),
             ),
         ];
         let mut literals: Vec<Vec<u8>> = Vec::new();
@@ -115,11 +122,11 @@ impl Searcher {
         let pattern_lists: [(PatternList, Vec<&str>); 2] = [
             (
                 PatternList::Confused,
-                CONFUSED.iter().map(|p| p.regex.as_str()).collect(),
+                lists.confused().iter().map(|p| p.regex.as_str()).collect(),
             ),
             (
                 PatternList::Placeholder,
-                PLACEHOLDER_PATTERNS.iter().map(|p| p.as_str()).collect(),
+                lists.placeholders().iter().map(|p| p.as_str()).collect(),
             ),
         ];
         let mut unfiltered: [Vec<usize>; 2] = Default::default();
@@ -160,11 +167,21 @@ impl Searcher {
     }
 }
 
-static SEARCHER: LazyLock<Searcher> = LazyLock::new(Searcher::new);
+/// The search for the embedded lists.
+static SEARCHER: LazyLock<Searcher> = LazyLock::new(|| Searcher::new(&ProseLists::default()));
 
-/// Builds the search ahead of the first page.
+/// Builds the search for the embedded lists ahead of the first page.
 pub(crate) fn prepare() {
     LazyLock::force(&SEARCHER);
+}
+
+/// The search for `lists`: the embedded lists' unless a configuration
+/// adds entries, then the one built for those lists (once).
+fn searcher(lists: &ProseLists) -> &Searcher {
+    match lists.extra() {
+        None => &SEARCHER,
+        Some(extra) => extra.searcher.get_or_init(|| Searcher::new(lists)),
+    }
 }
 
 /// What the one search found in a page's prose.
@@ -189,9 +206,10 @@ struct Occurrence {
 }
 
 impl ListMatches {
-    /// Searches the prose of a page.
-    pub fn new(prose: &Prose<'_>) -> ListMatches {
-        let searcher = &*SEARCHER;
+    /// Searches the prose of a page for the phrases and patterns of
+    /// `lists`.
+    pub fn new(prose: &Prose<'_>, lists: &ProseLists) -> ListMatches {
+        let searcher = searcher(lists);
         let mut occurrences: [Vec<Occurrence>; 3] = Default::default();
         let mut candidates: [Vec<(usize, usize)>; 2] = Default::default();
         let mut folded = false;

@@ -7,6 +7,7 @@
 //! Markdown: it reads [`Document::texts`](crate::document::Document::texts).
 
 pub mod data;
+pub mod extra;
 pub mod lists;
 mod model;
 mod segment;

@@ -2,7 +2,6 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::pattern::LazyRegex;
-use crate::rules::prose::data::PLACEHOLDER_PATTERNS;
 use crate::rules::prose::lists::PatternList;
 use crate::rules::prose::Segment;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
@@ -26,7 +25,9 @@ Reports template text left in a page: `{add responsibilities}`,
 `TBC`, `FIXME`, `XXX`, \"lorem ipsum\", and an instruction left in the
 front matter (`description: _add a description of the job family_`).
 
-The patterns are listed in `rules/placeholders.txt`. They are matched on
+The patterns are listed in `rules/placeholders.txt`. A handbook adds its
+own in `.handbook-lint.toml` (`[lists.placeholders]`, with `files` or
+inline `entries`, one regular expression each). They are matched on
 the page's prose and on its title and description. Code, URLs and HTML
 comments are not checked. Prose such as \"to be defined\" is not a
 placeholder; the capitalised abbreviation `TBD` is, and so is a bracketed
@@ -61,7 +62,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     // The title and description come first in the file, and are short:
     // every pattern is searched.
     for field in &prose.fields {
-        find_in(cx, &field.segment, 0..PLACEHOLDER_PATTERNS.len(), out);
+        find_in(
+            cx,
+            &field.segment,
+            0..cx.settings.lists.placeholders().len(),
+            out,
+        );
     }
     let candidates = cx.list_matches().candidates(PatternList::Placeholder);
     for block in candidates.chunk_by(|a, b| a.0 == b.0) {
@@ -85,8 +91,9 @@ fn find_in(
     out: &mut Vec<Diagnostic>,
 ) {
     let mut found: Vec<std::ops::Range<usize>> = Vec::new();
+    let listed = cx.settings.lists.placeholders();
     for index in patterns {
-        let Some(Ok(pattern)) = PLACEHOLDER_PATTERNS.get(index).map(LazyRegex::get) else {
+        let Some(Ok(pattern)) = listed.get(index).map(LazyRegex::get) else {
             continue;
         };
         for m in pattern.find_iter(&segment.text) {

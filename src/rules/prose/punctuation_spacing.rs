@@ -149,7 +149,10 @@ fn missing_after_stop(segment: &Segment, out: &mut Vec<Diagnostic>) {
         let ends_lower = tail.next().is_some_and(char::is_lowercase)
             && tail.next().is_some_and(char::is_lowercase);
         let after_dot = text[..word.start()].ends_with('.');
-        if !ends_lower || after_dot || is_domain_or_path(text, word.start()..mark.end() + 1) {
+        // The capital after the mark, which may be wider than a byte (È).
+        let capital = text[mark.end()..].chars().next().map_or(0, char::len_utf8);
+        let with_capital = word.start()..mark.end() + capital;
+        if !ends_lower || after_dot || is_domain_or_path(text, with_capital) {
             continue;
         }
         let Some(span) = segment.exact_span(mark.range()) else {
@@ -318,9 +321,11 @@ fn doubled(segment: &Segment, out: &mut Vec<Diagnostic>) {
 /// `://`, `@`, `/`, `_` or `\`, or a dot after `range` is followed by a
 /// lower-case letter (`about.GitLab.com`).
 fn is_domain_or_path(text: &str, range: Range<usize>) -> bool {
+    // White space may be wider than a byte (U+2006, a six-per-em space).
     let start = text[..range.start]
-        .rfind(char::is_whitespace)
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|&(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let end = text[range.end.min(text.len())..]
         .find(char::is_whitespace)
         .map_or(text.len(), |i| range.end + i);
@@ -375,5 +380,12 @@ mod tests {
                    Wait... and . . . then ;) and [link](https://x.y/a,B).\n\n\
                    See https://example.com/a.Bc,de or me@example.com,Next.\n";
         assert!(lines(&RULE, src).is_empty(), "{:?}", run(&RULE, src));
+    }
+
+    #[test]
+    fn characters_wider_than_a_byte_around_the_mark() {
+        assert_eq!(lines(&RULE, "The team\u{2006}Science,or more\n"), vec![1]);
+        assert_eq!(lines(&RULE, "Strong skills.Ènother one\n"), vec![1]);
+        assert!(lines(&RULE, "Mail\u{2006}me@example.com,Next\n").is_empty());
     }
 }

@@ -4,7 +4,7 @@ use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::Document;
-use crate::rules::prose::data::{VacancyContext, VACANCY};
+use crate::rules::prose::data::VacancyContext;
 use crate::rules::prose::lists::PhraseList;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
@@ -29,7 +29,9 @@ us\"). A job family is a permanent description of a role; vacancies come
 and go and are written elsewhere.
 
 The phrases are listed in `rules/vacancy-language.txt` and matched on
-whole words, ignoring case, across line breaks. Some count only in
+whole words, ignoring case, across line breaks. A handbook adds its own
+in `.handbook-lint.toml` (`[lists.vacancy-language]`, with `files` or
+inline `entries` in the same format, sections included). Some count only in
 context, because real job families use them for something else:
 
 - \"we're looking for\" counts when a word follows it (\"we're looking
@@ -101,8 +103,9 @@ const HIRING_WORDS: &[&str] = &["hiring", "interview", "interviews", "interviewi
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let prose = cx.prose();
     let mut hiring: Option<Vec<Range<usize>>> = None;
+    let phrases = cx.settings.lists.vacancy();
     for (index, m) in cx.list_matches().phrases(PhraseList::Vacancy) {
-        let (Some(segment), Some(phrase)) = (prose.segments.get(*index), VACANCY.get(m.term))
+        let (Some(segment), Some(phrase)) = (prose.segments.get(*index), phrases.get(m.term))
         else {
             continue;
         };

@@ -1,5 +1,6 @@
 use super::*;
 use crate::document::Document;
+use crate::rules::prose::data::{CONFUSED, INCLUSIVE, PLACEHOLDER_PATTERNS, VACANCY};
 use crate::testing::Lcg;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 
@@ -247,7 +248,7 @@ fn page(rng: &mut Lcg) -> String {
 fn check_page(source: &str, references: &[OneList]) {
     let doc = Document::parse("t.md", source.to_string());
     let prose = Prose::new(&doc);
-    let found = ListMatches::new(&prose);
+    let found = ListMatches::new(&prose, &ProseLists::default());
     for (list, reference) in LISTS.iter().zip(references) {
         assert_eq!(
             found.phrases(*list),
@@ -300,7 +301,7 @@ fn a_longer_match_off_a_word_boundary_hides_shorter_ones() {
     // overlaps is not one either, as in a search of the list alone.
     let doc = Document::parse("t.md", "Ask xs/he and s/he.\n".to_string());
     let prose = Prose::new(&doc);
-    let found = ListMatches::new(&prose);
+    let found = ListMatches::new(&prose, &ProseLists::default());
     let words: Vec<&str> = found
         .phrases(PhraseList::Inclusive)
         .iter()
@@ -318,7 +319,7 @@ fn patterns_are_candidates_where_their_literals_are() {
         "Nothing here.\n\nDo more then asked.\n\n- KPIs: TBD\n".to_string(),
     );
     let prose = Prose::new(&doc);
-    let found = ListMatches::new(&prose);
+    let found = ListMatches::new(&prose, &ProseLists::default());
     assert!(found
         .candidates(PatternList::Confused)
         .iter()
@@ -332,7 +333,7 @@ fn patterns_are_candidates_where_their_literals_are() {
     // folding: every block is then searched for every pattern.
     let doc = Document::parse("t.md", "Never looſe it.\n\nElse.\n".to_string());
     let prose = Prose::new(&doc);
-    let found = ListMatches::new(&prose);
+    let found = ListMatches::new(&prose, &ProseLists::default());
     assert_eq!(
         found.candidates(PatternList::Confused).len(),
         2 * CONFUSED.len()

@@ -78,7 +78,8 @@ Words are known when they are in:
   `rules/brands.txt`) and the handbook vocabulary
   (`rules/spelling/vocabulary.txt`), in any case, with a plural;
 - your own words: `extra_words = [\"Zuora\", …]` or `words_file =
-  \"words.txt\"` in `.handbook-lint.toml`. `handbook-lint words PATH`
+  \"words.txt\"` in `.handbook-lint.toml`, and the brand names of one
+  word its `[lists.brands]` adds. `handbook-lint words PATH`
   lists a tree's unknown words, most frequent first, to start that file.
 
 Suggestions come from an index of the dictionary and are ranked by a typo
