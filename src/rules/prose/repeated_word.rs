@@ -99,12 +99,47 @@ const LONGEST_PHRASE: usize = 4;
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let prose = cx.prose();
     let source = cx.doc.source.as_str();
+    let shapes = Shapes::of(prose);
     for i in 1..prose.words.len() {
+        if !shapes.may_be_same(i - 1, i) {
+            continue;
+        }
         if let Some(d) = repeated_word(prose, source, i) {
             out.push(d);
         }
     }
-    repeated_phrases(prose, source, out);
+    repeated_phrases(prose, &shapes, source, out);
+}
+
+/// The first letter (lower-cased) and length of each ASCII word of a
+/// page: two words that differ in either are not the same word, which
+/// rules out most pairs before [`same`] compares them.
+struct Shapes(Vec<Option<(u8, usize)>>);
+
+impl Shapes {
+    fn of(prose: &Prose<'_>) -> Shapes {
+        Shapes(
+            prose
+                .words
+                .iter()
+                .map(|w| {
+                    let first = w.text.bytes().next()?;
+                    w.text
+                        .is_ascii()
+                        .then(|| (first.to_ascii_lowercase(), w.text.len()))
+                })
+                .collect(),
+        )
+    }
+
+    /// Whether words `a` and `b` may be [`same`]: false only when both
+    /// are ASCII and differ in first letter or length.
+    fn may_be_same(&self, a: usize, b: usize) -> bool {
+        match (self.0.get(a), self.0.get(b)) {
+            (Some(Some(x)), Some(Some(y))) => x == y,
+            _ => true,
+        }
+    }
 }
 
 /// The finding for word `i` repeating the word before it, if it does.
@@ -151,7 +186,7 @@ fn repeated_word(prose: &Prose<'_>, source: &str, i: usize) -> Option<Diagnostic
 
 /// Reports phrases of two to [`LONGEST_PHRASE`] words written twice in a
 /// row, longest first; a word is in one finding at most.
-fn repeated_phrases(prose: &Prose<'_>, source: &str, out: &mut Vec<Diagnostic>) {
+fn repeated_phrases(prose: &Prose<'_>, shapes: &Shapes, source: &str, out: &mut Vec<Diagnostic>) {
     let words = &prose.words;
     let mut next_free = 0;
     for i in 0..words.len() {
@@ -160,7 +195,7 @@ fn repeated_phrases(prose: &Prose<'_>, source: &str, out: &mut Vec<Diagnostic>) 
         }
         let Some(n) = (2..=LONGEST_PHRASE)
             .rev()
-            .find(|&n| phrase_repeats(prose, i, n))
+            .find(|&n| shapes.may_be_same(i, i + n) && phrase_repeats(prose, i, n))
         else {
             continue;
         };

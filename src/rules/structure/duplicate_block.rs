@@ -128,14 +128,22 @@ fn repeated_items(
     // An item's text holds its sub-items: comparing the beginnings first
     // keeps a deep list from being read in full once per level. An item
     // whose beginning no other item shares repeats none.
-    let mut beginnings: HashMap<String, usize, FixedState> = HashMap::default();
-    for item in list.items.iter().filter_map(|&i| doc.items.get(i)) {
-        *beginnings
-            .entry(normalise_up_to(written(item), BEGINNING_BYTES))
-            .or_default() += 1;
+    let beginning_of: Vec<String> = list
+        .items
+        .iter()
+        .map(|&i| {
+            doc.items
+                .get(i)
+                .map(|item| normalise_up_to(written(item), BEGINNING_BYTES))
+                .unwrap_or_default()
+        })
+        .collect();
+    let mut beginnings: HashMap<&str, usize, FixedState> = HashMap::default();
+    for beginning in &beginning_of {
+        *beginnings.entry(beginning).or_default() += 1;
     }
     let mut seen: HashMap<String, usize, FixedState> = HashMap::default();
-    for &index in &list.items {
+    for (&index, beginning) in list.items.iter().zip(&beginning_of) {
         let Some(item) = doc.items.get(index) else {
             continue;
         };
@@ -143,8 +151,7 @@ fn repeated_items(
             continue; // an empty item is `list-marker`'s
         }
         let written = written(item);
-        let beginning = normalise_up_to(written, BEGINNING_BYTES);
-        if beginnings.get(&beginning).is_none_or(|&n| n < 2) {
+        if beginnings.get(beginning.as_str()).is_none_or(|&n| n < 2) {
             continue;
         }
         let key = normalise(written);
