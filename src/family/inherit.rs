@@ -62,11 +62,7 @@ pub(super) fn carried_over(doc: &Document, level: &Level) -> Option<Range<usize>
         .filter(|b| b.kind == BlockKind::Paragraph)
         .map(|b| {
             let in_lead_in = lead_in.as_ref().is_some_and(|r| r.contains(&b.span.start));
-            (
-                b.span.clone(),
-                doc.text(b.span.clone()).to_string(),
-                in_lead_in,
-            )
+            (b.span.clone(), doc.text(b.span.clone()), in_lead_in)
         });
     let first_items = [
         (&level.requirements, true),
@@ -76,7 +72,7 @@ pub(super) fn carried_over(doc: &Document, level: &Level) -> Option<Range<usize>
     .filter_map(|(list, requirements)| Some((list.as_ref()?.items.first()?, requirements)))
     .filter_map(|(&i, requirements)| {
         let item = doc.items.get(i)?;
-        Some((item.content.clone()?, item.text.clone(), requirements))
+        Some((item.content.clone()?, item.text.as_str(), requirements))
     });
     paragraphs
         .chain(first_items)
@@ -107,12 +103,13 @@ pub(super) fn carries(text: &str) -> bool {
 /// letters may fold to `s`).
 fn may_carry(text: &str) -> bool {
     const WORDS: [&[u8]; 3] = [b"requirement", b"responsibilit", b"same"];
-    !text.is_ascii()
-        || WORDS.iter().any(|word| {
-            text.as_bytes()
-                .windows(word.len())
-                .any(|w| w.eq_ignore_ascii_case(word))
-        })
+    if !text.is_ascii() {
+        return true;
+    }
+    let lower = text.to_ascii_lowercase();
+    WORDS
+        .iter()
+        .any(|word| memchr::memmem::find(lower.as_bytes(), word).is_some())
 }
 
 #[cfg(test)]
