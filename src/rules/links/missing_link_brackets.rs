@@ -83,18 +83,22 @@ static HERE: LazyLock<Regex> = LazyLock::new(|| {
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let doc = cx.doc;
-    let bare = doc.bare_urls();
+    // The page's bare URLs, found when a first "here" needs them.
+    let bare = std::cell::OnceCell::new();
     for run in &doc.texts {
         if run.link.is_some() || matches!(run.container, Container::Other) {
             continue;
         }
         let source = doc.text(run.span.clone());
-        if source.contains('(') {
+        if may_hold_destination(source) {
             parenthesised(doc, run.span.start, source, out);
+        }
+        if !may_say_here(source) {
+            continue;
         }
         for found in HERE.find_iter(source) {
             let end = run.span.start + found.end();
-            if !followed_by_link(doc, &bare, end) {
+            if !followed_by_link(doc, bare.get_or_init(|| doc.bare_urls()), end) {
                 let start = run.span.start + found.start();
                 out.push(
                     Diagnostic::new(
@@ -108,6 +112,23 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// Whether `source` may hold a [`PARENTHESISED`] destination: every
+/// match has a `(` right before `/`, `.` or `h`.
+fn may_hold_destination(source: &str) -> bool {
+    memchr::memchr_iter(b'(', source.as_bytes())
+        .any(|at| matches!(source.as_bytes().get(at + 1), Some(b'/' | b'.' | b'h')))
+}
+
+/// Whether `source` may hold a [`HERE`] phrase: every match ends in
+/// "here", in some case (checked by ASCII case for ASCII text only).
+fn may_say_here(source: &str) -> bool {
+    !source.is_ascii()
+        || source
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"here"))
 }
 
 /// Routes and URLs in parentheses in one run of text (starting at `base`)
