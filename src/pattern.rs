@@ -107,6 +107,21 @@ const MAX_LITERALS: usize = 64;
 /// Most characters in a class taken as a set of literals.
 const MAX_CLASS: u32 = 8;
 
+/// Whether `text` may hold a match of a case-insensitive pattern every
+/// match of which holds one of `words` (lower-case ASCII) in some case: a
+/// cheap test before the pattern's own search. ASCII text is searched
+/// ignoring ASCII case; other text is never ruled out, since letters
+/// outside ASCII may fold to ASCII ones (`ſ` to `s`).
+pub fn may_hold_any(text: &str, words: &[&[u8]]) -> bool {
+    if !text.is_ascii() {
+        return true;
+    }
+    let lower = text.to_ascii_lowercase();
+    words
+        .iter()
+        .any(|word| memchr::memmem::find(lower.as_bytes(), word).is_some())
+}
+
 /// Literals at least one of which every match of `pattern` holds, when
 /// the text is matched ignoring ASCII case and holds none of
 /// [`ASCII_FOLDS`]; ASCII letters in them are lower-case. `None` when no
@@ -328,6 +343,14 @@ fn rarity(set: &[Vec<u8>]) -> (u32, std::cmp::Reverse<usize>) {
 mod tests {
     use super::*;
     use std::time::{Duration, Instant};
+
+    #[test]
+    fn may_hold_any_rules_out_only_ascii_text_without_the_words() {
+        assert!(may_hold_any("The Analyst REPORTS to", &[b"x", b"reports"]));
+        assert!(!may_hold_any("The Analyst answers to", &[b"reports"]));
+        // Outside ASCII, `ſ` folds to `s`: such text is never ruled out.
+        assert!(may_hold_any("ſame as before", &[b"same"]));
+    }
 
     fn literals(pattern: &str) -> Option<Vec<String>> {
         let set = required_literals(pattern)?;

@@ -14,6 +14,7 @@ use regex::Regex;
 
 use super::Level;
 use crate::document::{BlockKind, Document};
+use crate::pattern::may_hold_any;
 
 /// The lead-ins, on text with runs of white space made one space.
 static CARRIES: LazyLock<Regex> = LazyLock::new(|| {
@@ -91,25 +92,11 @@ fn names_requirements(text: &str) -> bool {
 
 /// Whether `text` reads as a lead-in that carries requirements over.
 pub(super) fn carries(text: &str) -> bool {
-    if !may_carry(text) {
+    if !may_hold_any(text, &[b"requirement", b"responsibilit", b"same"]) {
         return false;
     }
     let squashed = text.split_whitespace().collect::<Vec<_>>().join(" ");
     CARRIES.is_match(&squashed)
-}
-
-/// Whether `text` may match [`CARRIES`]: every match holds one of these
-/// words in some case. Checked by ASCII case only for ASCII text (other
-/// letters may fold to `s`).
-fn may_carry(text: &str) -> bool {
-    const WORDS: [&[u8]; 3] = [b"requirement", b"responsibilit", b"same"];
-    if !text.is_ascii() {
-        return true;
-    }
-    let lower = text.to_ascii_lowercase();
-    WORDS
-        .iter()
-        .any(|word| memchr::memmem::find(lower.as_bytes(), word).is_some())
 }
 
 #[cfg(test)]

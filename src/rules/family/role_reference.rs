@@ -11,6 +11,7 @@ use crate::document::{Container, Document};
 use crate::family::names::{self, RoleName};
 use crate::family::spans::SpanSet;
 use crate::family::{JobFamily, Roles, SectionKind};
+use crate::pattern::may_hold_any;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -243,11 +244,7 @@ fn mentions(
 /// `text`.
 fn family_subjects(text: &str) -> Vec<Range<usize>> {
     // Every match holds "family" in some case.
-    let mentions_family = text
-        .as_bytes()
-        .windows(6)
-        .any(|w| w.eq_ignore_ascii_case(b"family"));
-    if !mentions_family {
+    if !may_hold_any(text, &[b"family"]) {
         return Vec::new();
     }
     [&NEXT_STEP, &FAMILY_FIRST]

@@ -8,6 +8,7 @@ use regex::Regex;
 
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::{Container, Document};
+use crate::pattern::may_hold_any;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -93,7 +94,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if may_hold_destination(source) {
             parenthesised(doc, run.span.start, source, out);
         }
-        if !may_say_here(source) {
+        // Every match ends in "here", in some case.
+        if !may_hold_any(source, &[b"here"]) {
             continue;
         }
         for found in HERE.find_iter(source) {
@@ -119,16 +121,6 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 fn may_hold_destination(source: &str) -> bool {
     memchr::memchr_iter(b'(', source.as_bytes())
         .any(|at| matches!(source.as_bytes().get(at + 1), Some(b'/' | b'.' | b'h')))
-}
-
-/// Whether `source` may hold a [`HERE`] phrase: every match ends in
-/// "here", in some case (checked by ASCII case for ASCII text only).
-fn may_say_here(source: &str) -> bool {
-    !source.is_ascii()
-        || source
-            .as_bytes()
-            .windows(4)
-            .any(|w| w.eq_ignore_ascii_case(b"here"))
 }
 
 /// Routes and URLs in parentheses in one run of text (starting at `base`)

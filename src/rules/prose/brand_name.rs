@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use foldhash::fast::FixedState;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
-use crate::rules::prose::data::{Shapes, BRAND_NAMES, BRAND_NAME_PHRASES};
+use crate::rules::prose::data::{Shapes, BRAND_NAMES, BRAND_NAME_PHRASES, BRAND_PHRASE_STARTS};
 use crate::rules::prose::extra::ProseLists;
 use crate::rules::prose::spelling::lexicon;
 use crate::rules::prose::{Segment, Word};
@@ -30,7 +30,7 @@ fn prepare() {
     LazyLock::force(&BRAND_NAMES);
     LazyLock::force(&BRAND_NAME_PHRASES);
     LazyLock::force(&LISTED_SHAPES);
-    LazyLock::force(&PHRASE_SHAPES);
+    LazyLock::force(&BRAND_PHRASE_STARTS);
 }
 
 /// The mixed-case names of the spelling rule's company and product list
@@ -98,21 +98,6 @@ GitLab team members use NetSuite and Google Sheets.
 /// words written with a capital.
 static LISTED_SHAPES: LazyLock<Shapes> =
     LazyLock::new(|| Shapes::new(LISTED_NAMES.keys().copied()));
-
-/// The shapes of the first words of the embedded names of several words.
-static PHRASE_SHAPES: LazyLock<Shapes> = LazyLock::new(|| {
-    Shapes::new(
-        BRAND_NAME_PHRASES
-            .iter()
-            .filter_map(|phrase| phrase.0.first().map(String::as_str)),
-    )
-});
-
-/// Whether `word` may start a name of several words: by its shape for
-/// the embedded names; always when a configuration adds names.
-fn may_start_phrase(lists: &ProseLists, word: &str) -> bool {
-    lists.extra().is_some() || PHRASE_SHAPES.may_be(word)
-}
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let prose = cx.prose();
@@ -243,7 +228,7 @@ fn plural(lists: &ProseLists, word: &Word<'_>, name: &str, lower: &str) -> Optio
 /// among `words` (consecutive words of `segment`, one space apart).
 fn phrases(lists: &ProseLists, segment: &Segment, words: &[Word<'_>], out: &mut Vec<Diagnostic>) {
     for (i, first) in words.iter().enumerate() {
-        if !may_start_phrase(lists, first.text) {
+        if !lists.may_start_brand_phrase(first.text) {
             continue;
         }
         for (names, brand) in lists.brand_phrases().iter() {

@@ -441,6 +441,20 @@ pub static BRAND_NAME_PHRASES: LazyLock<Vec<BrandPhrase>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The shapes of the first words of [`BRAND_NAME_PHRASES`].
+pub static BRAND_PHRASE_STARTS: LazyLock<Shapes> =
+    LazyLock::new(|| phrase_starts(&BRAND_NAME_PHRASES));
+
+/// The shapes of the first words of `phrases`: a word of another shape
+/// starts none of them.
+pub fn phrase_starts(phrases: &[BrandPhrase]) -> Shapes {
+    Shapes::new(
+        phrases
+            .iter()
+            .filter_map(|(words, _)| words.first().map(String::as_str)),
+    )
+}
+
 /// A context pattern of `confused-word`.
 #[derive(Debug)]
 pub struct ConfusedPattern {

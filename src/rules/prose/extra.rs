@@ -7,9 +7,9 @@
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use super::data::{
-    self, BrandNames, BrandPhrase, Compile, ConfusedPattern, Entry, ListError, Origin,
-    VacancyPhrase, BRAND_NAMES, BRAND_NAME_PHRASES, CONFUSED, INCLUSIVE, PLACEHOLDER_PATTERNS,
-    VACANCY,
+    self, BrandNames, BrandPhrase, Compile, ConfusedPattern, Entry, ListError, Origin, Shapes,
+    VacancyPhrase, BRAND_NAMES, BRAND_NAME_PHRASES, BRAND_PHRASE_STARTS, CONFUSED, INCLUSIVE,
+    PLACEHOLDER_PATTERNS, VACANCY,
 };
 use super::lists::Searcher;
 use crate::pattern::LazyRegex;
@@ -118,6 +118,8 @@ pub struct ListSource {
 pub struct ExtraLists {
     brands: BrandNames,
     brand_phrases: Vec<BrandPhrase>,
+    /// The shapes of the first words of `brand_phrases`.
+    brand_phrase_starts: Shapes,
     confused: Vec<ConfusedPattern>,
     inclusive: Vec<Entry>,
     vacancy: Vec<VacancyPhrase>,
@@ -186,6 +188,7 @@ impl ExtraLists {
             });
         }
         extra.brands = BrandNames::new(brands.into_iter().map(Into::into));
+        extra.brand_phrase_starts = data::phrase_starts(&extra.brand_phrases);
         Ok(extra)
     }
 }
@@ -297,6 +300,15 @@ impl ProseLists {
         self.extra()
             .into_iter()
             .flat_map(|extra| extra.brands.names())
+    }
+
+    /// Whether the word `first` may start one of [`ProseLists::brand_phrases`]
+    /// (when it may not, none of them starts with it in any case).
+    pub fn may_start_brand_phrase(&self, first: &str) -> bool {
+        BRAND_PHRASE_STARTS.may_be(first)
+            || self
+                .extra()
+                .is_some_and(|extra| extra.brand_phrase_starts.may_be(first))
     }
 
     /// Product names of several words.

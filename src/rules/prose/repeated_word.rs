@@ -99,7 +99,7 @@ const LONGEST_PHRASE: usize = 4;
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let prose = cx.prose();
     let source = cx.doc.source.as_str();
-    let shapes = Shapes::of(prose);
+    let shapes = WordShapes::of(prose);
     for i in 1..prose.words.len() {
         if !shapes.may_be_same(i - 1, i) {
             continue;
@@ -114,11 +114,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 /// The first letter (lower-cased) and length of each ASCII word of a
 /// page: two words that differ in either are not the same word, which
 /// rules out most pairs before [`same`] compares them.
-struct Shapes(Vec<Option<(u8, usize)>>);
+struct WordShapes(Vec<Option<(u8, usize)>>);
 
-impl Shapes {
-    fn of(prose: &Prose<'_>) -> Shapes {
-        Shapes(
+impl WordShapes {
+    fn of(prose: &Prose<'_>) -> WordShapes {
+        WordShapes(
             prose
                 .words
                 .iter()
@@ -186,7 +186,12 @@ fn repeated_word(prose: &Prose<'_>, source: &str, i: usize) -> Option<Diagnostic
 
 /// Reports phrases of two to [`LONGEST_PHRASE`] words written twice in a
 /// row, longest first; a word is in one finding at most.
-fn repeated_phrases(prose: &Prose<'_>, shapes: &Shapes, source: &str, out: &mut Vec<Diagnostic>) {
+fn repeated_phrases(
+    prose: &Prose<'_>,
+    shapes: &WordShapes,
+    source: &str,
+    out: &mut Vec<Diagnostic>,
+) {
     let words = &prose.words;
     let mut next_free = 0;
     for i in 0..words.len() {

@@ -340,99 +340,48 @@ fn repeated_paragraph(doc: &Document, paragraph: Range<usize>, first: Range<usiz
 /// The text as a reader compares it: lower case, words of letters and
 /// digits separated by one space.
 fn normalise(text: &str) -> String {
-    if text.is_ascii() {
-        normalise_ascii(text.as_bytes())
-    } else {
-        normalise_up_to(text, usize::MAX)
-    }
-}
-
-/// Each ASCII letter or digit, lower-cased; 0 for every other byte.
-static LOWER_ALPHANUMERIC: [u8; 256] = {
-    let mut table = [0; 256];
-    let mut b = 0;
-    while b < 128 {
-        let byte = b as u8;
-        if byte.is_ascii_alphanumeric() {
-            table[b] = byte.to_ascii_lowercase();
-        }
-        b += 1;
-    }
-    table
-};
-
-/// [`normalise`] for ASCII text, byte by byte through a table.
-fn normalise_ascii(bytes: &[u8]) -> String {
-    let mut key: Vec<u8> = Vec::with_capacity(bytes.len());
-    let mut gap = false;
-    for &byte in bytes {
-        let lower = LOWER_ALPHANUMERIC[usize::from(byte)];
-        if lower == 0 {
-            gap = true;
-            continue;
-        }
-        if gap && !key.is_empty() {
-            key.push(b' ');
-        }
-        gap = false;
-        key.push(lower);
-    }
-    // Only ASCII letters, digits and spaces were pushed.
-    String::from_utf8(key).unwrap_or_default()
+    normalise_up_to(text, usize::MAX)
 }
 
 /// The beginning of [`normalise`]'s text: up to the first character (or
 /// space) that ends at or past `limit` bytes. Texts whose normalised
 /// forms are equal have equal beginnings.
 fn normalise_up_to(text: &str, limit: usize) -> String {
-    let bytes = text.as_bytes();
-    let mut key: Vec<u8> = Vec::with_capacity(text.len().min(limit.saturating_add(4)));
+    let mut key = String::with_capacity(text.len().min(limit.saturating_add(4)));
     let mut gap = false;
-    let mut at = 0;
-    while at < bytes.len() && key.len() < limit {
-        let byte = bytes[at];
-        if byte.is_ascii() {
-            at += 1;
-            if !byte.is_ascii_alphanumeric() {
-                gap = true;
-                continue;
-            }
-            if gap && !key.is_empty() {
-                key.push(b' ');
-                if key.len() >= limit {
-                    break;
-                }
-            }
-            gap = false;
-            key.push(byte.to_ascii_lowercase());
-            continue;
-        }
-        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+    for c in text.chars() {
+        if key.len() >= limit {
             break;
+        }
+        let alphanumeric = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
         };
-        at += c.len_utf8();
-        if !c.is_alphanumeric() {
+        if !alphanumeric {
             gap = true;
             continue;
         }
         if gap && !key.is_empty() {
-            key.push(b' ');
+            key.push(' ');
             if key.len() >= limit {
                 break;
             }
         }
         gap = false;
-        // The limit is checked after each character pushed, as for ASCII.
+        if c.is_ascii() {
+            key.push(c.to_ascii_lowercase());
+            continue;
+        }
+        // The limit is checked after each character pushed.
         for lower in c.to_lowercase() {
             if key.len() >= limit {
                 break;
             }
-            let mut buffer = [0; 4];
-            key.extend_from_slice(lower.encode_utf8(&mut buffer).as_bytes());
+            key.push(lower);
         }
     }
-    // Whole characters and spaces were pushed: the key is UTF-8.
-    String::from_utf8(key).unwrap_or_default()
+    key
 }
 
 /// The number of words of a [`normalise`]d text (one for an empty one,
