@@ -10,10 +10,12 @@
 //! literals every match of it holds (see [`required_literals`]).
 
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{LazyLock, OnceLock};
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
+use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind, StartKind};
 
 use super::data::CODED;
@@ -60,10 +62,25 @@ enum Target {
     Fold,
 }
 
+/// How many texts are searched with the NFA before the DFA is built: a
+/// DFA takes several times as long to build as an NFA and searches
+/// several times as fast, which pays off only over many pages.
+const SEARCHES_BEFORE_DFA: usize = 16;
+
 /// The literals of every list in one automaton.
 #[derive(Debug)]
 pub(super) struct Searcher {
-    automaton: Option<DFA>,
+    /// The literals, as given to the automata.
+    literals: Vec<Vec<u8>>,
+    /// The automaton a run's first texts are searched with: quick to
+    /// build.
+    nfa: Option<NFA>,
+    /// The automaton the rest are searched with, built once
+    /// [`SEARCHES_BEFORE_DFA`] texts have been searched. Both find the
+    /// same occurrences.
+    dfa: OnceLock<Option<DFA>>,
+    /// How many texts have been searched with the NFA.
+    nfa_searches: AtomicUsize,
     /// What each literal stands for, by pattern id.
     targets: Vec<Target>,
     /// For each pattern list, its patterns without required literals:
@@ -148,21 +165,55 @@ impl Searcher {
             literals.push(c.to_string().into_bytes());
             targets.push(Target::Fold);
         }
-        // A full DFA is the fastest to search; the lists are short enough
-        // for it to stay small. Most bytes of prose can start a term: a
-        // prefilter would only slow the search down.
-        let automaton = DFA::builder()
+        // Most bytes of prose can start a term: a prefilter would only
+        // slow the search down.
+        let nfa = NFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .start_kind(StartKind::Unanchored)
             .prefilter(false)
             .build(&literals)
             .ok();
         Searcher {
-            automaton,
+            literals,
+            nfa,
+            dfa: OnceLock::new(),
+            nfa_searches: AtomicUsize::new(0),
             targets,
             unfiltered,
             lengths,
+        }
+    }
+
+    /// A full DFA of the literals: the fastest to search; the lists are
+    /// short enough for it to stay small.
+    fn build_dfa(&self) -> Option<DFA> {
+        DFA::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .start_kind(StartKind::Unanchored)
+            .prefilter(false)
+            .build(&self.literals)
+            .ok()
+    }
+
+    /// Adds to `found` every occurrence of every literal in `haystack`
+    /// (see [`every_literal`]), with whichever automaton is built.
+    fn search(&self, haystack: &[u8], found: &mut Vec<(usize, usize, usize)>) {
+        if let Some(dfa) = self.dfa.get() {
+            if let Some(dfa) = dfa {
+                every_literal(dfa, haystack, found);
+            }
+            return;
+        }
+        // One thread builds the DFA; the others go on with the NFA.
+        if self.nfa_searches.fetch_add(1, Ordering::Relaxed) + 1 == SEARCHES_BEFORE_DFA {
+            if let Some(dfa) = self.dfa.get_or_init(|| self.build_dfa()) {
+                every_literal(dfa, haystack, found);
+            }
+            return;
+        }
+        if let Some(nfa) = &self.nfa {
+            every_literal(nfa, haystack, found);
         }
     }
 }
@@ -214,9 +265,7 @@ impl ListMatches {
         let mut candidates: [Vec<(usize, usize)>; 2] = Default::default();
         let mut folded = false;
         let mut found = Vec::new();
-        if let Some(dfa) = &searcher.automaton {
-            every_literal(dfa, prose.joined.as_bytes(), &mut found);
-        }
+        searcher.search(prose.joined.as_bytes(), &mut found);
         for (id, start, end) in found {
             match searcher.targets.get(id) {
                 Some(&Target::Phrase { list, term, prefix }) => {
@@ -268,6 +317,26 @@ impl ListMatches {
         &self.phrases[list as usize]
     }
 
+    /// The patterns of `list` that may match in `text` (a text outside
+    /// the page's prose, such as a front matter field), in order: every
+    /// pattern that has a match in `text` is here.
+    pub fn patterns_in(text: &str, lists: &ProseLists, list: PatternList) -> Vec<usize> {
+        let searcher = searcher(lists);
+        let mut found = Vec::new();
+        searcher.search(text.as_bytes(), &mut found);
+        let mut patterns = searcher.unfiltered[list as usize].clone();
+        for (id, _, _) in found {
+            match searcher.targets.get(id) {
+                Some(&Target::Pattern { list: of, index }) if of == list => patterns.push(index),
+                Some(Target::Fold) => return (0..searcher.lengths[list as usize]).collect(),
+                _ => {}
+            }
+        }
+        patterns.sort_unstable();
+        patterns.dedup();
+        patterns
+    }
+
     /// The blocks where the patterns of `list` may match, as `(segment
     /// index, pattern index)` in order: every block that holds a match of
     /// a pattern is here with it.
@@ -279,37 +348,41 @@ impl ListMatches {
 /// Adds to `found` the literal id, start and end of every occurrence of
 /// every literal in `haystack` (overlapping ones included), in the order
 /// of their ends. The automaton's own search loop goes through a trait
-/// object and keeps its state in memory; this one, on the DFA itself, is
-/// a few instructions a byte.
+/// object and keeps its state in memory; this one, on the automaton
+/// itself, is a few instructions a byte on a DFA.
 #[inline(never)]
-fn every_literal(dfa: &DFA, haystack: &[u8], found: &mut Vec<(usize, usize, usize)>) {
-    let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+fn every_literal<A: Automaton>(
+    automaton: &A,
+    haystack: &[u8],
+    found: &mut Vec<(usize, usize, usize)>,
+) {
+    let Ok(mut sid) = automaton.start_state(Anchored::No) else {
         return;
     };
     // No literal is empty, so the start state matches nothing; and an
-    // unanchored search never dies: a special state is a match state.
+    // unanchored search never dies: a match state is a special state.
     for (at, &byte) in haystack.iter().enumerate() {
-        sid = dfa.next_state(Anchored::No, sid, byte);
-        if dfa.is_special(sid) {
-            matches_at(dfa, sid, at + 1, found);
+        sid = automaton.next_state(Anchored::No, sid, byte);
+        if automaton.is_special(sid) {
+            matches_at(automaton, sid, at + 1, found);
         }
     }
 }
 
 /// The literals that state `sid`, reached at `end`, matches.
 #[inline(never)]
-fn matches_at(
-    dfa: &DFA,
+fn matches_at<A: Automaton>(
+    automaton: &A,
     sid: aho_corasick::automaton::StateID,
     end: usize,
     found: &mut Vec<(usize, usize, usize)>,
 ) {
-    if !dfa.is_match(sid) {
+    if !automaton.is_match(sid) {
         return;
     }
-    for i in 0..dfa.match_len(sid) {
-        let pid = dfa.match_pattern(sid, i);
-        let start = end.saturating_sub(dfa.pattern_len(pid));
+    for i in 0..automaton.match_len(sid) {
+        let pid = automaton.match_pattern(sid, i);
+        let start = end.saturating_sub(automaton.pattern_len(pid));
         found.push((pid.as_usize(), start, end));
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::pattern::LazyRegex;
-use crate::rules::prose::lists::PatternList;
+use crate::rules::prose::lists::{ListMatches, PatternList};
 use crate::rules::prose::Segment;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
@@ -62,12 +62,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     // The title and description come first in the file, and are short:
     // every pattern is searched.
     for field in &prose.fields {
-        find_in(
-            cx,
-            &field.segment,
-            0..cx.settings.lists.placeholders().len(),
-            out,
+        let patterns = ListMatches::patterns_in(
+            &field.segment.text,
+            &cx.settings.lists,
+            PatternList::Placeholder,
         );
+        find_in(cx, &field.segment, patterns.into_iter(), out);
     }
     let candidates = cx.list_matches().candidates(PatternList::Placeholder);
     for block in candidates.chunk_by(|a, b| a.0 == b.0) {
