@@ -343,5 +343,54 @@ fn patterns_are_candidates_where_their_literals_are() {
 #[test]
 fn every_pattern_has_required_literals() {
     assert!(SEARCHER.unfiltered.iter().all(Vec::is_empty));
-    assert!(SEARCHER.automaton.is_some());
+    assert!(SEARCHER.nfa.is_some());
+    assert!(SEARCHER.build_dfa().is_some());
+}
+
+#[test]
+fn the_nfa_and_the_dfa_find_the_same_occurrences() {
+    let searcher = Searcher::new(&ProseLists::default());
+    let (Some(nfa), Some(dfa)) = (&searcher.nfa, searcher.build_dfa()) else {
+        panic!("the automata of the embedded lists build");
+    };
+    let mut rng = Lcg(11);
+    let mut occurrences = 0;
+    for _ in 0..500 {
+        let text = page(&mut rng);
+        let (mut by_nfa, mut by_dfa) = (Vec::new(), Vec::new());
+        every_literal(nfa, text.as_bytes(), &mut by_nfa);
+        every_literal(&dfa, text.as_bytes(), &mut by_dfa);
+        assert_eq!(by_nfa, by_dfa, "{text:?}");
+        occurrences += by_dfa.len();
+    }
+    assert!(occurrences > 500);
+}
+
+#[test]
+fn a_search_switches_to_the_dfa_after_the_first_pages() {
+    let searcher = Searcher::new(&ProseLists::default());
+    let mut found = Vec::new();
+    for _ in 1..SEARCHES_BEFORE_DFA {
+        searcher.search(b"the chairman", &mut found);
+    }
+    assert!(searcher.dfa.get().is_none());
+    searcher.search(b"the chairman", &mut found);
+    assert!(searcher.dfa.get().is_some_and(Option::is_some));
+    assert_eq!(found.len() % SEARCHES_BEFORE_DFA, 0);
+    assert!(!found.is_empty());
+}
+
+#[test]
+fn a_field_is_searched_with_the_patterns_whose_literals_it_holds() {
+    let lists = ProseLists::default();
+    let tbd = PLACEHOLDER_PATTERNS
+        .iter()
+        .position(|p| p.as_str() == r"\bTBD\b")
+        .expect("TBD is a listed placeholder");
+    let in_field = |text: &str| ListMatches::patterns_in(text, &lists, PatternList::Placeholder);
+    assert!(in_field("Data Analyst").is_empty());
+    assert!(in_field("Grade: TBD").contains(&tbd));
+    assert!(in_field("Grade: tbd").contains(&tbd));
+    // A Kelvin sign folds to an ASCII letter: every pattern may match.
+    assert_eq!(in_field("\u{212A}PIs").len(), PLACEHOLDER_PATTERNS.len());
 }
