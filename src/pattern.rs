@@ -8,7 +8,7 @@
 use std::sync::OnceLock;
 
 use regex::{Regex, RegexBuilder};
-use regex_syntax::hir::{Class, Hir, HirKind};
+use regex_syntax::ast::{self, Ast, ClassSet, ClassSetItem, RepetitionKind, RepetitionRange};
 
 /// Most bytes a compiled pattern may take (the default is 10 MiB).
 pub const SIZE_LIMIT: usize = 1 << 20;
@@ -130,12 +130,14 @@ pub fn may_hold_any(text: &str, words: &[&[u8]]) -> bool {
 /// A search for these literals tells which texts need the (slower)
 /// search for the pattern itself; the set is chosen to be rare in prose.
 pub fn required_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
-    let hir = regex_syntax::ParserBuilder::new()
+    // The syntax tree is enough, and far cheaper to build than the
+    // high-level form with its Unicode classes and case folding.
+    let tree = ast::parse::ParserBuilder::new()
         .nest_limit(NEST_LIMIT)
         .build()
         .parse(pattern)
         .ok()?;
-    analyse(&hir).required()
+    analyse(&tree).required()
 }
 
 /// What is known of the strings a piece of a pattern matches (ASCII
@@ -157,70 +159,127 @@ impl Known {
         };
         (!set.is_empty() && set.iter().all(|s| !s.is_empty())).then_some(set)
     }
+
+    /// Matches the empty string only.
+    fn empty() -> Known {
+        Known::Exact(vec![Vec::new()])
+    }
 }
 
-fn analyse(hir: &Hir) -> Known {
-    match hir.kind() {
-        // Assertions match no text: they do not break a run of literals.
-        HirKind::Empty | HirKind::Look(_) => Known::Exact(vec![Vec::new()]),
-        HirKind::Literal(lit) => Known::Exact(vec![lit.0.to_ascii_lowercase()]),
-        HirKind::Class(class) => match class_literals(class) {
+/// The fewest and most times a repetition repeats.
+fn repeats(rep: &ast::Repetition) -> (u32, Option<u32>) {
+    match &rep.op.kind {
+        RepetitionKind::ZeroOrOne => (0, Some(1)),
+        RepetitionKind::ZeroOrMore => (0, None),
+        RepetitionKind::OneOrMore => (1, None),
+        RepetitionKind::Range(RepetitionRange::Exactly(n)) => (*n, Some(*n)),
+        RepetitionKind::Range(RepetitionRange::AtLeast(n)) => (*n, None),
+        RepetitionKind::Range(RepetitionRange::Bounded(m, n)) => (*m, Some(*n)),
+    }
+}
+
+/// What is known of a piece of a pattern. Flags are not followed: a
+/// letter outside ASCII may be matched in another case, so it tells
+/// nothing; ASCII letters are lower-cased either way, and the search for
+/// the literals ignores ASCII case.
+fn analyse(tree: &Ast) -> Known {
+    match tree {
+        // Assertions and flags match no text: they do not break a run of
+        // literals.
+        Ast::Empty(_) | Ast::Flags(_) | Ast::Assertion(_) => Known::empty(),
+        Ast::Literal(lit) => match char_literal(lit.c) {
             Some(set) => Known::Exact(set),
             None => Known::Holds(None),
         },
-        HirKind::Capture(cap) => analyse(&cap.sub),
-        HirKind::Repetition(rep) => {
-            let sub = analyse(&rep.sub);
-            match sub {
-                Known::Exact(set) if rep.max == Some(rep.min) => match power(&set, rep.min) {
+        Ast::ClassBracketed(class) if !class.negated => match class_literals(&class.kind) {
+            Some(set) => Known::Exact(set),
+            None => Known::Holds(None),
+        },
+        Ast::Dot(_) | Ast::ClassBracketed(_) | Ast::ClassPerl(_) | Ast::ClassUnicode(_) => {
+            Known::Holds(None)
+        }
+        Ast::Group(group) => analyse(&group.ast),
+        Ast::Repetition(rep) => {
+            let sub = analyse(&rep.ast);
+            match (sub, repeats(rep)) {
+                (Known::Exact(set), (min, Some(max))) if min == max => match power(&set, min) {
                     Some(all) => Known::Exact(all),
                     None => Known::Holds(Known::Exact(set).required()),
                 },
-                _ if rep.min == 0 => Known::Holds(None),
-                sub => Known::Holds(sub.required()),
+                (_, (0, _)) => Known::Holds(None),
+                (sub, _) => Known::Holds(sub.required()),
             }
         }
-        HirKind::Concat(subs) => concat(subs),
-        HirKind::Alternation(subs) => alternation(subs),
+        Ast::Concat(concat_of) => concat(&concat_of.asts),
+        Ast::Alternation(alternation_of) => alternation(&alternation_of.asts),
+    }
+}
+
+/// A character as a set of one literal, lower-cased, when it is ASCII;
+/// `None` for any other (it may be matched in another case).
+fn char_literal(c: char) -> Option<Vec<Vec<u8>>> {
+    if c.is_ascii() {
+        Some(vec![vec![c.to_ascii_lowercase() as u8]])
+    } else {
+        None
     }
 }
 
 /// A class as a small set of one-character strings; the characters of
 /// [`ASCII_FOLDS`] are left out (the text holds none of them).
-fn class_literals(class: &Class) -> Option<Vec<Vec<u8>>> {
+fn class_literals(class: &ClassSet) -> Option<Vec<Vec<u8>>> {
     let mut bytes: Vec<u8> = Vec::new();
     let mut count = 0u32;
-    let mut add = |c: u32| -> Option<()> {
-        count += 1;
-        if count > MAX_CLASS {
-            return None;
-        }
-        match u8::try_from(c) {
-            Ok(b) if b.is_ascii() => bytes.push(b.to_ascii_lowercase()),
-            _ if char::from_u32(c).is_some_and(|c| ASCII_FOLDS.contains(&c)) => {}
-            _ => return None,
-        }
-        Some(())
-    };
-    match class {
-        Class::Unicode(class) => {
-            for range in class.ranges() {
-                for c in u32::from(range.start())..=u32::from(range.end()) {
-                    add(c)?;
-                }
-            }
-        }
-        Class::Bytes(class) => {
-            for range in class.ranges() {
-                for b in range.start()..=range.end() {
-                    add(u32::from(b))?;
-                }
-            }
-        }
-    }
+    class_bytes(class, &mut bytes, &mut count)?;
     bytes.sort_unstable();
     bytes.dedup();
     (!bytes.is_empty()).then(|| bytes.into_iter().map(|b| vec![b]).collect())
+}
+
+/// Adds the characters of `class` to `bytes`, counting them in `count`;
+/// `None` when one is outside ASCII (and not one of [`ASCII_FOLDS`]),
+/// when there are more than [`MAX_CLASS`], or when a part is not a plain
+/// list of characters.
+fn class_bytes(class: &ClassSet, bytes: &mut Vec<u8>, count: &mut u32) -> Option<()> {
+    let ClassSet::Item(item) = class else {
+        return None;
+    };
+    let mut add = |c: char| -> Option<()> {
+        *count += 1;
+        if *count > MAX_CLASS {
+            return None;
+        }
+        if c.is_ascii() {
+            bytes.push(c.to_ascii_lowercase() as u8);
+        } else if !ASCII_FOLDS.contains(&c) {
+            return None;
+        }
+        Some(())
+    };
+    add_item(item, &mut add)
+}
+
+/// Calls `add` on every character of a class item.
+fn add_item(item: &ClassSetItem, add: &mut impl FnMut(char) -> Option<()>) -> Option<()> {
+    match item {
+        ClassSetItem::Empty(_) => Some(()),
+        ClassSetItem::Literal(lit) => add(lit.c),
+        ClassSetItem::Range(range) => {
+            for c in range.start.c..=range.end.c {
+                add(c)?;
+            }
+            Some(())
+        }
+        ClassSetItem::Union(union) => union.items.iter().try_for_each(|i| add_item(i, add)),
+        ClassSetItem::Bracketed(inner) if !inner.negated => match &inner.kind {
+            ClassSet::Item(i) => add_item(i, add),
+            ClassSet::BinaryOp(_) => None,
+        },
+        ClassSetItem::Bracketed(_)
+        | ClassSetItem::Ascii(_)
+        | ClassSetItem::Unicode(_)
+        | ClassSetItem::Perl(_) => None,
+    }
 }
 
 /// Every string of `set` repeated `times` times over, if not too many.
@@ -247,7 +306,7 @@ fn product(a: &[Vec<u8>], b: &[Vec<u8>]) -> Option<Vec<Vec<u8>>> {
 /// A concatenation: consecutive exact parts join into longer literals
 /// ("l", "e", "a", "d" into "lead"); the rarest set among these runs and
 /// the other parts' sets is the one required.
-fn concat(subs: &[Hir]) -> Known {
+fn concat(subs: &[Ast]) -> Known {
     let mut choices: Vec<Vec<Vec<u8>>> = Vec::new();
     let mut run: Vec<Vec<u8>> = vec![Vec::new()];
     let mut exact = true;
@@ -274,9 +333,9 @@ fn concat(subs: &[Hir]) -> Known {
         }
         exact = false;
         // `x{2,}` starts with `xx`: the run goes on through it, then ends.
-        if let HirKind::Repetition(rep) = sub.kind() {
-            if let Known::Exact(set) = analyse(&rep.sub) {
-                if let Some(longer) = power(&set, rep.min).and_then(|p| product(&run, &p)) {
+        if let Ast::Repetition(rep) = sub {
+            if let Known::Exact(set) = analyse(&rep.ast) {
+                if let Some(longer) = power(&set, repeats(rep).0).and_then(|p| product(&run, &p)) {
                     run = longer;
                 }
             }
@@ -293,7 +352,7 @@ fn concat(subs: &[Hir]) -> Known {
 }
 
 /// An alternation: the union of its branches' sets.
-fn alternation(subs: &[Hir]) -> Known {
+fn alternation(subs: &[Ast]) -> Known {
     let known: Vec<Known> = subs.iter().map(analyse).collect();
     if known.iter().all(|k| matches!(k, Known::Exact(_))) {
         let mut all: Vec<Vec<u8>> = Vec::new();
@@ -381,8 +440,20 @@ mod tests {
         assert_eq!(literals(r"\w+"), None);
         assert_eq!(literals(r"(?:x|\w)y?"), None);
         assert_eq!(literals(r"(?:ab)?"), None);
-        assert_eq!(literals(r"é+"), words(&["é"]));
+        // A letter outside ASCII may be matched in another case.
+        assert_eq!(literals(r"é+"), None);
         assert_eq!(literals(r"(?i)é+"), None);
+        assert_eq!(literals(r"(?i)caf[eé]"), words(&["caf"]));
+        // Flags, in a group or on their own, do not break a run.
+        assert_eq!(literals(r"(?i)\bsee(?-i)n\b"), words(&["seen"]));
+        assert_eq!(literals(r"(?x) a b c "), words(&["abc"]));
+        assert_eq!(literals(r"[^ab]c"), words(&["c"]));
+        assert_eq!(
+            literals(r"[a-c[xy]]z"),
+            words(&["az", "bz", "cz", "xz", "yz"])
+        );
+        assert_eq!(literals(r"[a-z]"), None);
+        assert_eq!(literals(r"[\w&&a]"), None);
     }
 
     #[test]
@@ -424,6 +495,7 @@ mod tests {
 
     #[test]
     fn ascii_folds_are_every_non_ascii_match_of_an_ascii_letter() {
+        use regex_syntax::hir::{Class, HirKind};
         let hir = regex_syntax::Parser::new().parse("(?i)[a-z]").unwrap();
         let HirKind::Class(Class::Unicode(class)) = hir.kind() else {
             panic!("{hir:?}");
