@@ -8,7 +8,7 @@
 //! Analyst requirements:" written as a paragraph before the list.
 
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
 use regex::Regex;
 
@@ -16,25 +16,85 @@ use super::Level;
 use crate::document::{BlockKind, Document};
 use crate::pattern::may_hold_any;
 
-/// The lead-ins, on text with runs of white space made one space.
-static CARRIES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)
-        \ball\s+(?:of\s+)?(?:the\s+)?(?:above|previous)\s+requirements
-      | \ball\s+(?:of\s+)?(?:the\s+)?(?:requirements|responsibilities)\s+(?:and\s+requirements\s+)?(?:of|listed\s+above|above)\b
-      | \bextends?\s+the\s+requirements(?:\s+section)?\s+above
-      | \brequirements\s+(?:of\s+)?the\s+(?:previous|prior|preceding)\s+level
-      | \b(?:meets?|includes?)\s+(?:all\s+(?:of\s+)?)?the\s+requirements\s+of\b
-      | ^\W*same\s+as\b
-      | \bin\s+addition\s+to\s+the\s+(?:responsibilities\s+and\s+)?requirements\s+of\b
-      | \b(?:shares?|has|have)\s+the\s+same\s+requirements\s+as\b
-      | \bextends?\s+from\s+the\s+(?:\w+\s+){0,3}requirements\s+of\b
-      | \bbase\s+requirements\b
-      | ^\W*exten?ds\s+(?:that\s+of\s+)?the\s+[^.]{1,80}?\brequirements\b[^.]{0,12}$
-        ",
-    )
-    .expect("constant pattern")
-});
+/// One form of lead-in: a pattern, on text with runs of white space made
+/// one space, compiled the first time a text holds its words.
+struct LeadIn {
+    /// Words every match holds (lower-case): one of each group.
+    words: &'static [&'static [&'static str]],
+    /// The pattern, matched ignoring case.
+    pattern: &'static str,
+    regex: OnceLock<Regex>,
+}
+
+impl LeadIn {
+    const fn new(words: &'static [&'static [&'static str]], pattern: &'static str) -> LeadIn {
+        LeadIn {
+            words,
+            pattern,
+            regex: OnceLock::new(),
+        }
+    }
+
+    /// Whether `squashed` matches; `lower` is it lower-cased when it is
+    /// ASCII, `None` otherwise (letters outside ASCII may fold to ASCII
+    /// ones: `ſ` to `s`).
+    fn is_match(&self, squashed: &str, lower: Option<&str>) -> bool {
+        let may_match = lower.is_none_or(|lower| {
+            self.words
+                .iter()
+                .all(|any| any.iter().any(|word| lower.contains(word)))
+        });
+        may_match
+            && self
+                .regex
+                .get_or_init(|| {
+                    Regex::new(&format!("(?i){}", self.pattern)).expect("constant pattern")
+                })
+                .is_match(squashed)
+    }
+}
+
+/// The lead-ins: a text carries requirements over when it matches one.
+static LEAD_INS: [LeadIn; 11] = [
+    LeadIn::new(
+        &[&["above", "previous"]],
+        r"\ball\s+(?:of\s+)?(?:the\s+)?(?:above|previous)\s+requirements",
+    ),
+    LeadIn::new(
+        &[&["all"], &["requirements", "responsibilities"]],
+        r"\ball\s+(?:of\s+)?(?:the\s+)?(?:requirements|responsibilities)\s+(?:and\s+requirements\s+)?(?:of|listed\s+above|above)\b",
+    ),
+    LeadIn::new(
+        &[&["extend"], &["above"]],
+        r"\bextends?\s+the\s+requirements(?:\s+section)?\s+above",
+    ),
+    LeadIn::new(
+        &[&["level"]],
+        r"\brequirements\s+(?:of\s+)?the\s+(?:previous|prior|preceding)\s+level",
+    ),
+    LeadIn::new(
+        &[&["meet", "include"], &["requirements"]],
+        r"\b(?:meets?|includes?)\s+(?:all\s+(?:of\s+)?)?the\s+requirements\s+of\b",
+    ),
+    LeadIn::new(&[&["same"]], r"^\W*same\s+as\b"),
+    LeadIn::new(
+        &[&["addition"]],
+        r"\bin\s+addition\s+to\s+the\s+(?:responsibilities\s+and\s+)?requirements\s+of\b",
+    ),
+    LeadIn::new(
+        &[&["same"]],
+        r"\b(?:shares?|has|have)\s+the\s+same\s+requirements\s+as\b",
+    ),
+    LeadIn::new(
+        &[&["extend"], &["from"]],
+        r"\bextends?\s+from\s+the\s+(?:\w+\s+){0,3}requirements\s+of\b",
+    ),
+    LeadIn::new(&[&["base"]], r"\bbase\s+requirements\b"),
+    LeadIn::new(
+        &[&["extends", "exteds"], &["requirements"]],
+        r"^\W*exten?ds\s+(?:that\s+of\s+)?the\s+[^.]{1,80}?\brequirements\b[^.]{0,12}$",
+    ),
+];
 
 /// Where level `level` says it carries requirements over: before or as
 /// the first item of its requirements, in any of the forms; elsewhere in
@@ -96,7 +156,10 @@ pub(super) fn carries(text: &str) -> bool {
         return false;
     }
     let squashed = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    CARRIES.is_match(&squashed)
+    let lower = squashed.is_ascii().then(|| squashed.to_ascii_lowercase());
+    LEAD_INS
+        .iter()
+        .any(|lead_in| lead_in.is_match(&squashed, lower.as_deref()))
 }
 
 #[cfg(test)]
@@ -132,5 +195,68 @@ mod tests {
         ] {
             assert!(!carries(text), "{text}");
         }
+    }
+
+    #[test]
+    fn the_words_of_a_lead_in_rule_out_only_texts_it_does_not_match() {
+        let every = LEAD_INS
+            .iter()
+            .map(|lead_in| format!("(?:{})", lead_in.pattern))
+            .collect::<Vec<_>>()
+            .join("|");
+        let every = Regex::new(&format!("(?i){every}")).unwrap();
+        const PIECES: &[&str] = &[
+            "all",
+            "of",
+            "the",
+            "above",
+            "previous",
+            "requirements",
+            "Requirements",
+            "responsibilities",
+            "and",
+            "listed",
+            "extends",
+            "Extend",
+            "exteds",
+            "section",
+            "prior",
+            "level",
+            "meets",
+            "includes",
+            "same",
+            "as",
+            "in",
+            "addition",
+            "to",
+            "shares",
+            "has",
+            "from",
+            "base",
+            "that",
+            "Senior",
+            "Analyst",
+            "plus:",
+            "-",
+            "REQUIREMENTſ",
+            "\u{212A}",
+            ".",
+            "(Intermediate)",
+            "  ",
+        ];
+        let mut rng = crate::testing::Lcg(5);
+        let mut matched = 0;
+        for _ in 0..20_000 {
+            let words: Vec<&str> = (0..rng.below(9) + 1)
+                .map(|_| PIECES[rng.below(PIECES.len())])
+                .collect();
+            let text = words.join(" ");
+            let squashed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let expected = may_hold_any(&text, &[b"requirement", b"responsibilit", b"same"])
+                && every.is_match(&squashed);
+            assert_eq!(carries(&text), expected, "{text}");
+            matched += usize::from(expected);
+        }
+        assert!(matched > 100, "{matched}");
     }
 }
