@@ -122,6 +122,47 @@ pub fn may_hold_any(text: &str, words: &[&[u8]]) -> bool {
         .any(|word| memchr::memmem::find(lower.as_bytes(), word).is_some())
 }
 
+/// Whether `text` may hold, in some case, one of the words of the first
+/// group of `sequence`, then white space, then one of the second group's,
+/// and so on: a cheap test before a case-insensitive pattern every match
+/// of which holds such a sequence (with `\s+` between the words). As in
+/// [`may_hold_any`], text outside ASCII is never ruled out.
+pub fn may_hold_sequence(text: &str, sequence: &[&[&str]]) -> bool {
+    if !text.is_ascii() {
+        return true;
+    }
+    let Some((first, rest)) = sequence.split_first() else {
+        return true;
+    };
+    let lower = text.to_ascii_lowercase();
+    let lower = lower.as_bytes();
+    first.iter().any(|word| {
+        memchr::memmem::find_iter(lower, word.as_bytes())
+            .any(|at| sequence_follows(lower, at + word.len(), rest))
+    })
+}
+
+/// Whether white space and then a word of each group of `groups` in turn
+/// follow `lower[at..]`.
+fn sequence_follows(lower: &[u8], at: usize, groups: &[&[&str]]) -> bool {
+    let Some((group, rest)) = groups.split_first() else {
+        return true;
+    };
+    // `\s` on ASCII text: tab, line feed, vertical tab, form feed,
+    // carriage return and space.
+    let is_space = |b: &u8| matches!(b, b'\t'..=b'\r' | b' ');
+    let spaces = lower
+        .get(at..)
+        .map_or(0, |tail| tail.iter().take_while(|b| is_space(b)).count());
+    if spaces == 0 {
+        return false;
+    }
+    let at = at + spaces;
+    group.iter().any(|word| {
+        lower[at..].starts_with(word.as_bytes()) && sequence_follows(lower, at + word.len(), rest)
+    })
+}
+
 /// Literals at least one of which every match of `pattern` holds, when
 /// the text is matched ignoring ASCII case and holds none of
 /// [`ASCII_FOLDS`]; ASCII letters in them are lower-case. `None` when no
@@ -402,6 +443,29 @@ fn rarity(set: &[Vec<u8>]) -> (u32, std::cmp::Reverse<usize>) {
 mod tests {
     use super::*;
     use std::time::{Duration, Instant};
+
+    #[test]
+    fn may_hold_sequence_rules_out_only_ascii_text_without_the_sequence() {
+        let next_step: &[&[&str]] = &[&["next"], &["step", "steps"], &["in", "of"]];
+        assert!(may_hold_sequence("The NEXT  Steps\tin", next_step));
+        assert!(may_hold_sequence("next step\u{b}of", next_step));
+        assert!(may_hold_sequence(
+            "a next step, then next steps of",
+            next_step
+        ));
+        assert!(!may_hold_sequence("The next step is", next_step));
+        assert!(!may_hold_sequence("next steps", next_step));
+        assert!(!may_hold_sequence("nextstep in", next_step));
+        assert!(may_hold_sequence("next step\u{a0}in", next_step));
+        let regex = compile(r"(?i)\bnext\s+steps?\s+(?:in|of)", "t").unwrap();
+        for text in ["next \u{c}step of", "Next\r\nSTEPS  IN", "next step\x1fin"] {
+            assert_eq!(
+                may_hold_sequence(text, next_step),
+                regex.is_match(text),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn may_hold_any_rules_out_only_ascii_text_without_the_words() {

@@ -11,7 +11,7 @@ use crate::document::{Container, Document};
 use crate::family::names::{self, RoleName};
 use crate::family::spans::SpanSet;
 use crate::family::{JobFamily, Roles, SectionKind};
-use crate::pattern::may_hold_any;
+use crate::pattern::{may_hold_any, may_hold_sequence};
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -243,13 +243,30 @@ fn mentions(
 /// The job families that Career Ladder text starts from, as ranges of
 /// `text`.
 fn family_subjects(text: &str) -> Vec<Range<usize>> {
-    // Every match holds "family" in some case.
+    // Every match holds "family" in some case, and the words before
+    // or after it.
     if !may_hold_any(text, &[b"family"]) {
         return Vec::new();
     }
-    [&NEXT_STEP, &FAMILY_FIRST]
+    let next_step = may_hold_sequence(
+        text,
+        &[
+            &["next"],
+            &["step", "steps"],
+            &["in", "for", "of", "within"],
+        ],
+    ) || may_hold_sequence(text, &[&["members"], &["in", "of"]]);
+    let family_first = may_hold_sequence(
+        text,
+        &[
+            &["family"],
+            &["would", "will", "next", "may", "is", "has", "can"],
+        ],
+    );
+    [(&NEXT_STEP, next_step), (&FAMILY_FIRST, family_first)]
         .into_iter()
-        .flat_map(|p| p.captures_iter(text))
+        .filter(|(_, may_match)| *may_match)
+        .flat_map(|(p, _)| p.captures_iter(text))
         .filter_map(|c| c.get(1).map(|m| m.range()))
         .collect()
 }
@@ -631,5 +648,50 @@ mod tests {
             "Product Manager, Engineering Manager, and Designer"
         ));
         assert!(!is_name(""));
+    }
+
+    #[test]
+    fn the_word_tests_rule_out_only_texts_without_a_subject() {
+        const PIECES: &[&str] = &[
+            "The",
+            "the",
+            "next step in",
+            "Next steps\tfor",
+            "next step is",
+            "step",
+            "of",
+            "members of",
+            "Members  in",
+            "members",
+            "Data",
+            "Analyst",
+            "Manager,",
+            "job family",
+            "Job Family would",
+            "job family is",
+            "family can",
+            "will",
+            "may",
+            "move",
+            "\u{a0}",
+            ".",
+            "ſ",
+        ];
+        let mut rng = crate::testing::Lcg(3);
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let words: Vec<&str> = (0..rng.below(10) + 1)
+                .map(|_| PIECES[rng.below(PIECES.len())])
+                .collect();
+            let text = words.join(" ");
+            let every: Vec<Range<usize>> = [&NEXT_STEP, &FAMILY_FIRST]
+                .into_iter()
+                .flat_map(|p| p.captures_iter(&text))
+                .filter_map(|c| c.get(1).map(|m| m.range()))
+                .collect();
+            assert_eq!(family_subjects(&text), every, "{text:?}");
+            found += every.len();
+        }
+        assert!(found > 50, "{found}");
     }
 }
