@@ -171,6 +171,19 @@ fn sequence_follows(lower: &[u8], at: usize, groups: &[&[&str]]) -> bool {
 /// A search for these literals tells which texts need the (slower)
 /// search for the pattern itself; the set is chosen to be rare in prose.
 pub fn required_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
+    analyse_pattern(pattern)?.rarest()
+}
+
+/// Sets of literals every match of `pattern` holds one of each of (under
+/// the conditions of [`required_literals`], whose set is one of them);
+/// empty when none is found.
+pub fn required_literal_sets(pattern: &str) -> Vec<Vec<Vec<u8>>> {
+    analyse_pattern(pattern).map_or_else(Vec::new, Known::required)
+}
+
+/// What is known of the strings `pattern` matches; `None` when it does
+/// not parse.
+fn analyse_pattern(pattern: &str) -> Option<Known> {
     // The syntax tree is enough, and far cheaper to build than the
     // high-level form with its Unicode classes and case folding.
     let tree = ast::parse::ParserBuilder::new()
@@ -178,7 +191,7 @@ pub fn required_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
         .build()
         .parse(pattern)
         .ok()?;
-    analyse(&tree).required()
+    Some(analyse(&tree))
 }
 
 /// What is known of the strings a piece of a pattern matches (ASCII
@@ -186,19 +199,35 @@ pub fn required_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
 enum Known {
     /// It matches exactly one of these strings.
     Exact(Vec<Vec<u8>>),
-    /// Every string it matches holds one of these (`None`: nothing known).
-    Holds(Option<Vec<Vec<u8>>>),
+    /// Every string it matches holds one string of each of these sets
+    /// (none: nothing is known), each of use (see [`Known::required`]).
+    Holds(Vec<Vec<Vec<u8>>>),
 }
 
 impl Known {
-    /// A set one of which every match holds, when it is of use (no empty
-    /// string in it).
-    fn required(self) -> Option<Vec<Vec<u8>>> {
-        let set = match self {
-            Known::Exact(set) => set,
-            Known::Holds(set) => set?,
-        };
-        (!set.is_empty() && set.iter().all(|s| !s.is_empty())).then_some(set)
+    /// The sets every match holds one string of each of, those of use
+    /// only (no empty string in them), in the order they were found.
+    fn required(self) -> Vec<Vec<Vec<u8>>> {
+        match self {
+            Known::Exact(set) => {
+                let of_use = !set.is_empty() && set.iter().all(|s| !s.is_empty());
+                if of_use {
+                    vec![set]
+                } else {
+                    Vec::new()
+                }
+            }
+            Known::Holds(sets) => sets,
+        }
+    }
+
+    /// The rarest of [`Known::required`] (the first of equals).
+    fn rarest(self) -> Option<Vec<Vec<u8>>> {
+        // `max_by_key` keeps the last of equals: reversed, the first.
+        self.required()
+            .into_iter()
+            .rev()
+            .max_by_key(|set| rarity(set))
     }
 
     /// Matches the empty string only.
@@ -230,14 +259,14 @@ fn analyse(tree: &Ast) -> Known {
         Ast::Empty(_) | Ast::Flags(_) | Ast::Assertion(_) => Known::empty(),
         Ast::Literal(lit) => match char_literal(lit.c) {
             Some(set) => Known::Exact(set),
-            None => Known::Holds(None),
+            None => Known::Holds(Vec::new()),
         },
         Ast::ClassBracketed(class) if !class.negated => match class_literals(&class.kind) {
             Some(set) => Known::Exact(set),
-            None => Known::Holds(None),
+            None => Known::Holds(Vec::new()),
         },
         Ast::Dot(_) | Ast::ClassBracketed(_) | Ast::ClassPerl(_) | Ast::ClassUnicode(_) => {
-            Known::Holds(None)
+            Known::Holds(Vec::new())
         }
         Ast::Group(group) => analyse(&group.ast),
         Ast::Repetition(rep) => {
@@ -247,7 +276,7 @@ fn analyse(tree: &Ast) -> Known {
                     Some(all) => Known::Exact(all),
                     None => Known::Holds(Known::Exact(set).required()),
                 },
-                (_, (0, _)) => Known::Holds(None),
+                (_, (0, _)) => Known::Holds(Vec::new()),
                 (sub, _) => Known::Holds(sub.required()),
             }
         }
@@ -345,8 +374,8 @@ fn product(a: &[Vec<u8>], b: &[Vec<u8>]) -> Option<Vec<Vec<u8>>> {
 }
 
 /// A concatenation: consecutive exact parts join into longer literals
-/// ("l", "e", "a", "d" into "lead"); the rarest set among these runs and
-/// the other parts' sets is the one required.
+/// ("l", "e", "a", "d" into "lead"); these runs' sets and the other
+/// parts' sets are all required.
 fn concat(subs: &[Ast]) -> Known {
     let mut choices: Vec<Vec<Vec<u8>>> = Vec::new();
     let mut run: Vec<Vec<u8>> = vec![Vec::new()];
@@ -388,11 +417,19 @@ fn concat(subs: &[Ast]) -> Known {
         return Known::Exact(run);
     }
     choices.extend(Known::Exact(run).required());
-    // `max_by_key` keeps the last of equals: reversed, the first.
-    Known::Holds(choices.into_iter().rev().max_by_key(|set| rarity(set)))
+    // The same set may come twice (`x+` as a run and as a part).
+    let mut seen = Vec::with_capacity(choices.len());
+    choices.retain(|set| {
+        let new = !seen.contains(set);
+        if new {
+            seen.push(set.clone());
+        }
+        new
+    });
+    Known::Holds(choices)
 }
 
-/// An alternation: the union of its branches' sets.
+/// An alternation: the union of its branches' (rarest) sets.
 fn alternation(subs: &[Ast]) -> Known {
     let known: Vec<Known> = subs.iter().map(analyse).collect();
     if known.iter().all(|k| matches!(k, Known::Exact(_))) {
@@ -407,19 +444,23 @@ fn alternation(subs: &[Ast]) -> Known {
         return if all.len() <= MAX_LITERALS {
             Known::Exact(all)
         } else {
-            Known::Holds(None)
+            Known::Holds(Vec::new())
         };
     }
     let mut all: Vec<Vec<u8>> = Vec::new();
     for k in known {
-        match k.required() {
+        match k.rarest() {
             Some(set) => all.extend(set),
-            None => return Known::Holds(None),
+            None => return Known::Holds(Vec::new()),
         }
     }
     all.sort_unstable();
     all.dedup();
-    Known::Holds((all.len() <= MAX_LITERALS).then_some(all))
+    if all.len() <= MAX_LITERALS {
+        Known::Holds(vec![all])
+    } else {
+        Known::Holds(Vec::new())
+    }
 }
 
 /// How rare a set of literals is in prose, higher is rarer: by its most
@@ -521,6 +562,29 @@ mod tests {
     }
 
     #[test]
+    fn required_literal_sets_are_every_part_a_match_holds() {
+        let sets = |p: &str| -> Vec<Vec<String>> {
+            required_literal_sets(p)
+                .into_iter()
+                .map(|set| {
+                    set.into_iter()
+                        .map(|l| String::from_utf8_lossy(&l).into_owned())
+                        .collect()
+                })
+                .collect()
+        };
+        assert_eq!(
+            sets(r"(?i)\b(?:has|have)\s+(?P<w>lead)\b"),
+            [vec!["has", "have"], vec!["lead"]]
+        );
+        assert_eq!(sets(r"(?:ab|c\d)x+"), [vec!["ab", "c"], vec!["x"]]);
+        assert_eq!(sets(r"\bTODO\b"), [vec!["todo"]]);
+        assert!(sets(r"\w+").is_empty());
+        assert!(sets(r"(?:ab)?").is_empty());
+        assert!(sets("(unclosed").is_empty());
+    }
+
+    #[test]
     fn required_literals_hold_in_every_match() {
         let patterns = [
             r"(?i)\b(?:to|and|or)\s+(?P<w>identity)\s+(?:the|a|an)\b",
@@ -542,16 +606,20 @@ mod tests {
         ];
         for pattern in patterns {
             let regex = compile(pattern, "t").unwrap();
-            let set = required_literals(pattern).unwrap();
+            let rarest = required_literals(pattern).unwrap();
+            let sets = required_literal_sets(pattern);
+            assert!(sets.contains(&rarest), "{pattern}");
             for text in texts {
                 let lower = text.to_ascii_lowercase();
                 for m in regex.find_iter(text) {
                     let found = &lower[m.range()];
-                    assert!(
-                        set.iter()
-                            .any(|l| found.contains(&*String::from_utf8_lossy(l))),
-                        "{pattern} on {text}"
-                    );
+                    for set in &sets {
+                        assert!(
+                            set.iter()
+                                .any(|l| found.contains(&*String::from_utf8_lossy(l))),
+                            "{pattern} on {text}"
+                        );
+                    }
                 }
             }
         }

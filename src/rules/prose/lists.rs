@@ -21,7 +21,7 @@ use aho_corasick::{Anchored, MatchKind, StartKind};
 use super::data::CODED;
 use super::extra::ProseLists;
 use super::{PhraseMatch, Prose};
-use crate::pattern::{required_literals, ASCII_FOLDS};
+use crate::pattern::{required_literal_sets, required_literals, ASCII_FOLDS};
 
 /// A list of words and phrases, matched ignoring ASCII case, on word
 /// boundaries; straight and curly apostrophes match each other.
@@ -88,6 +88,10 @@ pub(super) struct Searcher {
     unfiltered: [Vec<usize>; 2],
     /// For each pattern list, how many patterns it has.
     lengths: [usize; 2],
+    /// For each pattern list, for each pattern, sets of literals every
+    /// match holds one of each of (see [`required_literal_sets`]): a
+    /// block the search found is kept only if it holds them all.
+    required: [Vec<Vec<Vec<Vec<u8>>>>; 2],
 }
 
 /// The spellings a phrase is searched as: with a curly apostrophe (when
@@ -148,8 +152,10 @@ impl Searcher {
         ];
         let mut unfiltered: [Vec<usize>; 2] = Default::default();
         let mut lengths = [0; 2];
+        let mut required: [Vec<Vec<Vec<Vec<u8>>>>; 2] = Default::default();
         for (list, patterns) in pattern_lists {
             lengths[list as usize] = patterns.len();
+            required[list as usize] = patterns.iter().map(|p| required_literal_sets(p)).collect();
             for (index, pattern) in patterns.into_iter().enumerate() {
                 let Some(required) = required_literals(pattern) else {
                     unfiltered[list as usize].push(index);
@@ -181,7 +187,22 @@ impl Searcher {
             targets,
             unfiltered,
             lengths,
+            required,
         }
+    }
+
+    /// Whether `text` holds one literal of each of the sets that every
+    /// match of pattern `index` of `list` holds; `lower` is `text`
+    /// lower-cased when it is ASCII, `None` otherwise (then it may hold
+    /// a letter that folds to an ASCII one, and is never ruled out).
+    fn holds_required(&self, list: usize, index: usize, lower: Option<&[u8]>) -> bool {
+        let (Some(lower), Some(sets)) = (lower, self.required[list].get(index)) else {
+            return true;
+        };
+        sets.iter().all(|set| {
+            set.iter()
+                .any(|literal| memchr::memmem::find(lower, literal).is_some())
+        })
     }
 
     /// A full DFA of the literals: the fastest to search; the lists are
@@ -304,6 +325,20 @@ impl ListMatches {
             }
             pairs.sort_unstable();
             pairs.dedup();
+            let mut lowered: Option<(usize, Option<Vec<u8>>)> = None;
+            pairs.retain(|&(segment, index)| {
+                let Some(text) = prose.segments.get(segment).map(|s| s.text.as_str()) else {
+                    return true;
+                };
+                if lowered.as_ref().is_none_or(|(at, _)| *at != segment) {
+                    let lower = text
+                        .is_ascii()
+                        .then(|| text.to_ascii_lowercase().into_bytes());
+                    lowered = Some((segment, lower));
+                }
+                let lower = lowered.as_ref().and_then(|(_, lower)| lower.as_deref());
+                searcher.holds_required(list, index, lower)
+            });
         }
         ListMatches {
             phrases,
@@ -334,6 +369,10 @@ impl ListMatches {
         }
         patterns.sort_unstable();
         patterns.dedup();
+        let lower = text
+            .is_ascii()
+            .then(|| text.to_ascii_lowercase().into_bytes());
+        patterns.retain(|&index| searcher.holds_required(list as usize, index, lower.as_deref()));
         patterns
     }
 

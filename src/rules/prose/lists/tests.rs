@@ -330,14 +330,43 @@ fn patterns_are_candidates_where_their_literals_are() {
         .iter()
         .all(|&(segment, _)| segment == 2));
     // A long s or a Kelvin sign matches an ASCII letter under Unicode case
-    // folding: every block is then searched for every pattern.
-    let doc = Document::parse("t.md", "Never looſe it.\n\nElse.\n".to_string());
+    // folding: a block that holds one is searched for every pattern, and
+    // the others for those whose literals they hold.
+    let doc = Document::parse(
+        "t.md",
+        "Never looſe it.\n\nElse.\n\nMore then asked.\n".to_string(),
+    );
     let prose = Prose::new(&doc);
     let found = ListMatches::new(&prose, &ProseLists::default());
-    assert_eq!(
-        found.candidates(PatternList::Confused).len(),
-        2 * CONFUSED.len()
+    let in_segment = |n: usize| {
+        found
+            .candidates(PatternList::Confused)
+            .iter()
+            .filter(|&&(segment, _)| segment == n)
+            .count()
+    };
+    assert_eq!(in_segment(0), CONFUSED.len());
+    assert_eq!(in_segment(1), 0);
+    assert!((1..CONFUSED.len()).contains(&in_segment(2)));
+}
+
+#[test]
+fn a_block_must_hold_every_literal_set_of_a_pattern() {
+    // "then" alone is no candidate for "more then": the comparative is
+    // missing.
+    let doc = Document::parse(
+        "t.md",
+        "And then we left.\n\nWe did more then.\n".to_string(),
     );
+    let prose = Prose::new(&doc);
+    let found = ListMatches::new(&prose, &ProseLists::default());
+    let then = CONFUSED
+        .iter()
+        .position(|p| p.regex.as_str().contains("then"))
+        .expect("a confused-words pattern for \"then\"");
+    let candidates = found.candidates(PatternList::Confused);
+    assert!(!candidates.contains(&(0, then)));
+    assert!(candidates.contains(&(1, then)));
 }
 
 #[test]
