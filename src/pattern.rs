@@ -171,7 +171,14 @@ fn sequence_follows(lower: &[u8], at: usize, groups: &[&[&str]]) -> bool {
 /// A search for these literals tells which texts need the (slower)
 /// search for the pattern itself; the set is chosen to be rare in prose.
 pub fn required_literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
-    analyse_pattern(pattern)?.rarest()
+    rarest(&required_literal_sets(pattern)).cloned()
+}
+
+/// The rarest in prose of `sets` (the first of equals): the set
+/// [`required_literals`] picks from [`required_literal_sets`].
+pub fn rarest(sets: &[Vec<Vec<u8>>]) -> Option<&Vec<Vec<u8>>> {
+    // `max_by_key` keeps the last of equals: reversed, the first.
+    sets.iter().rev().max_by_key(|set| rarity(set))
 }
 
 /// Sets of literals every match of `pattern` holds one of each of (under
@@ -223,11 +230,7 @@ impl Known {
 
     /// The rarest of [`Known::required`] (the first of equals).
     fn rarest(self) -> Option<Vec<Vec<u8>>> {
-        // `max_by_key` keeps the last of equals: reversed, the first.
-        self.required()
-            .into_iter()
-            .rev()
-            .max_by_key(|set| rarity(set))
+        rarest(&self.required()).cloned()
     }
 
     /// Matches the empty string only.

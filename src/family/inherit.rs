@@ -8,7 +8,7 @@
 //! Analyst requirements:" written as a paragraph before the list.
 
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
@@ -55,7 +55,7 @@ impl LeadIn {
 }
 
 /// The lead-ins: a text carries requirements over when it matches one.
-static LEAD_INS: [LeadIn; 11] = [
+static LEAD_INS: [LeadIn; 10] = [
     LeadIn::new(
         &[&["above", "previous"]],
         r"\ball\s+(?:of\s+)?(?:the\s+)?(?:above|previous)\s+requirements",
@@ -90,11 +90,55 @@ static LEAD_INS: [LeadIn; 11] = [
         r"\bextends?\s+from\s+the\s+(?:\w+\s+){0,3}requirements\s+of\b",
     ),
     LeadIn::new(&[&["base"]], r"\bbase\s+requirements\b"),
-    LeadIn::new(
-        &[&["extends", "exteds"], &["requirements"]],
-        r"^\W*exten?ds\s+(?:that\s+of\s+)?the\s+[^.]{1,80}?\brequirements\b[^.]{0,12}$",
-    ),
 ];
+
+/// "Extends the Analyst requirements:", the form [`extends_the_requirements`]
+/// matches, as one pattern (on text with runs of white space made one
+/// space, ignoring case). Its bounded repeats of a class of every
+/// character but one take long to compile, so the function matches it
+/// in parts.
+#[cfg(test)]
+const EXTENDS_THE_REQUIREMENTS: &str =
+    r"^\W*exten?ds\s+(?:that\s+of\s+)?the\s+[^.]{1,80}?\brequirements\b[^.]{0,12}$";
+
+/// The start of [`EXTENDS_THE_REQUIREMENTS`], up to the words between
+/// "the" and "requirements".
+static EXTENDS_THE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*exten?ds\s+(?:that\s+of\s+)?the\s+").expect("constant pattern")
+});
+
+/// The word "requirements".
+static REQUIREMENTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\brequirements\b").expect("constant pattern"));
+
+/// Whether `squashed` matches [`EXTENDS_THE_REQUIREMENTS`]: its start,
+/// then, with no full stop to the end, "requirements" as a word one to 80
+/// characters on, and at most 12 characters after it. The start ends in
+/// one place (one space, in squashed text, after "the"), and two
+/// occurrences of "requirements" never overlap, so the parts match where
+/// the pattern does.
+fn extends_the_requirements(squashed: &str, lower: Option<&str>) -> bool {
+    let may_match = lower.is_none_or(|lower| {
+        (lower.contains("extends") || lower.contains("exteds")) && lower.contains("requirements")
+    });
+    if !may_match {
+        return false;
+    }
+    let Some(start) = EXTENDS_THE.find(squashed) else {
+        return false;
+    };
+    let words = start.end();
+    if squashed[words..].contains('.') {
+        return false;
+    }
+    REQUIREMENTS
+        .find_iter(squashed)
+        .filter(|m| m.start() >= words)
+        .any(|m| {
+            let before = squashed[words..m.start()].chars().count();
+            (1..=80).contains(&before) && squashed[m.end()..].chars().count() <= 12
+        })
+}
 
 /// Where level `level` says it carries requirements over: before or as
 /// the first item of its requirements, in any of the forms; elsewhere in
@@ -160,6 +204,7 @@ pub(super) fn carries(text: &str) -> bool {
     LEAD_INS
         .iter()
         .any(|lead_in| lead_in.is_match(&squashed, lower.as_deref()))
+        || extends_the_requirements(&squashed, lower.as_deref())
 }
 
 #[cfg(test)]
@@ -201,7 +246,9 @@ mod tests {
     fn the_words_of_a_lead_in_rule_out_only_texts_it_does_not_match() {
         let every = LEAD_INS
             .iter()
-            .map(|lead_in| format!("(?:{})", lead_in.pattern))
+            .map(|lead_in| lead_in.pattern)
+            .chain([EXTENDS_THE_REQUIREMENTS])
+            .map(|pattern| format!("(?:{pattern})"))
             .collect::<Vec<_>>()
             .join("|");
         let every = Regex::new(&format!("(?i){every}")).unwrap();
@@ -256,6 +303,33 @@ mod tests {
                 && every.is_match(&squashed);
             assert_eq!(carries(&text), expected, "{text}");
             matched += usize::from(expected);
+        }
+        assert!(matched > 100, "{matched}");
+    }
+
+    #[test]
+    fn extends_the_requirements_holds_the_limits_of_its_pattern() {
+        let pattern = Regex::new(&format!("(?i){EXTENDS_THE_REQUIREMENTS}")).unwrap();
+        let mut matched = 0;
+        for filler in ["x", "é", " "] {
+            for before in 0..86 {
+                for after in 0..16 {
+                    let text = format!(
+                        "Extends the {} requirements:{}",
+                        filler.repeat(before),
+                        "y".repeat(after)
+                    );
+                    let squashed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    let lower = squashed.is_ascii().then(|| squashed.to_ascii_lowercase());
+                    let expected = pattern.is_match(&squashed);
+                    assert_eq!(
+                        extends_the_requirements(&squashed, lower.as_deref()),
+                        expected,
+                        "{squashed:?}"
+                    );
+                    matched += usize::from(expected);
+                }
+            }
         }
         assert!(matched > 100, "{matched}");
     }

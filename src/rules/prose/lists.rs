@@ -7,7 +7,7 @@
 //! Each phrase list gets exactly the matches a search of that list alone
 //! gives: the leftmost-longest matches, then those on word boundaries.
 //! A pattern is looked for only in the blocks that hold one of the
-//! literals every match of it holds (see [`required_literals`]).
+//! literals every match of it holds (see [`crate::pattern::required_literals`]).
 
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -21,7 +21,7 @@ use aho_corasick::{Anchored, MatchKind, StartKind};
 use super::data::CODED;
 use super::extra::ProseLists;
 use super::{PhraseMatch, Prose};
-use crate::pattern::{required_literal_sets, required_literals, ASCII_FOLDS};
+use crate::pattern::{rarest, required_literal_sets, ASCII_FOLDS};
 
 /// A list of words and phrases, matched ignoring ASCII case, on word
 /// boundaries; straight and curly apostrophes match each other.
@@ -155,16 +155,18 @@ impl Searcher {
         let mut required: [Vec<Vec<Vec<Vec<u8>>>>; 2] = Default::default();
         for (list, patterns) in pattern_lists {
             lengths[list as usize] = patterns.len();
-            required[list as usize] = patterns.iter().map(|p| required_literal_sets(p)).collect();
             for (index, pattern) in patterns.into_iter().enumerate() {
-                let Some(required) = required_literals(pattern) else {
-                    unfiltered[list as usize].push(index);
-                    continue;
-                };
-                for literal in required {
-                    literals.push(literal);
-                    targets.push(Target::Pattern { list, index });
+                let sets = required_literal_sets(pattern);
+                match rarest(&sets) {
+                    Some(rarest) => {
+                        for literal in rarest {
+                            literals.push(literal.clone());
+                            targets.push(Target::Pattern { list, index });
+                        }
+                    }
+                    None => unfiltered[list as usize].push(index),
                 }
+                required[list as usize].push(sets);
             }
         }
         for c in ASCII_FOLDS {
