@@ -117,9 +117,26 @@ pub fn may_hold_any(text: &str, words: &[&[u8]]) -> bool {
         return true;
     }
     let lower = text.to_ascii_lowercase();
-    words
-        .iter()
-        .any(|word| memchr::memmem::find(lower.as_bytes(), word).is_some())
+    words.iter().any(|word| contains(lower.as_bytes(), word))
+}
+
+/// Where `needle` starts in `haystack`, overlapping occurrences
+/// included. Each call of `memchr::memmem::find` builds a searcher; on
+/// the short texts of a page, looking for the first byte and comparing
+/// the rest is cheaper.
+pub fn starts_of<'a>(haystack: &'a [u8], needle: &'a [u8]) -> impl Iterator<Item = usize> + 'a {
+    let first = needle.first().copied();
+    let candidates = first.map(|b| memchr::memchr_iter(b, haystack));
+    candidates
+        .into_iter()
+        .flatten()
+        .filter(move |&at| haystack[at..].starts_with(needle))
+        .chain(needle.is_empty().then_some(0))
+}
+
+/// Whether `haystack` holds `needle` (see [`starts_of`]).
+pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    starts_of(haystack, needle).next().is_some()
 }
 
 /// Whether `text` may hold, in some case, one of the words of the first
@@ -137,8 +154,7 @@ pub fn may_hold_sequence(text: &str, sequence: &[&[&str]]) -> bool {
     let lower = text.to_ascii_lowercase();
     let lower = lower.as_bytes();
     first.iter().any(|word| {
-        memchr::memmem::find_iter(lower, word.as_bytes())
-            .any(|at| sequence_follows(lower, at + word.len(), rest))
+        starts_of(lower, word.as_bytes()).any(|at| sequence_follows(lower, at + word.len(), rest))
     })
 }
 
@@ -487,6 +503,17 @@ fn rarity(set: &[Vec<u8>]) -> (u32, std::cmp::Reverse<usize>) {
 mod tests {
     use super::*;
     use std::time::{Duration, Instant};
+
+    #[test]
+    fn starts_of_finds_every_occurrence() {
+        let starts = |h: &str, n: &str| starts_of(h.as_bytes(), n.as_bytes()).collect::<Vec<_>>();
+        assert_eq!(starts("aaa", "aa"), [0, 1]);
+        assert_eq!(starts("the then", "the"), [0, 4]);
+        assert_eq!(starts("abc", "abcd"), Vec::<usize>::new());
+        assert_eq!(starts("abc", ""), [0]);
+        assert!(contains(b"x requirements", b"requirement"));
+        assert!(!contains(b"x", b"y"));
+    }
 
     #[test]
     fn may_hold_sequence_rules_out_only_ascii_text_without_the_sequence() {

@@ -17,6 +17,7 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind, StartKind};
+use memchr::memmem::Finder;
 
 use super::data::CODED;
 use super::extra::ProseLists;
@@ -89,9 +90,10 @@ pub(super) struct Searcher {
     /// For each pattern list, how many patterns it has.
     lengths: [usize; 2],
     /// For each pattern list, for each pattern, sets of literals every
-    /// match holds one of each of (see [`required_literal_sets`]): a
-    /// block the search found is kept only if it holds them all.
-    required: [Vec<Vec<Vec<Vec<u8>>>>; 2],
+    /// match holds one of each of (see [`required_literal_sets`]), as
+    /// searchers: a block the search found is kept only if it holds them
+    /// all.
+    required: [Vec<Vec<Vec<Finder<'static>>>>; 2],
 }
 
 /// The spellings a phrase is searched as: with a curly apostrophe (when
@@ -152,7 +154,7 @@ impl Searcher {
         ];
         let mut unfiltered: [Vec<usize>; 2] = Default::default();
         let mut lengths = [0; 2];
-        let mut required: [Vec<Vec<Vec<Vec<u8>>>>; 2] = Default::default();
+        let mut required: [Vec<Vec<Vec<Finder<'static>>>>; 2] = Default::default();
         for (list, patterns) in pattern_lists {
             lengths[list as usize] = patterns.len();
             for (index, pattern) in patterns.into_iter().enumerate() {
@@ -166,7 +168,11 @@ impl Searcher {
                     }
                     None => unfiltered[list as usize].push(index),
                 }
-                required[list as usize].push(sets);
+                required[list as usize].push(
+                    sets.iter()
+                        .map(|set| set.iter().map(|l| Finder::new(l).into_owned()).collect())
+                        .collect(),
+                );
             }
         }
         for c in ASCII_FOLDS {
@@ -201,10 +207,8 @@ impl Searcher {
         let (Some(lower), Some(sets)) = (lower, self.required[list].get(index)) else {
             return true;
         };
-        sets.iter().all(|set| {
-            set.iter()
-                .any(|literal| memchr::memmem::find(lower, literal).is_some())
-        })
+        sets.iter()
+            .all(|set| set.iter().any(|literal| literal.find(lower).is_some()))
     }
 
     /// A full DFA of the literals: the fastest to search; the lists are
