@@ -7,7 +7,13 @@
 //! Each phrase list gets exactly the matches a search of that list alone
 //! gives: the leftmost-longest matches, then those on word boundaries.
 //! A pattern is looked for only in the blocks that hold one of the
-//! literals every match of it holds (see [`crate::pattern::required_literals`]).
+//! literals every match of it holds (see
+//! [`crate::pattern::required_literals`]), and one of each other such set
+//! ([`crate::pattern::required_literal_sets`]).
+//!
+//! The search starts with an NFA, quick to build, and builds a DFA, quick
+//! to search, once a run has searched [`SEARCHES_BEFORE_DFA`] texts: a
+//! one-page run (a pre-commit hook, an editor) does not pay for the DFA.
 
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
