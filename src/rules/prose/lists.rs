@@ -12,7 +12,7 @@
 //! ([`crate::pattern::required_literal_sets`]).
 //!
 //! The search starts with an NFA, quick to build, and builds a DFA, quick
-//! to search, once a run has searched [`SEARCHES_BEFORE_DFA`] texts: a
+//! to search, once a run has searched 16 texts (`SEARCHES_BEFORE_DFA`): a
 //! one-page run (a pre-commit hook, an editor) does not pay for the DFA.
 
 use std::ops::Range;
