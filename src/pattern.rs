@@ -276,7 +276,7 @@ fn analyse(tree: &Ast) -> Known {
         // Assertions and flags match no text: they do not break a run of
         // literals.
         Ast::Empty(_) | Ast::Flags(_) | Ast::Assertion(_) => Known::empty(),
-        Ast::Literal(lit) => match char_literal(lit.c) {
+        Ast::Literal(lit) => match char_literal(lit) {
             Some(set) => Known::Exact(set),
             None => Known::Holds(Vec::new()),
         },
@@ -304,42 +304,61 @@ fn analyse(tree: &Ast) -> Known {
     }
 }
 
-/// A character as a set of one literal, lower-cased, when it is ASCII;
+/// A character as a set of one literal: lower-cased when it is ASCII, as
+/// written when it is a symbol without case (see [`is_caseless_symbol`]);
 /// `None` for any other (it may be matched in another case).
-fn char_literal(c: char) -> Option<Vec<Vec<u8>>> {
+fn char_literal(lit: &ast::Literal) -> Option<Vec<Vec<u8>>> {
+    let c = lit.c;
     if c.is_ascii() {
         Some(vec![vec![c.to_ascii_lowercase() as u8]])
+    } else if is_caseless_symbol(lit) {
+        Some(vec![c.to_string().into_bytes()])
     } else {
         None
     }
 }
 
+/// Whether `lit` is a character outside ASCII, written as itself, that no
+/// case folding touches: not a letter (case belongs to letters), and its
+/// own upper and lower case (a curly apostrophe, a dash). A character
+/// given by a hexadecimal escape may stand for a byte (`(?-u:\xE2)`).
+fn is_caseless_symbol(lit: &ast::Literal) -> bool {
+    let c = lit.c;
+    lit.kind == ast::LiteralKind::Verbatim
+        && !c.is_ascii()
+        && !c.is_alphabetic()
+        && c.to_lowercase().eq([c])
+        && c.to_uppercase().eq([c])
+}
+
 /// A class as a small set of one-character strings; the characters of
 /// [`ASCII_FOLDS`] are left out (the text holds none of them).
 fn class_literals(class: &ClassSet) -> Option<Vec<Vec<u8>>> {
-    let mut bytes: Vec<u8> = Vec::new();
+    let mut strings: Vec<Vec<u8>> = Vec::new();
     let mut count = 0u32;
-    class_bytes(class, &mut bytes, &mut count)?;
-    bytes.sort_unstable();
-    bytes.dedup();
-    (!bytes.is_empty()).then(|| bytes.into_iter().map(|b| vec![b]).collect())
+    class_strings(class, &mut strings, &mut count)?;
+    strings.sort_unstable();
+    strings.dedup();
+    (!strings.is_empty()).then_some(strings)
 }
 
-/// Adds the characters of `class` to `bytes`, counting them in `count`;
-/// `None` when one is outside ASCII (and not one of [`ASCII_FOLDS`]),
-/// when there are more than [`MAX_CLASS`], or when a part is not a plain
-/// list of characters.
-fn class_bytes(class: &ClassSet, bytes: &mut Vec<u8>, count: &mut u32) -> Option<()> {
+/// Adds the characters of `class` to `strings`, counting them in `count`;
+/// `None` when one is outside ASCII (and neither one of [`ASCII_FOLDS`]
+/// nor a caseless symbol), when there are more than [`MAX_CLASS`], or
+/// when a part is not a plain list of characters.
+fn class_strings(class: &ClassSet, strings: &mut Vec<Vec<u8>>, count: &mut u32) -> Option<()> {
     let ClassSet::Item(item) = class else {
         return None;
     };
-    let mut add = |c: char| -> Option<()> {
+    let mut add = |c: char, caseless_symbol: bool| -> Option<()> {
         *count += 1;
         if *count > MAX_CLASS {
             return None;
         }
         if c.is_ascii() {
-            bytes.push(c.to_ascii_lowercase() as u8);
+            strings.push(vec![c.to_ascii_lowercase() as u8]);
+        } else if caseless_symbol {
+            strings.push(c.to_string().into_bytes());
         } else if !ASCII_FOLDS.contains(&c) {
             return None;
         }
@@ -348,14 +367,15 @@ fn class_bytes(class: &ClassSet, bytes: &mut Vec<u8>, count: &mut u32) -> Option
     add_item(item, &mut add)
 }
 
-/// Calls `add` on every character of a class item.
-fn add_item(item: &ClassSetItem, add: &mut impl FnMut(char) -> Option<()>) -> Option<()> {
+/// Calls `add` on every character of a class item, with whether it is a
+/// caseless symbol (only a character written alone may be one).
+fn add_item(item: &ClassSetItem, add: &mut impl FnMut(char, bool) -> Option<()>) -> Option<()> {
     match item {
         ClassSetItem::Empty(_) => Some(()),
-        ClassSetItem::Literal(lit) => add(lit.c),
+        ClassSetItem::Literal(lit) => add(lit.c, is_caseless_symbol(lit)),
         ClassSetItem::Range(range) => {
             for c in range.start.c..=range.end.c {
-                add(c)?;
+                add(c, false)?;
             }
             Some(())
         }
@@ -579,6 +599,10 @@ mod tests {
         assert_eq!(literals(r"é+"), None);
         assert_eq!(literals(r"(?i)é+"), None);
         assert_eq!(literals(r"(?i)caf[eé]"), words(&["caf"]));
+        // A symbol without case is a literal as written; not as a byte.
+        assert_eq!(literals(r"(?i)\bit['’]s\b"), words(&["it's", "it’s"]));
+        assert_eq!(literals(r"a–b"), words(&["a–b"]));
+        assert_eq!(literals(r"(?-u:\x96)?x\x{2013}"), words(&["x"]));
         // Flags, in a group or on their own, do not break a run.
         assert_eq!(literals(r"(?i)\bsee(?-i)n\b"), words(&["seen"]));
         assert_eq!(literals(r"(?x) a b c "), words(&["abc"]));
@@ -623,6 +647,7 @@ mod tests {
             r"\{\s*(?i:add|link|list)\b[^{}]*\}",
             r"\bXX{2,}\b",
             r"(?i)(?:kick|sKip)s?",
+            r"(?i)\bit['’]s\s+own\b",
         ];
         let texts = [
             "We need TO identity THE gaps",
@@ -632,6 +657,7 @@ mod tests {
             "XXXXX",
             "a KICK and skips",
             "{ LIST }",
+            "IT’S OWN and it's own",
             "AND IDENTITY A",
         ];
         for pattern in patterns {
