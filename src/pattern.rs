@@ -107,16 +107,23 @@ const MAX_LITERALS: usize = 64;
 /// Most characters in a class taken as a set of literals.
 const MAX_CLASS: u32 = 8;
 
+/// `text` with its ASCII letters lower-cased, when that is all a
+/// case-insensitive pattern's ASCII letters can match in it: when it
+/// holds none of [`ASCII_FOLDS`]. `None` otherwise.
+pub fn fold_ascii(text: &str) -> Option<String> {
+    (!text.contains(ASCII_FOLDS)).then(|| text.to_ascii_lowercase())
+}
+
 /// Whether `text` may hold a match of a case-insensitive pattern every
 /// match of which holds one of `words` (lower-case ASCII) in some case: a
-/// cheap test before the pattern's own search. ASCII text is searched
-/// ignoring ASCII case; other text is never ruled out, since letters
-/// outside ASCII may fold to ASCII ones (`ſ` to `s`).
+/// cheap test before the pattern's own search. The text is searched
+/// ignoring ASCII case; text that holds a letter outside ASCII that
+/// folds to an ASCII one (`ſ` to `s`, see [`fold_ascii`]) is never ruled
+/// out.
 pub fn may_hold_any(text: &str, words: &[&[u8]]) -> bool {
-    if !text.is_ascii() {
+    let Some(lower) = fold_ascii(text) else {
         return true;
-    }
-    let lower = text.to_ascii_lowercase();
+    };
     words.iter().any(|word| contains(lower.as_bytes(), word))
 }
 
@@ -561,6 +568,9 @@ mod tests {
     #[test]
     fn may_hold_any_rules_out_only_ascii_text_without_the_words() {
         assert!(may_hold_any("The Analyst REPORTS to", &[b"x", b"reports"]));
+        assert!(!may_hold_any("The Analyst’s answers", &[b"reports"]));
+        assert!(may_hold_any("The Analyst’s REPORTS", &[b"reports"]));
+        assert!(may_hold_any("The Analyst\u{17F} answers", &[b"reports"]));
         assert!(!may_hold_any("The Analyst answers to", &[b"reports"]));
         // Outside ASCII, `ſ` folds to `s`: such text is never ruled out.
         assert!(may_hold_any("ſame as before", &[b"same"]));

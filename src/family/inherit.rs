@@ -14,7 +14,7 @@ use regex::Regex;
 
 use super::Level;
 use crate::document::{BlockKind, Document};
-use crate::pattern::may_hold_any;
+use crate::pattern::{fold_ascii, may_hold_any};
 
 /// One form of lead-in: a pattern, on text with runs of white space made
 /// one space, compiled the first time a text holds its words.
@@ -35,9 +35,9 @@ impl LeadIn {
         }
     }
 
-    /// Whether `squashed` matches; `lower` is it lower-cased when it is
-    /// ASCII, `None` otherwise (letters outside ASCII may fold to ASCII
-    /// ones: `ſ` to `s`).
+    /// Whether `squashed` matches; `lower` is it lower-cased (see
+    /// [`fold_ascii`]), `None` when a letter outside ASCII in it may fold
+    /// to an ASCII one (`ſ` to `s`).
     fn is_match(&self, squashed: &str, lower: Option<&str>) -> bool {
         let may_match = lower.is_none_or(|lower| {
             self.words
@@ -200,7 +200,7 @@ pub(super) fn carries(text: &str) -> bool {
         return false;
     }
     let squashed = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let lower = squashed.is_ascii().then(|| squashed.to_ascii_lowercase());
+    let lower = fold_ascii(&squashed);
     LEAD_INS
         .iter()
         .any(|lead_in| lead_in.is_match(&squashed, lower.as_deref()))
@@ -320,7 +320,7 @@ mod tests {
                         "y".repeat(after)
                     );
                     let squashed = text.split_whitespace().collect::<Vec<_>>().join(" ");
-                    let lower = squashed.is_ascii().then(|| squashed.to_ascii_lowercase());
+                    let lower = fold_ascii(&squashed);
                     let expected = pattern.is_match(&squashed);
                     assert_eq!(
                         extends_the_requirements(&squashed, lower.as_deref()),

@@ -8,7 +8,7 @@ use regex::Regex;
 
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::{Container, Document};
-use crate::pattern::may_hold_any;
+use crate::pattern::{fold_ascii, starts_of};
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -94,8 +94,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if may_hold_destination(source) {
             parenthesised(doc, run.span.start, source, out);
         }
-        // Every match ends in "here", in some case.
-        if !may_hold_any(source, &[b"here"]) {
+        if !may_promise_link(source) {
             continue;
         }
         for found in HERE.find_iter(source) {
@@ -114,6 +113,49 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// The words a [`HERE`] match ends with before its spaces and "here".
+const BEFORE_HERE: &[&str] = &[
+    "click",
+    "up",
+    "register",
+    "enroll",
+    "found",
+    "available",
+    "located",
+    "listed",
+    "documented",
+    "outlined",
+    "described",
+    "detailed",
+    "more",
+    "information",
+    "details",
+    "apply",
+];
+
+/// Whether `source` may hold a [`HERE`] match: every match is one of
+/// [`BEFORE_HERE`], spaces or tabs, then "here", in some case. Text that
+/// holds a letter folding to an ASCII one is never ruled out (`K`, the
+/// Kelvin sign, matches `k`; see [`fold_ascii`]).
+fn may_promise_link(source: &str) -> bool {
+    let Some(lower) = fold_ascii(source) else {
+        return true;
+    };
+    let bytes = lower.as_bytes();
+    let promised = starts_of(bytes, b"here").any(|at| {
+        let before = &bytes[..at];
+        let words_end = before
+            .iter()
+            .rposition(|b| !matches!(b, b' ' | b'\t'))
+            .map_or(0, |i| i + 1);
+        words_end < at
+            && BEFORE_HERE
+                .iter()
+                .any(|word| before[..words_end].ends_with(word.as_bytes()))
+    });
+    promised
 }
 
 /// Whether `source` may hold a [`PARENTHESISED`] destination: every
@@ -312,5 +354,51 @@ mod tests {
                    More is found here https://example.com/more today.\n\n\
                    We are here to help.\n";
         assert_eq!(lines(&RULE, src), vec![1]);
+    }
+
+    #[test]
+    fn the_words_before_here_rule_out_only_texts_without_a_promise() {
+        const PIECES: &[&str] = &[
+            "click",
+            "Click",
+            "sign up",
+            "sign-up",
+            "signup",
+            "register",
+            "is found",
+            "are listed",
+            "read more",
+            "learn MORE",
+            "more information",
+            "more details",
+            "apply",
+            "here",
+            "HERE",
+            "there",
+            "where",
+            "here.",
+            "\there",
+            "  ",
+            "up",
+            "K",
+            "lick",
+            "x",
+            "’s",
+            "—",
+        ];
+        let mut rng = crate::testing::Lcg(9);
+        let mut promised = 0;
+        for _ in 0..20_000 {
+            let words: Vec<&str> = (0..rng.below(6) + 1)
+                .map(|_| PIECES[rng.below(PIECES.len())])
+                .collect();
+            let text = words.join(" ");
+            let matches = HERE.is_match(&text);
+            assert!(!matches || may_promise_link(&text), "{text:?}");
+            promised += usize::from(matches);
+        }
+        assert!(promised > 500, "{promised}");
+        assert!(!may_promise_link("There is more where that came from"));
+        assert!(may_promise_link("Sign up\there"));
     }
 }

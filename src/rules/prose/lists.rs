@@ -28,7 +28,7 @@ use memchr::memmem::Finder;
 use super::data::CODED;
 use super::extra::ProseLists;
 use super::{PhraseMatch, Prose};
-use crate::pattern::{rarest, required_literal_sets, ASCII_FOLDS};
+use crate::pattern::{fold_ascii, rarest, required_literal_sets, ASCII_FOLDS};
 
 /// A list of words and phrases, matched ignoring ASCII case, on word
 /// boundaries; straight and curly apostrophes match each other.
@@ -207,8 +207,8 @@ impl Searcher {
 
     /// Whether `text` holds one literal of each of the sets that every
     /// match of pattern `index` of `list` holds; `lower` is `text`
-    /// lower-cased when it is ASCII, `None` otherwise (then it may hold
-    /// a letter that folds to an ASCII one, and is never ruled out).
+    /// lower-cased (see [`fold_ascii`]), `None` when it holds a letter
+    /// that folds to an ASCII one (it is then never ruled out).
     fn holds_required(&self, list: usize, index: usize, lower: Option<&[u8]>) -> bool {
         let (Some(lower), Some(sets)) = (lower, self.required[list].get(index)) else {
             return true;
@@ -343,9 +343,7 @@ impl ListMatches {
                     return true;
                 };
                 if lowered.as_ref().is_none_or(|(at, _)| *at != segment) {
-                    let lower = text
-                        .is_ascii()
-                        .then(|| text.to_ascii_lowercase().into_bytes());
+                    let lower = fold_ascii(text).map(String::into_bytes);
                     lowered = Some((segment, lower));
                 }
                 let lower = lowered.as_ref().and_then(|(_, lower)| lower.as_deref());
@@ -381,9 +379,7 @@ impl ListMatches {
         }
         patterns.sort_unstable();
         patterns.dedup();
-        let lower = text
-            .is_ascii()
-            .then(|| text.to_ascii_lowercase().into_bytes());
+        let lower = fold_ascii(text).map(String::into_bytes);
         patterns.retain(|&index| searcher.holds_required(list as usize, index, lower.as_deref()));
         patterns
     }
