@@ -14,4 +14,13 @@ impl Lcg {
             .wrapping_add(1_442_695_040_888_963_407);
         (self.0 >> 33) as usize % n
     }
+
+    /// One to `most` of `pieces`, picked at random, joined by spaces.
+    pub fn phrase(&mut self, pieces: &[&str], most: usize) -> String {
+        let count = self.below(most) + 1;
+        (0..count)
+            .map(|_| pieces[self.below(pieces.len())])
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }

@@ -294,10 +294,7 @@ mod tests {
         let mut rng = crate::testing::Lcg(5);
         let mut matched = 0;
         for _ in 0..20_000 {
-            let words: Vec<&str> = (0..rng.below(9) + 1)
-                .map(|_| PIECES[rng.below(PIECES.len())])
-                .collect();
-            let text = words.join(" ");
+            let text = rng.phrase(PIECES, 9);
             let squashed = text.split_whitespace().collect::<Vec<_>>().join(" ");
             let expected = may_hold_any(&text, &[b"requirement", b"responsibilit", b"same"])
                 && every.is_match(&squashed);

@@ -680,10 +680,7 @@ mod tests {
         let mut rng = crate::testing::Lcg(3);
         let mut found = 0;
         for _ in 0..20_000 {
-            let words: Vec<&str> = (0..rng.below(10) + 1)
-                .map(|_| PIECES[rng.below(PIECES.len())])
-                .collect();
-            let text = words.join(" ");
+            let text = rng.phrase(PIECES, 10);
             let every: Vec<Range<usize>> = [&NEXT_STEP, &FAMILY_FIRST]
                 .into_iter()
                 .flat_map(|p| p.captures_iter(&text))

@@ -389,10 +389,7 @@ mod tests {
         let mut rng = crate::testing::Lcg(9);
         let mut promised = 0;
         for _ in 0..20_000 {
-            let words: Vec<&str> = (0..rng.below(6) + 1)
-                .map(|_| PIECES[rng.below(PIECES.len())])
-                .collect();
-            let text = words.join(" ");
+            let text = rng.phrase(PIECES, 6);
             let matches = HERE.is_match(&text);
             assert!(!matches || may_promise_link(&text), "{text:?}");
             promised += usize::from(matches);

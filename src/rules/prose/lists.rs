@@ -326,6 +326,10 @@ impl ListMatches {
                 .filter_map(|o| in_segment(prose, o.term, o.start..o.end, o.prefix))
                 .collect()
         });
+        // Each candidate block lower-cased once, for both pattern lists.
+        let lowered: Vec<std::cell::OnceCell<Option<Vec<u8>>>> = (0..prose.segments.len())
+            .map(|_| Default::default())
+            .collect();
         for (list, pairs) in candidates.iter_mut().enumerate() {
             let everywhere: Vec<usize> = if folded {
                 (0..searcher.lengths[list]).collect()
@@ -337,17 +341,13 @@ impl ListMatches {
             }
             pairs.sort_unstable();
             pairs.dedup();
-            let mut lowered: Option<(usize, Option<Vec<u8>>)> = None;
             pairs.retain(|&(segment, index)| {
-                let Some(text) = prose.segments.get(segment).map(|s| s.text.as_str()) else {
+                let (Some(text), Some(cell)) = (prose.segments.get(segment), lowered.get(segment))
+                else {
                     return true;
                 };
-                if lowered.as_ref().is_none_or(|(at, _)| *at != segment) {
-                    let lower = fold_ascii(text).map(String::into_bytes);
-                    lowered = Some((segment, lower));
-                }
-                let lower = lowered.as_ref().and_then(|(_, lower)| lower.as_deref());
-                searcher.holds_required(list, index, lower)
+                let lower = cell.get_or_init(|| fold_ascii(&text.text).map(String::into_bytes));
+                searcher.holds_required(list, index, lower.as_deref())
             });
         }
         ListMatches {
