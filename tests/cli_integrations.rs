@@ -229,6 +229,61 @@ fn changed_since_judges_spelling_as_the_whole_tree_does() {
     assert!(stdout.contains("no problems in 1 file"), "{stdout}");
 }
 
+/// A run over more pages than it holds (`HOLD_AT_MOST`) decides the
+/// spelling vocabulary first and writes each page's findings as it goes:
+/// the reports are whole, and a name used on three of the pages is still
+/// vocabulary, and one used on two is not.
+#[test]
+fn a_large_run_writes_complete_reports_and_keeps_the_vocabulary() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::write(
+        root.join(".handbook-lint.toml"),
+        "content_dir = \"content\"\n[spelling]\nreport-unknown = true\n",
+    )
+    .unwrap();
+    let pages = handbook_lint::engine::HOLD_AT_MOST + 10;
+    for i in 0..pages {
+        let folder = root.join(format!("content/group-{}", i / 500));
+        fs::create_dir_all(&folder).unwrap();
+        let body = match i {
+            7 | 2000 | 4100 => "The team runs Frobzilla every day.",
+            10 | 3500 => "The team runs Quorvex every day.",
+            3000 => "A line that ends in a space. ",
+            _ => "A short page.",
+        };
+        let text = format!("---\ntitle: Page {i}\n---\n\n{body}\n");
+        fs::write(folder.join(format!("page-{i:05}.md")), text).unwrap();
+    }
+    let args = ["check", "--format", "json", "-o", "junit=report.xml", "."];
+    let (code, stdout, stderr) = run(root, &args);
+    assert_eq!(code, 0, "{stderr}");
+    let report: Value = serde_json::from_str(&stdout).expect("JSON report");
+    assert_eq!(report["files_checked"], pages);
+    let rules: Vec<&str> = report["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| d["rule"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(rules, ["spelling", "trailing-whitespace", "spelling"]);
+    assert_eq!(
+        json_paths(&stdout),
+        [
+            "content/group-0/page-00010.md",
+            "content/group-6/page-03000.md",
+            "content/group-7/page-03500.md"
+        ]
+    );
+    let junit = fs::read_to_string(root.join("report.xml")).unwrap();
+    assert!(
+        junit.contains(&format!("tests=\"{pages}\" failures=\"3\"")),
+        "{}",
+        &junit[..200]
+    );
+    assert!(junit.ends_with("</testsuites>\n"));
+}
+
 #[test]
 fn fix_writes_atomically_and_a_second_fix_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();

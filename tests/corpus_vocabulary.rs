@@ -2,13 +2,17 @@
 //! used on three or more pages of the handbook is not reported, whether
 //! the run lints the whole tree, one page (as a pre-commit hook does), or
 //! the pages changed on a branch (`--changed-since`, tested in
-//! `cli_integrations.rs`).
+//! `cli_integrations.rs`); and whether the run decides the vocabulary
+//! after linting or before (as large runs do, to write each file as soon
+//! as it is linted).
 
 use std::fs;
 use std::path::Path;
 
 use handbook_lint::config::Config;
-use handbook_lint::engine::{Linter, Selection};
+use std::ops::ControlFlow;
+
+use handbook_lint::engine::{LintedFile, Linter, RunSink, Selection, VocabularyPass};
 use tempfile::TempDir;
 
 fn page(body: &str) -> String {
@@ -35,6 +39,8 @@ fn handbook(pages: &[(&str, &str)]) -> TempDir {
 
 /// The lines of `spelling` findings per linted file (named relative to
 /// `content/jobs`), for a run over `paths` (relative to the handbook).
+/// The run decides the vocabulary after linting, and again before: both
+/// must find the same.
 fn spelling_lines(root: &Path, paths: &[&str]) -> Vec<(String, usize)> {
     let config = Config::discover(None, root).expect("config");
     let selection = Selection {
@@ -43,9 +49,46 @@ fn spelling_lines(root: &Path, paths: &[&str]) -> Vec<(String, usize)> {
     };
     let linter = Linter::new(&config, &selection).expect("linter");
     let paths: Vec<_> = paths.iter().map(|p| root.join(p)).collect();
-    let report = linter.lint_paths(&paths, &config).expect("run");
+    let after = linter.lint_paths(&paths, &config).expect("run").files;
+    let mut before = Collected::default();
+    let linter = Linter::new(&config, &selection).expect("linter");
+    linter
+        .lint_streamed(
+            &paths,
+            &config,
+            &|_| true,
+            VocabularyPass::Before,
+            &mut before,
+        )
+        .expect("run");
+    let found = lines(&after);
+    assert_eq!(lines(&before.files), found, "vocabulary decided first");
+    assert_eq!(before.announced, Some(after.len()));
+    found
+}
+
+/// The files a streamed run hands over, and the count it announced.
+#[derive(Default)]
+struct Collected {
+    announced: Option<usize>,
+    files: Vec<LintedFile>,
+}
+
+impl RunSink for Collected {
+    fn start(&mut self, files: usize) -> ControlFlow<()> {
+        self.announced = Some(files);
+        ControlFlow::Continue(())
+    }
+
+    fn files(&mut self, files: Vec<LintedFile>) -> ControlFlow<()> {
+        self.files.extend(files);
+        ControlFlow::Continue(())
+    }
+}
+
+fn lines(files: &[LintedFile]) -> Vec<(String, usize)> {
     let mut found = Vec::new();
-    for file in &report.files {
+    for file in files {
         let name = file.path.file_name().and_then(|n| n.to_str()).unwrap_or("");
         for finding in &file.findings {
             found.push((name.to_string(), finding.start.line));
@@ -122,6 +165,17 @@ fn excluded_pages_do_not_count() {
     .expect("config");
     assert_eq!(spelling_lines(dir.path(), &["content"]).len(), 2);
     assert_eq!(spelling_lines(dir.path(), &["content/jobs/a.md"]).len(), 1);
+}
+
+#[test]
+fn pages_whose_spelling_is_ignored_do_not_count() {
+    let dir = handbook(&[("a.md", USED), ("b.md", USED), ("c.md", USED)]);
+    fs::write(
+        dir.path().join(".handbook-lint.toml"),
+        "content_dir = \"content\"\n[spelling]\nreport-unknown = true\n[per-file-ignores]\n\"content/jobs/c.md\" = [\"spelling\"]\n",
+    )
+    .expect("config");
+    assert_eq!(spelling_lines(dir.path(), &["content"]).len(), 2);
 }
 
 #[test]

@@ -10,7 +10,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{write_atomic, RunReport};
+use crate::engine::{write_atomic, LintedFile, RunReport};
 use crate::report;
 
 /// The version of the baseline file format.
@@ -96,29 +96,44 @@ pub fn write(path: &Path, report: &RunReport) -> Result<usize, String> {
 }
 
 impl Baseline {
-    /// Removes from `report` the findings the baseline records (each
-    /// recorded finding matches one finding); returns how many.
-    pub fn apply(&self, report: &mut RunReport) -> usize {
-        let mut left = self.counts.clone();
-        let mut removed = 0;
-        for file in &mut report.files {
-            let name = report::portable_path(&file.path);
-            let prints = report::codequality::fingerprints(&name, file);
-            let mut prints = prints.into_iter();
-            file.findings.retain(|_| {
-                let Some(print) = prints.next() else {
-                    return true;
-                };
-                match left.get_mut(&print) {
-                    Some(n) if *n > 0 => {
-                        *n -= 1;
-                        removed += 1;
-                        false
-                    }
-                    _ => true,
-                }
-            });
+    /// A filter that removes the baseline's findings from files given
+    /// one after another in a run's order.
+    pub fn filter(&self) -> Filter {
+        Filter {
+            left: self.counts.clone(),
+            removed: 0,
         }
-        removed
+    }
+}
+
+/// The baseline's findings not yet matched, as a run's files go by.
+#[derive(Debug)]
+pub struct Filter {
+    left: HashMap<String, usize>,
+    /// How many findings it has removed.
+    pub removed: usize,
+}
+
+impl Filter {
+    /// Removes from `file` the findings the baseline records and earlier
+    /// files have not matched (each recorded finding matches one).
+    pub fn apply(&mut self, file: &mut LintedFile) {
+        let name = report::portable_path(&file.path);
+        let prints = report::codequality::fingerprints(&name, file);
+        let mut prints = prints.into_iter();
+        let Filter { left, removed } = self;
+        file.findings.retain(|_| {
+            let Some(print) = prints.next() else {
+                return true;
+            };
+            match left.get_mut(&print) {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    *removed += 1;
+                    false
+                }
+                _ => true,
+            }
+        });
     }
 }

@@ -1,8 +1,8 @@
 //! `handbook-lint check`: lints the pages, applies or shows fixes, and
 //! writes the reports (standard output and `--output` files).
 
-use std::collections::BTreeMap;
-use std::io::{IsTerminal, Read, Write};
+use std::collections::BTreeSet;
+use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -10,15 +10,13 @@ use std::sync::Arc;
 use clap::ValueEnum;
 use rayon::prelude::*;
 
-use super::{
-    baseline, plural, progress, stdout_result, write_stdout, CheckArgs, Color, FailOn, Format,
-};
+use super::reports::Reports;
+use super::{baseline, plural, progress, write_stdout, CheckArgs, Color, Format};
 use crate::config::{self, Config};
-use crate::diagnostic::Severity;
 use crate::engine::changed;
 use crate::engine::fix::{FixMode, FixOutcome};
 use crate::engine::{
-    discover, read_source, write_atomic, write_atomic_with, Linter, Progress, RunReport, Selection,
+    discover, read_source, write_atomic, Linter, Progress, RunReport, Selection, VocabularyPass,
 };
 use crate::report;
 
@@ -62,33 +60,69 @@ pub(super) fn check(args: CheckArgs) -> Result<ExitCode, String> {
         };
         planned.push((run, changed));
     }
+    if planned.len() != 1 || args.diff || args.write_baseline.is_some() {
+        return finish_held(&args, &outputs, baseline.as_ref(), planned, progress);
+    }
+    // One run, the common case: each file is reported as soon as it is
+    // linted.
+    let Some((run, changed)) = planned.pop() else {
+        return Ok(ExitCode::SUCCESS);
+    };
+    let keep = keep_changed(changed.as_ref());
+    if args.fix {
+        let mut fixed = Fixed::default();
+        fix_run(&run, &keep, &args, &mut fixed)?;
+        report_fixes(&args, &fixed);
+    }
+    let linter = with_bar(run.linter, &progress);
+    let mut reports = Reports::new(&args, &outputs, baseline.as_ref(), use_color(args.color))?;
+    linter
+        .lint_streamed(
+            &run.paths,
+            &run.config,
+            &keep,
+            VocabularyPass::Auto,
+            &mut reports,
+        )
+        .map_err(|err| err.to_string())?;
+    reports.finish(&args)
+}
+
+/// A run's filter of changed files (`--changed-since`): all files when
+/// `changed` is `None`.
+fn keep_changed(changed: Option<&BTreeSet<PathBuf>>) -> impl Fn(&Path) -> bool + Sync + '_ {
+    move |path: &Path| changed.is_none_or(|set| changed::is_changed(set, path))
+}
+
+/// `linter` with the progress bar, when there is one.
+fn with_bar(linter: Linter, progress: &Option<Arc<dyn Progress>>) -> Linter {
+    match progress {
+        Some(bar) => linter.with_progress(bar.clone()),
+        None => linter,
+    }
+}
+
+/// `check` over several runs, with `--diff`, or with `--write-baseline`:
+/// every run's files are held, then sorted by path across the runs, and
+/// reported (or their fixes shown, or recorded as the baseline).
+fn finish_held(
+    args: &CheckArgs,
+    outputs: &[(Option<Format>, PathBuf)],
+    baseline: Option<&baseline::Baseline>,
+    planned: Vec<(Run, Option<BTreeSet<PathBuf>>)>,
+    progress: Option<Arc<dyn Progress>>,
+) -> Result<ExitCode, String> {
     let mut report = RunReport::default();
     let mut fixed = Fixed::default();
     for (run, changed) in planned {
-        let keep = |path: &Path| {
-            changed
-                .as_ref()
-                .is_none_or(|set| changed::is_changed(set, path))
-        };
+        let keep = keep_changed(changed.as_ref());
         if args.fix || args.diff {
-            let files = discover(&run.paths, &run.config).map_err(|err| err.to_string())?;
-            let selected: Vec<PathBuf> = files.into_iter().filter(|p| keep(p)).collect();
-            fix_files(
-                &run.linter,
-                &selected,
-                fix_mode(&args),
-                !args.diff,
-                &mut fixed,
-            )?;
+            fix_run(&run, &keep, args, &mut fixed)?;
             if args.diff {
                 continue;
             }
         }
-        let linter = match &progress {
-            Some(bar) => run.linter.with_progress(bar.clone()),
-            None => run.linter,
-        };
-        let part = linter
+        let part = with_bar(run.linter, &progress)
             .lint_selected(&run.paths, &run.config, &keep)
             .map_err(|err| err.to_string())?;
         merge(&mut report, part);
@@ -108,13 +142,7 @@ pub(super) fn check(args: CheckArgs) -> Result<ExitCode, String> {
             ExitCode::SUCCESS
         });
     }
-    if fixed.applied > 0 && !args.quiet {
-        eprintln!(
-            "handbook-lint: applied {} in {}",
-            plural(fixed.applied, "fix", "fixes"),
-            plural(fixed.files, "file", "files")
-        );
-    }
+    report_fixes(args, &fixed);
     if let Some(file) = &args.write_baseline {
         let count = baseline::write(file, &report)?;
         if !args.quiet {
@@ -126,21 +154,33 @@ pub(super) fn check(args: CheckArgs) -> Result<ExitCode, String> {
         }
         return Ok(ExitCode::SUCCESS);
     }
-    if let Some(baseline) = &baseline {
-        let known = baseline.apply(&mut report);
-        if known > 0 && !args.quiet {
-            eprintln!(
-                "handbook-lint: {} in the baseline not shown",
-                plural(known, "finding", "findings")
-            );
-        }
+    let mut reports = Reports::new(args, outputs, baseline, use_color(args.color))?;
+    reports.write_whole(report);
+    reports.finish(args)
+}
+
+/// Applies (or, with `--diff`, gathers) the fixes of `run`'s files that
+/// `keep` accepts.
+fn fix_run(
+    run: &Run,
+    keep: &(dyn Fn(&Path) -> bool + Sync),
+    args: &CheckArgs,
+    fixed: &mut Fixed,
+) -> Result<(), String> {
+    let files = discover(&run.paths, &run.config).map_err(|err| err.to_string())?;
+    let selected: Vec<PathBuf> = files.into_iter().filter(|p| keep(p)).collect();
+    fix_files(&run.linter, &selected, fix_mode(args), !args.diff, fixed)
+}
+
+/// "applied N fixes in M files", unless quiet or none.
+fn report_fixes(args: &CheckArgs, fixed: &Fixed) {
+    if fixed.applied > 0 && !args.quiet {
+        eprintln!(
+            "handbook-lint: applied {} in {}",
+            plural(fixed.applied, "fix", "fixes"),
+            plural(fixed.files, "file", "files")
+        );
     }
-    write_reports(&args, &outputs, &report)?;
-    let code = exit_code(&report, &args);
-    // The run ends here: the operating system takes the report's memory
-    // back at once, faster than freeing each finding.
-    std::mem::forget(report);
-    Ok(code)
 }
 
 fn fix_mode(args: &CheckArgs) -> FixMode {
@@ -330,61 +370,9 @@ fn check_stdin(
         files: vec![file],
         catalogue: crate::engine::catalogue(),
     };
-    write_reports(args, outputs, &report)?;
-    Ok(exit_code(&report, args))
-}
-
-/// Writes the `--output` files and the report on standard output (or
-/// the statistics with `--statistics`).
-fn write_reports(
-    args: &CheckArgs,
-    outputs: &[(Option<Format>, PathBuf)],
-    report: &RunReport,
-) -> Result<(), String> {
-    let mut stdout_format = Some(args.format);
-    for (format, file) in outputs {
-        match format {
-            Some(format) => write_report(file, *format, report)?,
-            None => {
-                write_report(file, args.format, report)?;
-                stdout_format = None;
-            }
-        }
-    }
-    if args.statistics {
-        return write_stdout(&statistics(report));
-    }
-    if let Some(format) = stdout_format {
-        write_report_to_stdout(format, report, use_color(args.color), args.quiet)?;
-    }
-    Ok(())
-}
-
-/// `--statistics`: findings per rule, most first, with the rule's
-/// severity and how many have a fix.
-fn statistics(report: &RunReport) -> String {
-    let mut counts: BTreeMap<&str, (usize, usize, Severity)> = BTreeMap::new();
-    for finding in report.files.iter().flat_map(|f| &f.findings) {
-        let d = &finding.diagnostic;
-        let entry = counts.entry(d.rule).or_insert((0, 0, d.severity));
-        entry.0 += 1;
-        entry.1 += usize::from(d.fix.is_some());
-        entry.2 = entry.2.max(d.severity);
-    }
-    let mut rows: Vec<_> = counts.into_iter().collect();
-    rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
-    let mut out = String::new();
-    for (rule, (count, fixable, severity)) in rows {
-        let fix = if fixable > 0 {
-            format!(" ({fixable} fixable)")
-        } else {
-            String::new()
-        };
-        out.push_str(&format!("{count:>6}  {rule:<28} {severity}{fix}\n"));
-    }
-    out.push_str(&report::summary(report));
-    out.push('\n');
-    out
+    let mut reports = Reports::new(args, outputs, None, use_color(args.color))?;
+    reports.write_whole(report);
+    reports.finish(args)
 }
 
 /// `--output` values: a format (or `None` for the --format report) and a
@@ -437,13 +425,6 @@ fn format_names() -> String {
         .join(", ")
 }
 
-/// Writes the report in `format` (without colour) to the file at `path`,
-/// atomically, one linted file at a time.
-fn write_report(path: &Path, format: Format, report: &RunReport) -> Result<(), String> {
-    write_atomic_with(path, |out| format.write(report, false, out))
-        .map_err(|err| format!("cannot write report {}: {err}", path.display()))
-}
-
 /// What fixing did.
 #[derive(Default)]
 struct Fixed {
@@ -490,24 +471,6 @@ fn fix_files(
 
 /// 1 when a finding reaches the `--fail-on` severity (and not
 /// `--exit-zero`), else 0.
-fn exit_code(report: &RunReport, args: &CheckArgs) -> ExitCode {
-    let threshold = match args.fail_on {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
-        FailOn::Info => Severity::Info,
-    };
-    let failing = report
-        .files
-        .iter()
-        .flat_map(|f| &f.findings)
-        .any(|f| f.diagnostic.severity >= threshold);
-    if failing && !args.exit_zero {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    }
-}
-
 /// Whether the human report is coloured: `--color always` and `never`
 /// win; `auto` is off with NO_COLOR, on with FORCE_COLOR or
 /// CLICOLOR_FORCE (set to anything but `0`), else on for a terminal.
@@ -530,34 +493,6 @@ fn color_choice(
         Color::Auto if set("FORCE_COLOR") || set("CLICOLOR_FORCE") => true,
         Color::Auto => terminal(),
     }
-}
-
-/// Writes the report in `format` to standard output as it is rendered.
-/// `quiet` leaves out the summary of the human and concise reports.
-fn write_report_to_stdout(
-    format: Format,
-    report: &RunReport,
-    color: bool,
-    quiet: bool,
-) -> Result<(), String> {
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let written = match (format, quiet) {
-        (Format::Human, true) => {
-            let renderer = report::human::Renderer::new(color);
-            report::each_rendered(
-                &report.files,
-                |file| renderer.file(file),
-                |text| out.write_all(text.as_bytes()),
-            )
-        }
-        (Format::Concise, true) => {
-            report::each_rendered(&report.files, report::concise::file_lines, |text| {
-                out.write_all(text.as_bytes())
-            })
-        }
-        _ => format.write(report, color, &mut out),
-    };
-    stdout_result(written.and_then(|()| out.flush()))
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ mod check;
 mod ladder;
 mod progress;
 mod reference;
+mod reports;
 mod words;
 
 use std::io::Write;
@@ -19,7 +20,6 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::engine::RunReport;
 use crate::report;
 
 pub use catalogue::rules_table;
@@ -242,20 +242,17 @@ impl Format {
         <Format as ValueEnum>::from_str(name, true).ok()
     }
 
-    /// Writes the report in this format to `out`, one linted file at a
-    /// time.
-    fn write(self, report: &RunReport, color: bool, out: &mut dyn Write) -> std::io::Result<()> {
+    /// A writer of the report in this format. `summary` closes the
+    /// human and concise reports with the summary line.
+    fn writer(self, color: bool, summary: bool) -> Box<dyn report::ReportWriter> {
         match self {
-            Format::Human => report::human::write(report, color, out),
-            Format::Json => {
-                report::json::write(report, out)?;
-                out.write_all(b"\n")
-            }
-            Format::Codequality => report::codequality::write(report, out),
-            Format::Junit => report::junit::write(report, out),
-            Format::Sarif => report::sarif::write(report, out),
-            Format::Concise => report::concise::write(report, out),
-            Format::Github => report::github::write(report, out),
+            Format::Human => Box::new(report::human::Writer::new(color, summary)),
+            Format::Json => Box::new(report::json::Writer::with_final_newline()),
+            Format::Codequality => Box::new(report::codequality::Writer::default()),
+            Format::Junit => Box::new(report::junit::Writer::default()),
+            Format::Sarif => Box::new(report::sarif::Writer::new(crate::engine::catalogue())),
+            Format::Concise => Box::new(report::concise::Writer { summary }),
+            Format::Github => Box::new(report::github::Writer),
         }
     }
 }

@@ -52,6 +52,10 @@ impl Progress for Bar {
     fn finish(&self) {
         self.bar.finish_and_clear();
     }
+
+    fn suspended(&self, write: &mut dyn FnMut()) {
+        self.bar.suspend(write);
+    }
 }
 
 #[cfg(test)]

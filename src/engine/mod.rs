@@ -8,13 +8,14 @@ mod discover;
 pub mod excerpt;
 pub mod fix;
 mod positions;
+mod stream;
 mod suppress;
 mod vocabulary;
 pub mod words;
 mod write;
 
 use std::collections::HashSet;
-use std::ops::Range;
+use std::ops::{ControlFlow, Range};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
@@ -24,7 +25,8 @@ pub use crate::document::read::{decode, read_source, ReadFailure};
 pub use catalogue::{catalogue, RuleInfo};
 pub use discover::{discover, DiscoverError};
 pub use excerpt::{Excerpt, Excerpts};
-pub use write::{write_atomic, write_atomic_with};
+pub use stream::{RunSink, VocabularyPass, HOLD_AT_MOST};
+pub use write::{write_atomic, write_atomic_with, AtomicFile};
 
 use crate::config::{resolve_rules, Config, PerFileIgnore};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -125,6 +127,11 @@ pub trait Progress: Send + Sync {
     fn advance(&self, done: usize);
     /// The run is over.
     fn finish(&self);
+    /// Runs `write`, which writes the run's output, with the progress
+    /// hidden, so the two do not mix on a terminal.
+    fn suspended(&self, write: &mut dyn FnMut()) {
+        write();
+    }
 }
 
 /// Lints pages with a fixed set of rules and settings.
@@ -273,46 +280,11 @@ impl Linter {
         config: &Config,
         keep: &(dyn Fn(&Path) -> bool + Sync),
     ) -> Result<RunReport, DiscoverError> {
-        // Word lists and patterns are built on other threads while this
-        // one walks the tree and indexes the site.
-        for prepare in self.rules.iter().filter_map(|(rule, _)| rule.prepare) {
-            rayon::spawn(prepare);
-        }
-        let files = discover(paths, config)?;
-        // The content tree is indexed once, before the parallel work.
-        let _ = self.site();
-        let selected: Vec<PathBuf> = files.iter().filter(|path| keep(path)).cloned().collect();
-        if let Some(progress) = &self.progress {
-            progress.start(selected.len());
-        }
-        let mut linted = Vec::with_capacity(selected.len());
-        match self.site() {
-            Some(site) => {
-                let pages: Vec<Option<PageRef>> = selected
-                    .par_iter()
-                    .map(|path| site.await_lint(path))
-                    .collect();
-                let reads_anchors = self.reads_anchors();
-                let lint = |i: usize, path: &Path| {
-                    self.lint_run_page(site, path, pages[i].as_ref(), reads_anchors)
-                };
-                self.lint_batches(&selected, lint, |file| linted.push(file));
-                site.end_run();
-            }
-            None => self.lint_each(&selected, |file| linted.push(file)),
-        }
-        if self.is_enabled(rules::spelling::RULE.id) {
-            vocabulary::drop_corpus_vocabulary(&mut linted, |candidates| {
-                let rest = vocabulary::rest_of_handbook(self, paths, config, &files, keep);
-                vocabulary::flags_elsewhere(self, &rest, candidates)
-            });
-        }
-        if let Some(progress) = &self.progress {
-            progress.finish();
-        }
+        let mut collect = stream::Collect::default();
+        self.lint_streamed(paths, config, keep, VocabularyPass::After, &mut collect)?;
         Ok(RunReport {
-            files_checked: linted.len(),
-            files: linted,
+            files_checked: collect.files.len(),
+            files: collect.files,
             catalogue: catalogue(),
         })
     }
@@ -324,17 +296,25 @@ impl Linter {
     /// results is held at a time: a caller that renders each file and
     /// drops it runs in memory that does not grow with the number of
     /// files.
-    pub fn lint_each(&self, files: &[PathBuf], sink: impl FnMut(LintedFile)) {
-        self.lint_batches(files, |_, path| self.lint_file(path), sink);
+    pub fn lint_each(&self, files: &[PathBuf], mut sink: impl FnMut(LintedFile)) {
+        self.lint_batches(
+            files,
+            |_, path| self.lint_file(path),
+            |batch| {
+                batch.into_iter().for_each(&mut sink);
+                ControlFlow::Continue(())
+            },
+        );
     }
 
     /// [`Linter::lint_each`] with `lint` (given each file's index in
-    /// `files`) to lint a file.
+    /// `files`) to lint a file, handing each batch to `sink` until it
+    /// breaks.
     fn lint_batches(
         &self,
         files: &[PathBuf],
         lint: impl Fn(usize, &Path) -> LintedFile + Sync,
-        mut sink: impl FnMut(LintedFile),
+        mut sink: impl FnMut(Vec<LintedFile>) -> ControlFlow<()>,
     ) {
         for (number, batch) in files.chunks(BATCH).enumerate() {
             let first = number * BATCH;
@@ -346,7 +326,9 @@ impl Linter {
             if let Some(progress) = &self.progress {
                 progress.advance(batch.len());
             }
-            linted.into_iter().for_each(&mut sink);
+            if sink(linted).is_break() {
+                return;
+            }
         }
     }
 
@@ -508,6 +490,13 @@ impl Linter {
         }
     }
 
+    /// Whether `[per-file-ignores]` turns rule `id` off for `path`.
+    fn ignores_on(&self, path: &Path, id: &str) -> bool {
+        self.per_file_ignores
+            .iter()
+            .any(|entry| entry.rules.contains(&id) && entry.matches(&self.root, path))
+    }
+
     fn read_failure(&self, path: &Path, failure: ReadFailure) -> LintedFile {
         let source = failure.display_text;
         let lines = crate::document::LineIndex::new(&source);
@@ -549,8 +538,9 @@ pub(crate) fn char_range(start: usize, len: usize) -> Range<u32> {
 /// to keep every core busy, few enough that their results stay small.
 pub const BATCH: usize = 256;
 
-// A run holds every finding until the end (the run-level spelling pass
-// needs all pages first): keep the record small. Rare parts (fixes) are
+// A run of up to `HOLD_AT_MOST` files holds every finding until the end
+// (the run-level spelling pass needs all pages first): keep the record
+// small. Rare parts (fixes) are
 // boxed; code-point offsets are `u32`.
 #[cfg(target_pointer_width = "64")]
 const _: () = assert!(std::mem::size_of::<Finding>() <= 200);

@@ -32,39 +32,85 @@ pub(super) fn drop_corpus_vocabulary(
     files: &mut [LintedFile],
     elsewhere: impl FnOnce(&HashSet<String>) -> Vec<Vec<String>>,
 ) {
-    let mut flagged: Vec<(usize, String)> = files
+    let flagged: Vec<Vec<String>> = files
         .iter()
-        .enumerate()
-        .flat_map(|(i, file)| spelling_words(file).map(move |word| (i, word.to_string())))
+        .map(|file| spelling_words(file).map(str::to_string).collect())
         .collect();
-    let candidates = spelling::vocabulary_candidates(flagged.iter().map(|(_, w)| w.as_str()));
-    if candidates.is_empty() {
-        return;
-    }
-    let first_other = files.len();
-    let elsewhere = elsewhere(&candidates);
-    flagged.extend(
-        elsewhere
-            .into_iter()
-            .enumerate()
-            .flat_map(|(i, words)| words.into_iter().map(move |w| (first_other + i, w))),
-    );
-    let vocabulary =
-        spelling::corpus_vocabulary(flagged.iter().map(|(page, word)| (*page, word.as_str())));
+    let vocabulary = decide(flagged, elsewhere);
     if vocabulary.is_empty() {
         return;
     }
-    for LintedFile {
-        excerpts, findings, ..
-    } in files.iter_mut()
-    {
-        findings.retain(|f| {
-            !is_spelling(f)
-                || !excerpts
-                    .text(f.diagnostic.span.clone())
-                    .is_some_and(|w| vocabulary.contains(&spelling::vocabulary_key(w)))
-        });
+    for file in files.iter_mut() {
+        drop_vocabulary(file, &vocabulary);
     }
+}
+
+/// The vocabulary of a run over `selected`, decided before it lints them:
+/// the words `spelling` reports on each page (as
+/// [`drop_corpus_vocabulary`] reads them from the linted files), and on
+/// the rest of the handbook through `elsewhere`.
+pub(super) fn decide_before(
+    linter: &Linter,
+    selected: &[PathBuf],
+    elsewhere: impl FnOnce(&HashSet<String>) -> Vec<Vec<String>>,
+) -> HashSet<String> {
+    let flagged: Vec<Vec<String>> = selected
+        .par_iter()
+        .map(|path| own_spelling_words(linter, path))
+        .collect();
+    decide(flagged, elsewhere)
+}
+
+/// The vocabulary keys that the words `spelling` reports on the run's
+/// pages (`flagged`, one list a page) and on the rest of the handbook
+/// (`elsewhere`, asked only when some word could be vocabulary) show to
+/// be the handbook's vocabulary.
+fn decide(
+    flagged: Vec<Vec<String>>,
+    elsewhere: impl FnOnce(&HashSet<String>) -> Vec<Vec<String>>,
+) -> HashSet<String> {
+    let candidates = spelling::vocabulary_candidates(flagged.iter().flatten().map(String::as_str));
+    if candidates.is_empty() {
+        return HashSet::new();
+    }
+    let others = elsewhere(&candidates);
+    let pages = flagged.iter().chain(&others).enumerate();
+    spelling::corpus_vocabulary(
+        pages.flat_map(|(page, words)| words.iter().map(move |word| (page, word.as_str()))),
+    )
+}
+
+/// Drops the `spelling` findings of `file` whose word is in `vocabulary`
+/// (vocabulary keys).
+pub(super) fn drop_vocabulary(file: &mut LintedFile, vocabulary: &HashSet<String>) {
+    if vocabulary.is_empty() {
+        return;
+    }
+    let LintedFile {
+        excerpts, findings, ..
+    } = file;
+    findings.retain(|f| {
+        !is_spelling(f)
+            || !excerpts
+                .text(f.diagnostic.span.clone())
+                .is_some_and(|w| vocabulary.contains(&spelling::vocabulary_key(w)))
+    });
+}
+
+/// The words `spelling` reports on the page at `path` as linting it
+/// keeps them: after suppression comments and `[per-file-ignores]`.
+fn own_spelling_words(linter: &Linter, path: &Path) -> Vec<String> {
+    if linter.ignores_on(path, spelling::RULE.id) {
+        return Vec::new();
+    }
+    let Ok(text) = read_source(path) else {
+        return Vec::new();
+    };
+    let doc = Document::parse(path, Arc::new(text));
+    spelling_flags(linter, &doc)
+        .into_iter()
+        .map(str::to_string)
+        .collect()
 }
 
 fn is_spelling(finding: &Finding) -> bool {

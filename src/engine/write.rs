@@ -23,37 +23,99 @@ pub fn write_atomic_with(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> io::Result<()> {
-    let target = match fs::canonicalize(path) {
-        Ok(real) => real,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => path.to_path_buf(),
-        Err(err) => return Err(err),
-    };
-    let permissions = fs::metadata(&target).ok().map(|m| m.permissions());
-    let folder = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "file".to_string());
-    let (temp_path, mut file) = create_temp(&folder, &name)?;
-    let result = (|| {
-        let mut buffered = io::BufWriter::new(&mut file);
-        write(&mut buffered)?;
-        buffered.flush()?;
-        drop(buffered);
-        if let Some(permissions) = permissions {
-            file.set_permissions(permissions)?;
-        }
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&temp_path, &target)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp_path);
+    let mut file = AtomicFile::create(path)?;
+    write(&mut file)?;
+    file.commit()
+}
+
+/// A file written atomically and piece by piece: the contents go to a
+/// temporary file in the same folder, which [`AtomicFile::commit`] puts
+/// in place of the target. Dropped without a commit, it is removed and
+/// the target is left as it was.
+#[derive(Debug)]
+pub struct AtomicFile {
+    target: PathBuf,
+    permissions: Option<fs::Permissions>,
+    temp_path: PathBuf,
+    /// `None` once committed.
+    file: Option<io::BufWriter<File>>,
+}
+
+impl AtomicFile {
+    /// Starts replacing `path`. An existing file keeps its permissions; a
+    /// symbolic link keeps pointing where it did (its target is
+    /// replaced).
+    pub fn create(path: &Path) -> io::Result<AtomicFile> {
+        let target = match fs::canonicalize(path) {
+            Ok(real) => real,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => path.to_path_buf(),
+            Err(err) => return Err(err),
+        };
+        let permissions = fs::metadata(&target).ok().map(|m| m.permissions());
+        let folder = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "file".to_string());
+        let (temp_path, file) = create_temp(&folder, &name)?;
+        Ok(AtomicFile {
+            target,
+            permissions,
+            temp_path,
+            file: Some(io::BufWriter::new(file)),
+        })
     }
-    result
+
+    /// Puts what was written in place of the target.
+    pub fn commit(mut self) -> io::Result<()> {
+        let Some(buffered) = self.file.take() else {
+            return Ok(());
+        };
+        let result = (|| {
+            let file = buffered.into_inner().map_err(|err| err.into_error())?;
+            if let Some(permissions) = self.permissions.take() {
+                file.set_permissions(permissions)?;
+            }
+            file.sync_all()?;
+            drop(file);
+            fs::rename(&self.temp_path, &self.target)
+        })();
+        if result.is_err() {
+            let _ = fs::remove_file(&self.temp_path);
+        }
+        result
+    }
+
+    fn writer(&mut self) -> io::Result<&mut io::BufWriter<File>> {
+        self.file
+            .as_mut()
+            .ok_or_else(|| io::Error::other("the file is already committed"))
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.writer()?.write(bytes)
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.writer()?.write_all(bytes)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.writer()?.flush()
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        if self.file.take().is_some() {
+            let _ = fs::remove_file(&self.temp_path);
+        }
+    }
 }
 
 fn create_temp(folder: &Path, name: &str) -> io::Result<(PathBuf, File)> {
@@ -93,6 +155,24 @@ mod tests {
         assert_eq!(names.len(), 1, "{names:?}");
         write_atomic_with(&path, |out| out.write_all(b"[]\n")).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "[]\n");
+    }
+
+    #[test]
+    fn a_file_dropped_before_its_commit_leaves_the_target_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.xml");
+        fs::write(&path, "old").unwrap();
+        let mut file = AtomicFile::create(&path).unwrap();
+        file.write_all(b"<half").unwrap();
+        drop(file);
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        let mut file = AtomicFile::create(&path).unwrap();
+        file.write_all(b"<whole/>").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        file.commit().unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "<whole/>");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

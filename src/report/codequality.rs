@@ -14,6 +14,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::{ReportWriter, Totals};
 use crate::diagnostic::Severity;
 use crate::engine::{Finding, LintedFile, RunReport};
 
@@ -61,21 +62,44 @@ pub fn render(report: &RunReport) -> String {
 /// whole report is never held in memory: the array as `serde_json`
 /// pretty-prints it whole.
 pub fn write(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    out.write_all(b"[")?;
-    let mut written = 0usize;
-    super::each_rendered(
-        &report.files,
-        |file| (issues(file), file.findings.len()),
-        |(text, count)| {
-            if count > 0 {
-                out.write_all(if written == 0 { b"\n  " } else { b",\n  " })?;
-                out.write_all(&text)?;
-            }
-            written += count;
-            Ok(())
-        },
-    )?;
-    out.write_all(if written == 0 { b"]\n" } else { b"\n]\n" })
+    super::write_whole(&mut Writer::default(), report, out)
+}
+
+/// The Code Quality report as a [`ReportWriter`].
+#[derive(Debug, Default)]
+pub struct Writer {
+    /// Issues written so far.
+    written: usize,
+}
+
+impl ReportWriter for Writer {
+    fn start(
+        &mut self,
+        _files_checked: usize,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        out.write_all(b"[")
+    }
+
+    fn files(&mut self, files: &[LintedFile], out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let written = &mut self.written;
+        super::each_rendered(
+            files,
+            |file| (issues(file), file.findings.len()),
+            |(text, count)| {
+                if count > 0 {
+                    out.write_all(if *written == 0 { b"\n  " } else { b",\n  " })?;
+                    out.write_all(&text)?;
+                }
+                *written += count;
+                Ok(())
+            },
+        )
+    }
+
+    fn finish(&mut self, _totals: &Totals, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(if self.written == 0 { b"]\n" } else { b"\n]\n" })
+    }
 }
 
 /// One file's issues as items of the array, separated by commas, without

@@ -4,14 +4,31 @@
 
 use std::io;
 
+use super::{ReportWriter, Totals};
 use crate::engine::{LintedFile, RunReport};
 
 /// Writes every finding, one a line, then the summary line.
 pub fn write(report: &RunReport, out: &mut dyn io::Write) -> io::Result<()> {
-    super::each_rendered(&report.files, file_lines, |text| {
-        out.write_all(text.as_bytes())
-    })?;
-    writeln!(out, "{}", super::summary(report))
+    super::write_whole(&mut Writer { summary: true }, report, out)
+}
+
+/// The concise report as a [`ReportWriter`].
+pub struct Writer {
+    /// Whether the summary line closes the report.
+    pub summary: bool,
+}
+
+impl ReportWriter for Writer {
+    fn files(&mut self, files: &[LintedFile], out: &mut dyn io::Write) -> io::Result<()> {
+        super::each_rendered(files, file_lines, |text| out.write_all(text.as_bytes()))
+    }
+
+    fn finish(&mut self, totals: &Totals, out: &mut dyn io::Write) -> io::Result<()> {
+        if self.summary {
+            writeln!(out, "{}", totals.summary())?;
+        }
+        Ok(())
+    }
 }
 
 /// The lines of one file's findings.

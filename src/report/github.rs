@@ -4,14 +4,22 @@
 
 use std::io;
 
+use super::ReportWriter;
 use crate::diagnostic::Severity;
 use crate::engine::{LintedFile, RunReport};
 
 /// Writes one workflow command per finding.
 pub fn write(report: &RunReport, out: &mut dyn io::Write) -> io::Result<()> {
-    super::each_rendered(&report.files, file_commands, |text| {
-        out.write_all(text.as_bytes())
-    })
+    super::write_whole(&mut Writer, report, out)
+}
+
+/// The workflow commands as a [`ReportWriter`].
+pub struct Writer;
+
+impl ReportWriter for Writer {
+    fn files(&mut self, files: &[LintedFile], out: &mut dyn io::Write) -> io::Result<()> {
+        super::each_rendered(files, file_commands, |text| out.write_all(text.as_bytes()))
+    }
 }
 
 /// The workflow commands of one file's findings.

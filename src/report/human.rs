@@ -10,6 +10,7 @@ use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, S
 use crate::diagnostic::{Applicability, Severity};
 use crate::engine::excerpt::CONTEXT_LINES;
 use crate::engine::{Excerpts, Finding, LintedFile, RunReport};
+use crate::report::{ReportWriter, Totals};
 
 /// Renders every finding, then the summary line.
 pub fn render(report: &RunReport, color: bool) -> String {
@@ -22,31 +23,51 @@ pub fn render(report: &RunReport, color: bool) -> String {
 /// Writes what [`render`] returns to `out`, one file at a time, so the
 /// whole report is never held in memory.
 pub fn write(report: &RunReport, color: bool, out: &mut dyn io::Write) -> io::Result<()> {
-    let renderer = Renderer::new(color);
-    super::each_rendered(
-        &report.files,
-        |file| renderer.file(file),
-        |text| out.write_all(text.as_bytes()),
-    )?;
-    writeln!(out, "{}", super::summary(report))?;
-    if let Some(line) = fixable_line(report) {
-        writeln!(out, "{line}")?;
+    super::write_whole(&mut Writer::new(color, true), report, out)
+}
+
+/// The human report as a [`ReportWriter`].
+pub struct Writer {
+    renderer: Renderer,
+    summary: bool,
+}
+
+impl Writer {
+    /// With or without colour, and with or without the closing summary.
+    pub fn new(color: bool, summary: bool) -> Writer {
+        Writer {
+            renderer: Renderer::new(color),
+            summary,
+        }
     }
-    Ok(())
+}
+
+impl ReportWriter for Writer {
+    fn files(&mut self, files: &[LintedFile], out: &mut dyn io::Write) -> io::Result<()> {
+        let renderer = &self.renderer;
+        super::each_rendered(
+            files,
+            |file| renderer.file(file),
+            |text| out.write_all(text.as_bytes()),
+        )
+    }
+
+    fn finish(&mut self, totals: &Totals, out: &mut dyn io::Write) -> io::Result<()> {
+        if !self.summary {
+            return Ok(());
+        }
+        writeln!(out, "{}", totals.summary())?;
+        if let Some(line) = fixable_line(totals) {
+            writeln!(out, "{line}")?;
+        }
+        Ok(())
+    }
 }
 
 /// "N fixable with `--fix` (M more with `--unsafe-fixes`)", or `None`
 /// when no finding has a fix.
-pub fn fixable_line(report: &RunReport) -> Option<String> {
-    let (mut safe, mut unsafe_) = (0, 0);
-    for finding in report.files.iter().flat_map(|f| &f.findings) {
-        match finding.diagnostic.fix.as_ref().map(|fix| fix.applicability) {
-            Some(Applicability::Safe) => safe += 1,
-            Some(Applicability::Unsafe) => unsafe_ += 1,
-            None => {}
-        }
-    }
-    match (safe, unsafe_) {
+pub fn fixable_line(totals: &Totals) -> Option<String> {
+    match (totals.safe_fixes, totals.unsafe_fixes) {
         (0, 0) => None,
         (safe, 0) => Some(format!("{safe} fixable with `--fix`")),
         (0, more) => Some(format!("{more} fixable with `--fix --unsafe-fixes`")),

@@ -8,6 +8,7 @@
 
 use serde::Serialize;
 
+use super::{ReportWriter, Totals};
 use crate::diagnostic::{Applicability, Edit, Severity};
 use crate::engine::{Finding, LintedFile, RunReport};
 
@@ -89,17 +90,52 @@ pub fn render(report: &RunReport) -> String {
 /// Writes what [`render`] returns to `out`, one file at a time, so the
 /// whole report is never held in memory.
 pub fn write(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let mut stream = Stream::default();
-    out.write_all(stream.start(report.files_checked).as_bytes())?;
-    super::each_rendered(
-        &report.files,
-        |file| (items(file), file.findings.len()),
-        |(text, count)| {
-            out.write_all(stream.separator(count).as_bytes())?;
-            out.write_all(&text)
-        },
-    )?;
-    out.write_all(stream.finish().as_bytes())
+    super::write_whole(&mut Writer::default(), report, out)
+}
+
+/// The JSON report as a [`ReportWriter`].
+#[derive(Debug, Default)]
+pub struct Writer {
+    stream: Stream,
+    /// Whether a line break ends the document.
+    final_newline: bool,
+}
+
+impl Writer {
+    /// A writer that ends the document with a line break, as a file
+    /// ends.
+    pub fn with_final_newline() -> Writer {
+        Writer {
+            final_newline: true,
+            ..Writer::default()
+        }
+    }
+}
+
+impl ReportWriter for Writer {
+    fn start(&mut self, files_checked: usize, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(self.stream.start(files_checked).as_bytes())
+    }
+
+    fn files(&mut self, files: &[LintedFile], out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let stream = &mut self.stream;
+        super::each_rendered(
+            files,
+            |file| (items(file), file.findings.len()),
+            |(text, count)| {
+                out.write_all(stream.separator(count).as_bytes())?;
+                out.write_all(&text)
+            },
+        )
+    }
+
+    fn finish(&mut self, _totals: &Totals, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(self.stream.finish().as_bytes())?;
+        if self.final_newline {
+            out.write_all(b"\n")?;
+        }
+        Ok(())
+    }
 }
 
 /// One file's diagnostics as items of the array, separated by commas,

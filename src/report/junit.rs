@@ -7,7 +7,11 @@
 //! (markup characters, and control characters XML cannot hold at all).
 
 use std::fmt::Write as _;
+use std::io::{Seek, SeekFrom, Write as _};
 
+use tempfile::SpooledTempFile;
+
+use super::{ReportWriter, Totals};
 use crate::engine::{LintedFile, RunReport};
 
 /// Renders the report as a JUnit XML document.
@@ -21,15 +25,55 @@ pub fn render(report: &RunReport) -> String {
 /// Writes what [`render`] returns to `out`, one file at a time, so the
 /// whole document is never held in memory.
 pub fn write(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let failures: usize = report.files.iter().map(|f| f.findings.len()).sum();
-    let tests: usize = report.files.iter().map(|f| f.findings.len().max(1)).sum();
-    out.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")?;
-    writeln!(
-        out,
-        "<testsuites name=\"handbook-lint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">"
-    )?;
-    super::each_rendered(&report.files, suite, |text| out.write_all(text.as_bytes()))?;
-    out.write_all(b"</testsuites>\n")
+    super::write_whole(&mut Writer::default(), report, out)
+}
+
+/// How much of the test suites [`Writer`] keeps in memory before it
+/// moves them to a temporary file.
+const SPOOL_IN_MEMORY: usize = 8 << 20;
+
+/// The JUnit document as a [`ReportWriter`]. Its opening tag counts every
+/// test, so the test suites wait in a spool (in memory while small, then
+/// in an unnamed temporary file) until the last file is in.
+pub struct Writer {
+    spool: SpooledTempFile,
+    tests: usize,
+    failures: usize,
+}
+
+impl Default for Writer {
+    fn default() -> Writer {
+        Writer {
+            spool: tempfile::spooled_tempfile(SPOOL_IN_MEMORY),
+            tests: 0,
+            failures: 0,
+        }
+    }
+}
+
+impl ReportWriter for Writer {
+    fn files(
+        &mut self,
+        files: &[LintedFile],
+        _out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        self.failures += files.iter().map(|f| f.findings.len()).sum::<usize>();
+        self.tests += files.iter().map(|f| f.findings.len().max(1)).sum::<usize>();
+        let spool = &mut self.spool;
+        super::each_rendered(files, suite, |text| spool.write_all(text.as_bytes()))
+    }
+
+    fn finish(&mut self, _totals: &Totals, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let (tests, failures) = (self.tests, self.failures);
+        out.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")?;
+        writeln!(
+            out,
+            "<testsuites name=\"handbook-lint\" tests=\"{tests}\" failures=\"{failures}\" errors=\"0\">"
+        )?;
+        self.spool.seek(SeekFrom::Start(0))?;
+        std::io::copy(&mut self.spool, out)?;
+        out.write_all(b"</testsuites>\n")
+    }
 }
 
 /// The `<testsuite>` of one file.

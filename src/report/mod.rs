@@ -11,12 +11,44 @@ pub mod ladder;
 pub mod sarif;
 pub mod words;
 
+use std::io;
 use std::path::Path;
 
 use rayon::prelude::*;
 
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Applicability, Severity};
 use crate::engine::{LintedFile, RunReport};
+
+/// A report written as a run's files come, so that neither the findings
+/// nor the report are held whole: [`ReportWriter::start`], then the
+/// files in order, a batch at a time, then [`ReportWriter::finish`].
+pub trait ReportWriter: Send {
+    /// The opening, given how many files the run lints.
+    fn start(&mut self, _files_checked: usize, _out: &mut dyn io::Write) -> io::Result<()> {
+        Ok(())
+    }
+
+    /// The next files' part of the report.
+    fn files(&mut self, files: &[LintedFile], out: &mut dyn io::Write) -> io::Result<()>;
+
+    /// The closing, given the run's totals.
+    fn finish(&mut self, _totals: &Totals, _out: &mut dyn io::Write) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Writes the whole of `report` with `writer`.
+pub fn write_whole(
+    writer: &mut dyn ReportWriter,
+    report: &RunReport,
+    out: &mut dyn io::Write,
+) -> io::Result<()> {
+    writer.start(report.files_checked, out)?;
+    for batch in report.files.chunks(RENDER_BATCH) {
+        writer.files(batch, out)?;
+    }
+    writer.finish(&Totals::of(report), out)
+}
 
 /// How many files [`each_rendered`] renders in parallel before it writes
 /// them: enough to keep every core busy, few enough that the rendered
@@ -94,14 +126,7 @@ pub fn portable_path(path: &Path) -> String {
 
 /// The one-line summary: "3 errors, 5 warnings in 2 of 40 files".
 pub fn summary(report: &RunReport) -> String {
-    let mut totals = Totals {
-        files_checked: report.files_checked,
-        ..Totals::default()
-    };
-    for file in &report.files {
-        totals.add(file);
-    }
-    totals.summary()
+    Totals::of(report).summary()
 }
 
 /// Counts kept while files are reported one by one.
@@ -117,17 +142,51 @@ pub struct Totals {
     pub warnings: usize,
     /// Info findings.
     pub infos: usize,
+    /// Findings with a safe fix.
+    pub safe_fixes: usize,
+    /// Findings with an unsafe fix.
+    pub unsafe_fixes: usize,
 }
 
 impl Totals {
+    /// The totals of `report`.
+    pub fn of(report: &RunReport) -> Totals {
+        let mut totals = Totals {
+            files_checked: report.files_checked,
+            ..Totals::default()
+        };
+        for file in &report.files {
+            totals.add(file);
+        }
+        totals
+    }
+
     /// Counts `file`'s findings (not the file itself: set `files_checked`).
     pub fn add(&mut self, file: &LintedFile) {
         if !file.findings.is_empty() {
             self.files_with_findings += 1;
         }
-        self.errors += file.count(Severity::Error);
-        self.warnings += file.count(Severity::Warning);
-        self.infos += file.count(Severity::Info);
+        for finding in &file.findings {
+            match finding.diagnostic.severity {
+                Severity::Error => self.errors += 1,
+                Severity::Warning => self.warnings += 1,
+                Severity::Info => self.infos += 1,
+            }
+            match finding.diagnostic.fix.as_ref().map(|fix| fix.applicability) {
+                Some(Applicability::Safe) => self.safe_fixes += 1,
+                Some(Applicability::Unsafe) => self.unsafe_fixes += 1,
+                None => {}
+            }
+        }
+    }
+
+    /// Whether some finding is at least as severe as `threshold`.
+    pub fn any_at_least(&self, threshold: Severity) -> bool {
+        match threshold {
+            Severity::Error => self.errors > 0,
+            Severity::Warning => self.errors + self.warnings > 0,
+            Severity::Info => self.errors + self.warnings + self.infos > 0,
+        }
     }
 
     /// The one-line summary.
@@ -179,4 +238,90 @@ pub(crate) fn prefix_reports(sources: &[&str]) -> Vec<RunReport> {
             catalogue: crate::engine::catalogue(),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every report format's writer, fresh.
+    fn writers() -> Vec<(&'static str, Box<dyn ReportWriter>)> {
+        vec![
+            ("human", Box::new(human::Writer::new(false, true))),
+            ("json", Box::new(json::Writer::with_final_newline())),
+            ("codequality", Box::new(codequality::Writer::default())),
+            ("junit", Box::new(junit::Writer::default())),
+            (
+                "sarif",
+                Box::new(sarif::Writer::new(crate::engine::catalogue())),
+            ),
+            ("concise", Box::new(concise::Writer { summary: true })),
+            ("github", Box::new(github::Writer)),
+        ]
+    }
+
+    /// A report written as a run streams it, one file at a time, is the
+    /// report written whole, in every format and for every number of
+    /// files (none, clean, with findings).
+    #[test]
+    fn a_report_written_file_by_file_is_the_whole_report() {
+        let sources = [
+            "a \n",
+            "---\ntitle: T\n---\n\nok\n",
+            "x\t\ny  \n",
+            "teh cat\n",
+        ];
+        for report in prefix_reports(&sources) {
+            let totals = Totals::of(&report);
+            for ((name, mut whole), (_, mut streamed)) in writers().into_iter().zip(writers()) {
+                let mut expected = Vec::new();
+                write_whole(whole.as_mut(), &report, &mut expected).unwrap();
+                let mut out = Vec::new();
+                streamed.start(report.files_checked, &mut out).unwrap();
+                for file in &report.files {
+                    streamed
+                        .files(std::slice::from_ref(file), &mut out)
+                        .unwrap();
+                }
+                streamed.finish(&totals, &mut out).unwrap();
+                assert_eq!(
+                    String::from_utf8_lossy(&out),
+                    String::from_utf8_lossy(&expected),
+                    "{name}, {} files",
+                    report.files.len()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn junit_counts_the_tests_of_every_batch_in_its_opening_tag() {
+        let reports = prefix_reports(&["a \nb \n", "---\ntitle: T\n---\n\nok\n"]);
+        let report = &reports[2];
+        let mut writer = junit::Writer::default();
+        let mut out = Vec::new();
+        writer.start(2, &mut out).unwrap();
+        for file in &report.files {
+            writer.files(std::slice::from_ref(file), &mut out).unwrap();
+        }
+        writer.finish(&Totals::of(report), &mut out).unwrap();
+        let text = String::from_utf8_lossy(&out);
+        let findings = report.files[0].findings.len();
+        assert!(findings >= 2, "{findings}");
+        assert!(report.files[1].findings.is_empty());
+        let opening = format!("tests=\"{}\" failures=\"{findings}\"", findings + 1);
+        assert!(text.contains(&opening), "{text}");
+    }
+
+    #[test]
+    fn totals_count_severities_and_fixes() {
+        let reports = prefix_reports(&["a \n", "x\t\ny  \n"]);
+        let totals = Totals::of(&reports[2]);
+        let findings: usize = reports[2].files.iter().map(|f| f.findings.len()).sum();
+        assert_eq!(totals.errors + totals.warnings + totals.infos, findings);
+        assert_eq!(totals.files_with_findings, 2);
+        assert!(totals.safe_fixes > 0);
+        assert!(totals.any_at_least(Severity::Info));
+        assert!(!Totals::default().any_at_least(Severity::Info));
+    }
 }

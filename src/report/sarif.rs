@@ -9,6 +9,7 @@
 
 use serde_json::{json, Value};
 
+use super::{ReportWriter, Totals};
 use crate::diagnostic::Severity;
 use crate::engine::{Finding, LintedFile, RuleInfo, RunReport};
 
@@ -58,30 +59,69 @@ const RESULT_INDENT: &str = "\n        ";
 /// Writes what [`render`] returns to `out`, one file's results at a
 /// time, so that neither the log nor its results are held whole.
 pub fn write(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let text =
-        serde_json::to_string_pretty(&log(report.catalogue)).map_err(std::io::Error::other)?;
-    let (head, tail) = text
-        .split_once(NO_RESULTS)
-        .ok_or_else(|| std::io::Error::other("no results array in the SARIF log"))?;
-    out.write_all(head.as_bytes())?;
-    out.write_all(b"\"results\": [")?;
-    let mut written = 0usize;
-    let render = |file: &LintedFile| file_results(file, report.catalogue);
-    super::each_rendered(&report.files, render, |rendered| {
-        let (text, count) = rendered?;
-        if count > 0 {
-            out.write_all(if written == 0 { b"" } else { b"," })?;
-            out.write_all(&text)?;
+    super::write_whole(&mut Writer::new(report.catalogue), report, out)
+}
+
+/// The SARIF log as a [`ReportWriter`].
+pub struct Writer {
+    catalogue: &'static [RuleInfo],
+    /// The log after its results array.
+    tail: String,
+    /// Results written so far.
+    written: usize,
+}
+
+impl Writer {
+    /// A log with `catalogue` as the tool's rules.
+    pub fn new(catalogue: &'static [RuleInfo]) -> Writer {
+        Writer {
+            catalogue,
+            tail: String::new(),
+            written: 0,
         }
-        written += count;
-        Ok(())
-    })?;
-    if written > 0 {
-        out.write_all(b"\n      ")?;
     }
-    out.write_all(b"]")?;
-    out.write_all(tail.as_bytes())?;
-    out.write_all(b"\n")
+}
+
+impl ReportWriter for Writer {
+    fn start(
+        &mut self,
+        _files_checked: usize,
+        out: &mut dyn std::io::Write,
+    ) -> std::io::Result<()> {
+        let text =
+            serde_json::to_string_pretty(&log(self.catalogue)).map_err(std::io::Error::other)?;
+        let (head, tail) = text
+            .split_once(NO_RESULTS)
+            .ok_or_else(|| std::io::Error::other("no results array in the SARIF log"))?;
+        out.write_all(head.as_bytes())?;
+        out.write_all(b"\"results\": [")?;
+        self.tail = tail.to_string();
+        Ok(())
+    }
+
+    fn files(&mut self, files: &[LintedFile], out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let catalogue = self.catalogue;
+        let written = &mut self.written;
+        let render = |file: &LintedFile| file_results(file, catalogue);
+        super::each_rendered(files, render, |rendered| {
+            let (text, count) = rendered?;
+            if count > 0 {
+                out.write_all(if *written == 0 { b"" } else { b"," })?;
+                out.write_all(&text)?;
+            }
+            *written += count;
+            Ok(())
+        })
+    }
+
+    fn finish(&mut self, _totals: &Totals, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        if self.written > 0 {
+            out.write_all(b"\n      ")?;
+        }
+        out.write_all(b"]")?;
+        out.write_all(self.tail.as_bytes())?;
+        out.write_all(b"\n")
+    }
 }
 
 /// The log with `catalogue` as the tool's rules and an empty results

@@ -1,0 +1,252 @@
+//! The reports of a `check` run, written as the run's files come: the
+//! report on standard output (or the statistics), the `--output` files,
+//! the baseline's filtering, and the totals the exit status is read
+//! from. Nothing here holds more than the files of one batch.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+
+use super::baseline::{Baseline, Filter};
+use super::{plural, CheckArgs, FailOn, Format};
+use crate::diagnostic::Severity;
+use crate::engine::{AtomicFile, LintedFile, RunReport, RunSink, BATCH};
+use crate::report::{ReportWriter, Totals};
+
+/// Where a `check` run's files go.
+pub(super) struct Reports {
+    /// The report on standard output, unless `--statistics` or a bare
+    /// `--output FILE` takes its place.
+    stdout: Option<Box<dyn ReportWriter>>,
+    out: std::io::BufWriter<std::io::Stdout>,
+    /// Standard output was closed by its reader (`| head`): a run goes on
+    /// for its other reports and its exit status, writing nothing there.
+    stdout_closed: bool,
+    /// The `--output` reports, each with its file.
+    files: Vec<(PathBuf, Box<dyn ReportWriter>, AtomicFile)>,
+    statistics: Option<Statistics>,
+    baseline: Option<Filter>,
+    totals: Totals,
+    /// The first error, which ends the run.
+    error: Option<String>,
+}
+
+impl Reports {
+    /// The reports `args` asks for: `outputs` are the `--output` files
+    /// (`None`: in the `--format` format, in place of standard output).
+    /// Each file is created now (as a temporary file that replaces it at
+    /// the end), so a file that cannot be written stops the run before
+    /// any linting.
+    pub(super) fn new(
+        args: &CheckArgs,
+        outputs: &[(Option<Format>, PathBuf)],
+        baseline: Option<&Baseline>,
+        color: bool,
+    ) -> Result<Reports, String> {
+        let mut files = Vec::new();
+        let mut stdout_format = Some(args.format);
+        for (format, path) in outputs {
+            if format.is_none() {
+                stdout_format = None;
+            }
+            let format = format.unwrap_or(args.format);
+            let file = AtomicFile::create(path).map_err(|err| cannot_write(path, err))?;
+            files.push((path.clone(), format.writer(false, true), file));
+        }
+        let stdout = match stdout_format {
+            Some(format) if !args.statistics => Some(format.writer(color, !args.quiet)),
+            _ => None,
+        };
+        Ok(Reports {
+            stdout,
+            out: std::io::BufWriter::new(std::io::stdout()),
+            stdout_closed: false,
+            files,
+            statistics: args.statistics.then(Statistics::default),
+            baseline: baseline.map(Baseline::filter),
+            totals: Totals::default(),
+            error: None,
+        })
+    }
+
+    /// Writes the whole of `report`, a run whose files are already in.
+    pub(super) fn write_whole(&mut self, report: RunReport) {
+        if self.start(report.files_checked).is_break() {
+            return;
+        }
+        let mut files = report.files.into_iter();
+        loop {
+            let batch: Vec<LintedFile> = files.by_ref().take(BATCH).collect();
+            if batch.is_empty() || self.files(batch).is_break() {
+                return;
+            }
+        }
+    }
+
+    /// Closes every report and puts the `--output` files in place; the
+    /// exit status, given `args`.
+    pub(super) fn finish(mut self, args: &CheckArgs) -> Result<std::process::ExitCode, String> {
+        if let Some(error) = self.error.take() {
+            return Err(error);
+        }
+        let totals = self.totals;
+        for (path, mut writer, mut file) in std::mem::take(&mut self.files) {
+            writer
+                .finish(&totals, &mut file)
+                .and_then(|()| file.commit())
+                .map_err(|err| cannot_write(&path, err))?;
+        }
+        let stdout = self.stdout.take();
+        let statistics = self.statistics.take().map(|s| s.render(&totals));
+        self.on_stdout(|out| match (stdout, statistics) {
+            (_, Some(text)) => out.write_all(text.as_bytes()),
+            (Some(mut writer), None) => writer.finish(&totals, out),
+            (None, None) => Ok(()),
+        })?;
+        if !self.stdout_closed {
+            if let Err(err) = self.out.flush() {
+                self.stdout_failed(err)?;
+            }
+        }
+        if let Some(filter) = &self.baseline {
+            if filter.removed > 0 && !args.quiet {
+                eprintln!(
+                    "handbook-lint: {} in the baseline not shown",
+                    plural(filter.removed, "finding", "findings")
+                );
+            }
+        }
+        let threshold = match args.fail_on {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        };
+        Ok(if totals.any_at_least(threshold) && !args.exit_zero {
+            std::process::ExitCode::from(1)
+        } else {
+            std::process::ExitCode::SUCCESS
+        })
+    }
+
+    /// Runs `write` on standard output unless its reader has closed it.
+    fn on_stdout(
+        &mut self,
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(), String> {
+        if self.stdout_closed {
+            return Ok(());
+        }
+        match write(&mut self.out) {
+            Ok(()) => Ok(()),
+            Err(err) => self.stdout_failed(err),
+        }
+    }
+
+    /// A closed pipe is not a failure of the lint; other errors are.
+    fn stdout_failed(&mut self, err: std::io::Error) -> Result<(), String> {
+        if err.kind() == std::io::ErrorKind::BrokenPipe {
+            self.stdout_closed = true;
+            Ok(())
+        } else {
+            Err(format!("cannot write the report: {err}"))
+        }
+    }
+
+    /// Records `result`'s error as the run's; `Break` if there is one.
+    fn check(&mut self, result: Result<(), String>) -> ControlFlow<()> {
+        match result {
+            Ok(()) => ControlFlow::Continue(()),
+            Err(error) => {
+                self.error.get_or_insert(error);
+                ControlFlow::Break(())
+            }
+        }
+    }
+}
+
+impl RunSink for Reports {
+    fn start(&mut self, files: usize) -> ControlFlow<()> {
+        self.totals.files_checked += files;
+        for (path, writer, file) in &mut self.files {
+            if let Err(err) = writer.start(files, file) {
+                let error = cannot_write(path, err);
+                return self.check(Err(error));
+            }
+        }
+        let mut stdout = self.stdout.take();
+        let result = self.on_stdout(|out| match &mut stdout {
+            Some(writer) => writer.start(files, out),
+            None => Ok(()),
+        });
+        self.stdout = stdout;
+        self.check(result)
+    }
+
+    fn files(&mut self, mut files: Vec<LintedFile>) -> ControlFlow<()> {
+        for file in &mut files {
+            if let Some(filter) = &mut self.baseline {
+                filter.apply(file);
+            }
+            self.totals.add(file);
+            if let Some(statistics) = &mut self.statistics {
+                statistics.add(file);
+            }
+        }
+        for (path, writer, file) in &mut self.files {
+            if let Err(err) = writer.files(&files, file) {
+                let error = cannot_write(path, err);
+                return self.check(Err(error));
+            }
+        }
+        let mut stdout = self.stdout.take();
+        let result = self.on_stdout(|out| match &mut stdout {
+            Some(writer) => writer.files(&files, out),
+            None => Ok(()),
+        });
+        self.stdout = stdout;
+        self.check(result)
+    }
+}
+
+fn cannot_write(path: &std::path::Path, err: std::io::Error) -> String {
+    format!("cannot write report {}: {err}", path.display())
+}
+
+/// `--statistics`: findings per rule, most first, with the rule's
+/// severity and how many have a fix.
+#[derive(Debug, Default)]
+struct Statistics {
+    /// Per rule: findings, findings with a fix, the highest severity.
+    counts: BTreeMap<&'static str, (usize, usize, Severity)>,
+}
+
+impl Statistics {
+    fn add(&mut self, file: &LintedFile) {
+        for finding in &file.findings {
+            let d = &finding.diagnostic;
+            let entry = self.counts.entry(d.rule).or_insert((0, 0, d.severity));
+            entry.0 += 1;
+            entry.1 += usize::from(d.fix.is_some());
+            entry.2 = entry.2.max(d.severity);
+        }
+    }
+
+    /// The table, then the summary line.
+    fn render(&self, totals: &Totals) -> String {
+        let mut rows: Vec<_> = self.counts.iter().collect();
+        rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.0.cmp(b.0)));
+        let mut out = String::new();
+        for (rule, (count, fixable, severity)) in rows {
+            let fix = if *fixable > 0 {
+                format!(" ({fixable} fixable)")
+            } else {
+                String::new()
+            };
+            out.push_str(&format!("{count:>6}  {rule:<28} {severity}{fix}\n"));
+        }
+        out.push_str(&totals.summary());
+        out.push('\n');
+        out
+    }
+}
