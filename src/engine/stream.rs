@@ -26,7 +26,9 @@ pub const HOLD_AT_MOST: usize = 4096;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum VocabularyPass {
     /// After linting: every linted file is held until the end. The
-    /// fastest way; memory grows with the findings.
+    /// fastest way; memory grows with the findings. (A run without
+    /// `spelling` has no vocabulary to decide and hands each batch on at
+    /// once whatever the pass.)
     After,
     /// Before linting, in a pass of `spelling` alone over the pages
     /// (about a fifth more work): each file is handed on as soon as it
@@ -83,8 +85,12 @@ impl Linter {
             let rest = vocabulary::rest_of_handbook(self, paths, config, &files, keep);
             vocabulary::flags_elsewhere(self, &rest, candidates)
         };
-        let vocabulary = (spelling && pass.is_before(selected.len()))
-            .then(|| vocabulary::decide_before(self, &selected, elsewhere));
+        // Without `spelling` there is no vocabulary to wait for.
+        let vocabulary = match (spelling, pass.is_before(selected.len())) {
+            (false, _) => Some(HashSet::new()),
+            (true, true) => Some(vocabulary::decide_before(self, &selected, elsewhere)),
+            (true, false) => None,
+        };
         if sink.start(selected.len()).is_break() {
             return Ok(());
         }
@@ -236,8 +242,8 @@ mod tests {
     }
 
     /// The events of a run over a folder of two and a half batches of
-    /// pages.
-    fn events(pass: VocabularyPass) -> Vec<Event> {
+    /// pages, with every rule or with only `rules`.
+    fn events(pass: VocabularyPass, rules: Option<&[&str]>) -> Vec<Event> {
         let dir = tempfile::tempdir().expect("temp dir");
         for i in 0..BATCH * 5 / 2 {
             let page = format!("---\ntitle: Page {i}\n---\n\nA page.\n");
@@ -245,7 +251,11 @@ mod tests {
         }
         let config = Config::with_root(dir.path().to_path_buf());
         let log = Arc::new(Log::default());
-        let linter = Linter::new(&config, &Default::default())
+        let selection = crate::engine::Selection {
+            select: rules.map(|ids| ids.iter().map(|id| id.to_string()).collect()),
+            ignore: Vec::new(),
+        };
+        let linter = Linter::new(&config, &selection)
             .expect("linter")
             .with_progress(log.clone());
         let paths = [dir.path().to_path_buf()];
@@ -260,12 +270,21 @@ mod tests {
     fn deciding_the_vocabulary_first_hands_each_batch_on_as_it_is_linted() {
         use Event::*;
         assert_eq!(
-            events(VocabularyPass::Before),
+            events(VocabularyPass::Before, None),
             [Linted, Handed, Linted, Handed, Linted, Handed]
         );
         assert_eq!(
-            events(VocabularyPass::After),
+            events(VocabularyPass::After, None),
             [Linted, Linted, Linted, Handed, Handed, Handed]
+        );
+    }
+
+    #[test]
+    fn without_spelling_there_is_nothing_to_wait_for() {
+        use Event::*;
+        assert_eq!(
+            events(VocabularyPass::After, Some(&["trailing-whitespace"])),
+            [Linted, Handed, Linted, Handed, Linted, Handed]
         );
     }
 
