@@ -335,13 +335,7 @@ impl Linter {
     /// Lints a page of a run over the content tree `site`: its text is the
     /// one the index read early, if it did, and what the index needs of
     /// the page is recorded from it, so the file is read only once.
-    fn lint_run_page(
-        &self,
-        site: &SiteIndex,
-        path: &Path,
-        page: Option<&PageRef>,
-        reads_anchors: bool,
-    ) -> LintedFile {
+    fn lint_run_page(&self, site: &SiteIndex, path: &Path, page: Option<&PageRef>) -> LintedFile {
         let Some(page) = page else {
             return self.lint_file(path);
         };
@@ -352,14 +346,8 @@ impl Linter {
                 Err(failure) => return self.read_failure(path, failure),
             },
         };
-        site.record_linted(page, &source, reads_anchors);
+        site.record_linted(page, &source);
         self.lint_placed(path, source, Some(page))
-    }
-
-    /// Whether an enabled rule reads the anchors of other pages.
-    fn reads_anchors(&self) -> bool {
-        self.is_enabled(rules::links::broken_anchor::RULE.id)
-            || self.is_enabled(rules::structure::missing_section::RULE.id)
     }
 
     /// Reads and lints one file; a file that cannot be read gives a

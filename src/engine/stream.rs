@@ -148,10 +148,8 @@ impl Linter {
                     .par_iter()
                     .map(|path| site.await_lint(path))
                     .collect();
-                let reads_anchors = self.reads_anchors();
-                let lint = |i: usize, path: &Path| {
-                    self.lint_run_page(site, path, pages[i].as_ref(), reads_anchors)
-                };
+                let lint =
+                    |i: usize, path: &Path| self.lint_run_page(site, path, pages[i].as_ref());
                 self.lint_batches(selected, lint, sink);
                 site.end_run();
             }

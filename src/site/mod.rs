@@ -236,11 +236,12 @@ impl SiteIndex {
     }
 
     /// Records what the index needs of `page` from `text`, the text being
-    /// linted, so that no link to it reads the file again: its routes, and
-    /// its anchors when `anchors` is set (a rule reads them).
-    pub fn record_linted(&self, page: &PageRef, text: &str, anchors: bool) {
-        if let Some((root, entry)) = self.entry(page) {
-            entry.record(text, root.layout, anchors);
+    /// linted, so that a route lookup does not read the file again: the
+    /// routes its front matter declares. Its anchors are read when a link
+    /// first asks for them.
+    pub fn record_linted(&self, page: &PageRef, text: &str) {
+        if let Some((_, entry)) = self.entry(page) {
+            entry.record(text);
         }
     }
 

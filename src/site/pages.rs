@@ -1,12 +1,14 @@
-//! What the index keeps per file, and how a run reads each page once.
+//! What the index keeps per file, and how a run reads its pages.
 //!
 //! The index needs the text of other pages: a link's target for its
 //! anchors, and every page's front matter for the routes it declares.
-//! Within a run those pages are also linted, and each is read once:
+//! Within a run those pages are also linted:
 //!
-//! - A page that is linted records its anchors and routes from the text
-//!   being linted ([`Entry::record`]), so a later link to it reads
-//!   nothing.
+//! - A page that is linted records its routes from the text being linted
+//!   ([`Entry::record`]), so a route lookup reads nothing. Its anchors are
+//!   scanned once, the first time a link asks for them: few pages are
+//!   linked to with a fragment, and scanning every linted page cost more
+//!   than reading those few again.
 //! - A page the run has yet to lint ([`Entry::await_lint`]) that the index
 //!   reads first, as a link target, keeps its text until its turn
 //!   ([`Entry::take_early_text`]), within [`EARLY_TEXT_BUDGET`] bytes for
@@ -69,13 +71,11 @@ impl Entry {
             .get_or_init(|| read().map_or_else(Vec::new, |text| front_matter_routes(&text)))
     }
 
-    /// Records what the index needs of the page from `text`, the text
-    /// being linted: its anchors when `anchors` is set (a rule reads
-    /// them), and its routes.
-    pub fn record(&self, text: &str, layout: Layout, anchors: bool) {
-        if anchors {
-            self.anchors.get_or_init(|| scan::anchors(text, layout));
-        }
+    /// Records what the index needs of every page from `text`, the text
+    /// being linted: its routes. Anchors are not recorded: only pages a
+    /// link reaches with a fragment need them, and scanning every linted
+    /// page for them cost more than reading those few again.
+    pub fn record(&self, text: &str) {
         self.routes.get_or_init(|| front_matter_routes(text));
     }
 
@@ -212,16 +212,20 @@ mod tests {
     }
 
     #[test]
-    fn recorded_anchors_and_routes_need_no_read() {
+    fn recorded_routes_need_no_read_and_anchors_are_read_when_asked() {
         let entry = Entry::default();
-        entry.record(
-            "---\ntitle: A\naliases: [/old/]\n---\n## Levels\n",
-            Layout::Hugo,
-            true,
-        );
+        let text = "---\ntitle: A\naliases: [/old/]\n---\n## Levels\n";
+        entry.record(text);
         let unread = || -> Option<Arc<String>> { panic!("read after record") };
-        assert_eq!(entry.anchors(Layout::Hugo, unread), ["levels"]);
         assert_eq!(entry.routes(unread), ["/old/"]);
+        let mut reads = 0;
+        let mut read = || {
+            reads += 1;
+            Some(Arc::new(text.to_string()))
+        };
+        assert_eq!(entry.anchors(Layout::Hugo, &mut read), ["levels"]);
+        assert_eq!(entry.anchors(Layout::Hugo, &mut read), ["levels"]);
+        assert_eq!(reads, 1);
     }
 
     #[test]
