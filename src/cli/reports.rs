@@ -11,18 +11,12 @@ use std::path::PathBuf;
 use super::baseline::{Baseline, Filter};
 use super::{plural, CheckArgs, FailOn, Format};
 use crate::diagnostic::Severity;
-use crate::engine::{AtomicFile, LintedFile, RunReport, RunSink, BATCH};
+use crate::engine::{hand_over, AtomicFile, LintedFile, RunReport, RunSink};
 use crate::report::{ReportWriter, Totals};
 
 /// Where a `check` run's files go.
 pub(super) struct Reports {
-    /// The report on standard output, unless `--statistics` or a bare
-    /// `--output FILE` takes its place.
-    stdout: Option<Box<dyn ReportWriter>>,
-    out: std::io::BufWriter<std::io::Stdout>,
-    /// Standard output was closed by its reader (`| head`): a run goes on
-    /// for its other reports and its exit status, writing nothing there.
-    stdout_closed: bool,
+    stdout: Stdout,
     /// The `--output` reports, each with its file.
     files: Vec<(PathBuf, Box<dyn ReportWriter>, AtomicFile)>,
     statistics: Option<Statistics>,
@@ -59,9 +53,11 @@ impl Reports {
             _ => None,
         };
         Ok(Reports {
-            stdout,
-            out: std::io::BufWriter::new(std::io::stdout()),
-            stdout_closed: false,
+            stdout: Stdout {
+                writer: stdout,
+                out: std::io::BufWriter::new(std::io::stdout()),
+                closed: false,
+            },
             files,
             statistics: args.statistics.then(Statistics::default),
             baseline: baseline.map(Baseline::filter),
@@ -72,15 +68,8 @@ impl Reports {
 
     /// Writes the whole of `report`, a run whose files are already in.
     pub(super) fn write_whole(&mut self, report: RunReport) {
-        if self.start(report.files_checked).is_break() {
-            return;
-        }
-        let mut files = report.files.into_iter();
-        loop {
-            let batch: Vec<LintedFile> = files.by_ref().take(BATCH).collect();
-            if batch.is_empty() || self.files(batch).is_break() {
-                return;
-            }
+        if self.start(report.files_checked).is_continue() {
+            hand_over(report.files, self);
         }
     }
 
@@ -97,18 +86,15 @@ impl Reports {
                 .and_then(|()| file.commit())
                 .map_err(|err| cannot_write(&path, err))?;
         }
-        let stdout = self.stdout.take();
         let statistics = self.statistics.take().map(|s| s.render(&totals));
-        self.on_stdout(|out| match (stdout, statistics) {
-            (_, Some(text)) => out.write_all(text.as_bytes()),
-            (Some(mut writer), None) => writer.finish(&totals, out),
-            (None, None) => Ok(()),
-        })?;
-        if !self.stdout_closed {
-            if let Err(err) = self.out.flush() {
-                self.stdout_failed(err)?;
+        self.stdout.write(|writer, out| {
+            match (writer, statistics) {
+                (_, Some(text)) => out.write_all(text.as_bytes())?,
+                (Some(writer), None) => writer.finish(&totals, out)?,
+                (None, None) => {}
             }
-        }
+            out.flush()
+        })?;
         if let Some(filter) = &self.baseline {
             if filter.removed > 0 && !args.quiet {
                 eprintln!(
@@ -127,30 +113,6 @@ impl Reports {
         } else {
             std::process::ExitCode::SUCCESS
         })
-    }
-
-    /// Runs `write` on standard output unless its reader has closed it.
-    fn on_stdout(
-        &mut self,
-        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
-    ) -> Result<(), String> {
-        if self.stdout_closed {
-            return Ok(());
-        }
-        match write(&mut self.out) {
-            Ok(()) => Ok(()),
-            Err(err) => self.stdout_failed(err),
-        }
-    }
-
-    /// A closed pipe is not a failure of the lint; other errors are.
-    fn stdout_failed(&mut self, err: std::io::Error) -> Result<(), String> {
-        if err.kind() == std::io::ErrorKind::BrokenPipe {
-            self.stdout_closed = true;
-            Ok(())
-        } else {
-            Err(format!("cannot write the report: {err}"))
-        }
     }
 
     /// Records `result`'s error as the run's; `Break` if there is one.
@@ -174,12 +136,10 @@ impl RunSink for Reports {
                 return self.check(Err(error));
             }
         }
-        let mut stdout = self.stdout.take();
-        let result = self.on_stdout(|out| match &mut stdout {
+        let result = self.stdout.write(|writer, out| match writer {
             Some(writer) => writer.start(files, out),
             None => Ok(()),
         });
-        self.stdout = stdout;
         self.check(result)
     }
 
@@ -199,13 +159,44 @@ impl RunSink for Reports {
                 return self.check(Err(error));
             }
         }
-        let mut stdout = self.stdout.take();
-        let result = self.on_stdout(|out| match &mut stdout {
+        let result = self.stdout.write(|writer, out| match writer {
             Some(writer) => writer.files(&files, out),
             None => Ok(()),
         });
-        self.stdout = stdout;
         self.check(result)
+    }
+}
+
+/// The report on standard output.
+struct Stdout {
+    /// `None` when `--statistics` or a bare `--output FILE` takes its
+    /// place.
+    writer: Option<Box<dyn ReportWriter>>,
+    out: std::io::BufWriter<std::io::Stdout>,
+    /// Closed by its reader (`| head`): a run goes on for its other
+    /// reports and its exit status, writing nothing here.
+    closed: bool,
+}
+
+impl Stdout {
+    /// Runs `write` with the report's writer and standard output, unless
+    /// the reader has closed it. A closed pipe is not a failure of the
+    /// lint; other errors are.
+    fn write(
+        &mut self,
+        write: impl FnOnce(Option<&mut Box<dyn ReportWriter>>, &mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(), String> {
+        if self.closed {
+            return Ok(());
+        }
+        match write(self.writer.as_mut(), &mut self.out) {
+            Ok(()) => Ok(()),
+            Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            Err(err) => Err(format!("cannot write the report: {err}")),
+        }
     }
 }
 

@@ -25,7 +25,7 @@ pub use crate::document::read::{decode, read_source, ReadFailure};
 pub use catalogue::{catalogue, RuleInfo};
 pub use discover::{discover, DiscoverError};
 pub use excerpt::{Excerpt, Excerpts};
-pub use stream::{RunSink, VocabularyPass, HOLD_AT_MOST};
+pub use stream::{hand_over, RunSink, VocabularyPass, HOLD_AT_MOST};
 pub use write::{write_atomic, write_atomic_with, AtomicFile};
 
 use crate::config::{resolve_rules, Config, PerFileIgnore};

@@ -165,7 +165,7 @@ impl Linter {
 }
 
 /// Hands `files` to `sink` a batch at a time, until it breaks.
-fn hand_over(files: Vec<LintedFile>, sink: &mut dyn RunSink) {
+pub fn hand_over(files: Vec<LintedFile>, sink: &mut dyn RunSink) {
     let mut files = files.into_iter();
     loop {
         let batch: Vec<LintedFile> = files.by_ref().take(BATCH).collect();

@@ -68,8 +68,7 @@ pub fn write(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Resul
 /// The Code Quality report as a [`ReportWriter`].
 #[derive(Debug, Default)]
 pub struct Writer {
-    /// Issues written so far.
-    written: usize,
+    issues: super::ArrayItems,
 }
 
 impl ReportWriter for Writer {
@@ -82,23 +81,20 @@ impl ReportWriter for Writer {
     }
 
     fn files(&mut self, files: &[LintedFile], out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        let written = &mut self.written;
+        let written = &mut self.issues;
         super::each_rendered(
             files,
             |file| (issues(file), file.findings.len()),
-            |(text, count)| {
-                if count > 0 {
-                    out.write_all(if *written == 0 { b"\n  " } else { b",\n  " })?;
-                    out.write_all(&text)?;
-                }
-                *written += count;
-                Ok(())
-            },
+            |(text, count)| written.write(out, &text, count, (b"\n  ", b",\n  ")),
         )
     }
 
     fn finish(&mut self, _totals: &Totals, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        out.write_all(if self.written == 0 { b"]\n" } else { b"\n]\n" })
+        out.write_all(if self.issues.is_empty() {
+            b"]\n"
+        } else {
+            b"\n]\n"
+        })
     }
 }
 

@@ -12,7 +12,7 @@ use super::{ReportWriter, Totals};
 use crate::diagnostic::{Applicability, Edit, Severity};
 use crate::engine::{Finding, LintedFile, RunReport};
 
-/// The whole report, as [`Stream`] writes it (checked by the tests).
+/// The whole report, as [`Writer`] writes it (checked by the tests).
 #[cfg(test)]
 #[derive(Serialize)]
 struct Report<'a> {
@@ -96,7 +96,7 @@ pub fn write(report: &RunReport, out: &mut dyn std::io::Write) -> std::io::Resul
 /// The JSON report as a [`ReportWriter`].
 #[derive(Debug, Default)]
 pub struct Writer {
-    stream: Stream,
+    diagnostics: super::ArrayItems,
     /// Whether a line break ends the document.
     final_newline: bool,
 }
@@ -114,23 +114,27 @@ impl Writer {
 
 impl ReportWriter for Writer {
     fn start(&mut self, files_checked: usize, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        out.write_all(self.stream.start(files_checked).as_bytes())
+        write!(
+            out,
+            "{{\n  \"version\": 1,\n  \"files_checked\": {files_checked},\n  \"diagnostics\": ["
+        )
     }
 
     fn files(&mut self, files: &[LintedFile], out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        let stream = &mut self.stream;
+        let written = &mut self.diagnostics;
         super::each_rendered(
             files,
             |file| (items(file), file.findings.len()),
-            |(text, count)| {
-                out.write_all(stream.separator(count).as_bytes())?;
-                out.write_all(&text)
-            },
+            |(text, count)| written.write(out, &text, count, (b"\n    ", b",\n    ")),
         )
     }
 
     fn finish(&mut self, _totals: &Totals, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        out.write_all(self.stream.finish().as_bytes())?;
+        out.write_all(if self.diagnostics.is_empty() {
+            b"]\n}"
+        } else {
+            b"\n  ]\n}"
+        })?;
         if self.final_newline {
             out.write_all(b"\n")?;
         }
@@ -144,42 +148,6 @@ fn items(file: &LintedFile) -> Vec<u8> {
     let path = file.path.to_string_lossy();
     let diagnostics = file.findings.iter().map(|f| diagnostic(&path, f));
     super::array_items(diagnostics, b"\n    ")
-}
-
-/// The JSON document in pieces: [`Stream::start`], then each file's items
-/// after [`Stream::separator`], then [`Stream::finish`].
-#[derive(Debug, Default)]
-struct Stream {
-    written: usize,
-}
-
-impl Stream {
-    /// The opening, up to the diagnostics array.
-    fn start(&mut self, files_checked: usize) -> String {
-        format!(
-            "{{\n  \"version\": 1,\n  \"files_checked\": {files_checked},\n  \"diagnostics\": ["
-        )
-    }
-
-    /// What goes before the items of a file with `count` diagnostics.
-    fn separator(&mut self, count: usize) -> &'static str {
-        let separator = match (count, self.written) {
-            (0, _) => "",
-            (_, 0) => "\n    ",
-            _ => ",\n    ",
-        };
-        self.written += count;
-        separator
-    }
-
-    /// The closing.
-    fn finish(&mut self) -> String {
-        if self.written == 0 {
-            "]\n}".to_string()
-        } else {
-            "\n  ]\n}".to_string()
-        }
-    }
 }
 
 #[cfg(test)]

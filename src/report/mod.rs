@@ -72,6 +72,37 @@ pub(crate) fn each_rendered<T: Send>(
     Ok(())
 }
 
+/// A JSON array written a file's items at a time, as [`array_items`]
+/// renders them: `first` goes before the array's first item, `later`
+/// before the first item of each later file that has any.
+#[derive(Debug, Default)]
+pub(crate) struct ArrayItems {
+    written: usize,
+}
+
+impl ArrayItems {
+    /// Writes a file's `count` items, `text`, with what goes before them.
+    pub(crate) fn write(
+        &mut self,
+        out: &mut dyn io::Write,
+        text: &[u8],
+        count: usize,
+        (first, later): (&[u8], &[u8]),
+    ) -> io::Result<()> {
+        if count > 0 {
+            out.write_all(if self.written == 0 { first } else { later })?;
+            out.write_all(text)?;
+        }
+        self.written += count;
+        Ok(())
+    }
+
+    /// Whether no item has been written.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.written == 0
+    }
+}
+
 /// Appends `text` to `out` with each line break replaced by `newline`
 /// (a line break and the indentation of an item nested in an array):
 /// an item as `serde_json` pretty-prints it alone, placed in the whole.

@@ -67,8 +67,7 @@ pub struct Writer {
     catalogue: &'static [RuleInfo],
     /// The log after its results array.
     tail: String,
-    /// Results written so far.
-    written: usize,
+    results: super::ArrayItems,
 }
 
 impl Writer {
@@ -77,7 +76,7 @@ impl Writer {
         Writer {
             catalogue,
             tail: String::new(),
-            written: 0,
+            results: super::ArrayItems::default(),
         }
     }
 }
@@ -101,21 +100,16 @@ impl ReportWriter for Writer {
 
     fn files(&mut self, files: &[LintedFile], out: &mut dyn std::io::Write) -> std::io::Result<()> {
         let catalogue = self.catalogue;
-        let written = &mut self.written;
+        let written = &mut self.results;
         let render = |file: &LintedFile| file_results(file, catalogue);
         super::each_rendered(files, render, |rendered| {
             let (text, count) = rendered?;
-            if count > 0 {
-                out.write_all(if *written == 0 { b"" } else { b"," })?;
-                out.write_all(&text)?;
-            }
-            *written += count;
-            Ok(())
+            written.write(out, &text, count, (b"", b","))
         })
     }
 
     fn finish(&mut self, _totals: &Totals, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        if self.written > 0 {
+        if !self.results.is_empty() {
             out.write_all(b"\n      ")?;
         }
         out.write_all(b"]")?;
