@@ -115,15 +115,83 @@ fn normalise(text: &str) -> String {
     crate::family::names::squash_lowercase(text)
 }
 
-/// Whether [`normalise`]`(text)` contains `wanted` (itself normalised).
-/// Text that is already squashed ASCII is searched as it is, ignoring
-/// ASCII case, without a lower-cased copy; other text is normalised once
-/// into `cell`.
-fn normalised_contains(text: &str, cell: &std::cell::OnceCell<String>, wanted: &str) -> bool {
-    if crate::family::names::is_squashed(text) {
-        return contains_ignoring_ascii_case(text.as_bytes(), wanted.as_bytes());
+/// An item's text as required phrases are looked for in it: the text
+/// itself when it is already squashed ASCII (searched ignoring ASCII
+/// case, without a lower-cased copy), else its [`normalise`]d copy.
+enum Haystack<'t> {
+    Squashed(&'t str),
+    Normalised(String),
+}
+
+impl<'t> Haystack<'t> {
+    fn of(text: &'t str) -> Haystack<'t> {
+        if crate::family::names::is_squashed(text) {
+            Haystack::Squashed(text)
+        } else {
+            Haystack::Normalised(normalise(text))
+        }
     }
-    cell.get_or_init(|| normalise(text)).contains(wanted)
+
+    /// Whether the normalised text holds one of `wanted`'s wordings.
+    fn holds(&self, wanted: &Wanted) -> bool {
+        let text = match self {
+            Haystack::Squashed(text) => text,
+            Haystack::Normalised(text) => text.as_str(),
+        };
+        wanted.found_in(text)
+    }
+}
+
+/// The normalised wordings of one required phrase.
+struct Wanted {
+    wordings: Vec<String>,
+    /// The end every wording shares (" gitlab" for the wordings of
+    /// "ability to use gitlab"): a text without it holds none of them.
+    shared_end: String,
+}
+
+impl Wanted {
+    fn new(wordings: Vec<String>) -> Wanted {
+        let shared_end = shared_end(&wordings).to_string();
+        Wanted {
+            wordings,
+            shared_end,
+        }
+    }
+
+    /// Whether `text`, squashed ASCII or normalised, holds a wording,
+    /// ignoring ASCII case. The wordings are lower case, so ignoring ASCII
+    /// case changes nothing on a normalised text.
+    fn found_in(&self, text: &str) -> bool {
+        let text = text.as_bytes();
+        contains_ignoring_ascii_case(text, self.shared_end.as_bytes())
+            && self
+                .wordings
+                .iter()
+                .any(|w| contains_ignoring_ascii_case(text, w.as_bytes()))
+    }
+}
+
+/// The longest end all `wordings` share, cut at a character boundary
+/// (empty when they share none, or there are none).
+fn shared_end(wordings: &[String]) -> &str {
+    let Some((first, rest)) = wordings.split_first() else {
+        return "";
+    };
+    let mut start = 0;
+    for other in rest {
+        let shared = first
+            .bytes()
+            .rev()
+            .zip(other.bytes().rev())
+            .take_while(|(a, b)| a == b)
+            .count();
+        start = start.max(first.len() - shared);
+    }
+    while !first.is_char_boundary(start) {
+        start += 1;
+    }
+    &first[start..]
 }
 
 /// Whether `hay` holds `needle` with ASCII letters in any case. For a
@@ -156,18 +224,16 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if !family.is_job_family {
         return;
     }
-    // Each item's text is normalised once, when first compared.
-    let normalised: Vec<std::cell::OnceCell<String>> = (0..doc.items.len())
+    // Each item's text is read once, when first compared.
+    let haystacks: Vec<std::cell::OnceCell<Haystack<'_>>> = (0..doc.items.len())
         .map(|_| std::cell::OnceCell::new())
         .collect();
-    let has = |items: &[usize], phrases: &[String]| {
+    let has = |items: &[usize], wanted: &Wanted| {
         items.iter().any(|&i| {
-            let (Some(item), Some(text)) = (doc.items.get(i), normalised.get(i)) else {
+            let (Some(item), Some(cell)) = (doc.items.get(i), haystacks.get(i)) else {
                 return false;
             };
-            phrases
-                .iter()
-                .any(|phrase| normalised_contains(&item.text, text, phrase))
+            cell.get_or_init(|| Haystack::of(&item.text)).holds(wanted)
         })
     };
     // Items outside every level count as the family's: some pages list
@@ -195,7 +261,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if wanted.is_empty() {
             continue;
         }
-        let wanted = variants(&wanted);
+        let wanted = Wanted::new(variants(&wanted));
         if has(&family_wide, &wanted) {
             continue;
         }
@@ -318,6 +384,15 @@ mod tests {
             "x",
             "Y",
             "über",
+            "able",
+            "Fluent in",
+            "expert in",
+        ];
+        let sets: Vec<Vec<String>> = vec![
+            variants("ability to use gitlab"),
+            variants("ability to use x y"),
+            vec!["to use".into(), "a".into()],
+            vec!["über".into(), "x y".into()],
         ];
         let mut rng = crate::testing::Lcg(0x1234_5678_9abc_def1);
         let mut next = |n: usize| rng.below(n);
@@ -326,15 +401,40 @@ mod tests {
             for _ in 0..next(8) {
                 text.push_str(pieces[next(pieces.len())]);
             }
+            let haystack = Haystack::of(&text);
+            let normalised = normalise(&text);
             for phrase in phrases {
-                let cell = std::cell::OnceCell::new();
                 assert_eq!(
-                    normalised_contains(&text, &cell, phrase),
-                    normalise(&text).contains(phrase),
+                    haystack.holds(&Wanted::new(vec![phrase.to_string()])),
+                    normalised.contains(phrase),
                     "{text:?} {phrase:?}"
                 );
             }
+            for wordings in &sets {
+                assert_eq!(
+                    haystack.holds(&Wanted::new(wordings.clone())),
+                    wordings.iter().any(|w| normalised.contains(w.as_str())),
+                    "{text:?} {wordings:?}"
+                );
+            }
         }
+    }
+
+    #[test]
+    fn wordings_share_their_end() {
+        let end = |wordings: &[&str]| {
+            let wordings: Vec<String> = wordings.iter().map(|w| w.to_string()).collect();
+            shared_end(&wordings).to_string()
+        };
+        assert_eq!(
+            end(&["ability to use x", "able to use x", "fluent in x"]),
+            " x"
+        );
+        assert_eq!(end(&["ability to use x"]), "ability to use x");
+        assert_eq!(end(&["a", "b"]), "");
+        assert_eq!(end(&[]), "");
+        // "é" and "©" share their last UTF-8 byte, not a character.
+        assert_eq!(end(&["é", "©"]), "");
     }
 
     fn page(junior: &str, senior: &str) -> String {
