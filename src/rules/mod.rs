@@ -161,6 +161,9 @@ pub struct Context<'a> {
     /// The page's job-family model, built on first use (only the family
     /// rules read it).
     family: std::sync::OnceLock<crate::family::JobFamily>,
+    /// The family's role names, read on first use and shared by the
+    /// family rules that compare names.
+    roles: std::sync::OnceLock<crate::family::Roles>,
     /// The page's prose, collected on first use and shared by the prose
     /// rules.
     prose: std::sync::OnceLock<prose::Prose<'a>>,
@@ -187,6 +190,7 @@ impl<'a> Context<'a> {
             settings,
             site,
             family: std::sync::OnceLock::new(),
+            roles: std::sync::OnceLock::new(),
             prose: std::sync::OnceLock::new(),
             list_matches: std::sync::OnceLock::new(),
             links: std::sync::OnceLock::new(),
@@ -212,6 +216,11 @@ impl<'a> Context<'a> {
     pub fn family(&self) -> &crate::family::JobFamily {
         self.family
             .get_or_init(|| crate::family::JobFamily::build(self.doc))
+    }
+
+    /// The family's role names, read once for comparisons.
+    pub fn roles(&self) -> &crate::family::Roles {
+        self.roles.get_or_init(|| self.family().roles(self.doc))
     }
 
     /// The page's prose: text blocks and words with exact spans.

@@ -137,7 +137,6 @@ fn candidates(family: &JobFamily, from: usize, with_from: bool, reference: &str)
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let family = cx.family();
     let doc = cx.doc;
-    let mut roles = None;
     for (i, level) in family.levels.iter().enumerate() {
         // A reference linking to another page names another family's level.
         let mut unknown = level
@@ -148,7 +147,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if unknown.peek().is_none() {
             continue;
         }
-        let roles = roles.get_or_insert_with(|| family.roles(doc));
+        let roles = cx.roles();
         // Items after a heading inside the level that names a role of its
         // own are that role's, which sits above the level.
         let inner = roles

@@ -284,7 +284,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if family.levels.is_empty() {
         return;
     }
-    let roles = family.roles(cx.doc);
+    let roles = cx.roles();
     for (i, level) in family.levels.iter().enumerate() {
         if level.is_implicit() {
             single_role(&roles, level, out);

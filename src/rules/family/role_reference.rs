@@ -287,7 +287,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     if reports.is_empty() && starts.is_empty() {
         return;
     }
-    let roles = family.roles(doc);
+    let roles = cx.roles();
     for m in &reports {
         let level = family
             .levels
