@@ -281,13 +281,18 @@ pub(super) fn names_alike(a: &str, b: &str) -> Option<usize> {
     if !wa.is_empty() && (wa == wb || wa.concat() == wb.concat()) {
         return Some(0);
     }
-    let distance = strsim::damerau_levenshtein(a, b);
-    let shorter = a.chars().count().min(b.chars().count());
-    let allowed = match shorter {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    let allowed = match la.min(lb) {
         0..=4 => 0,
         5..=9 => 1,
         _ => 2,
     };
+    // The distance is at least the difference in length: when that alone
+    // is over the allowance, it is not worked out.
+    if la.abs_diff(lb) > allowed {
+        return None;
+    }
+    let distance = strsim::damerau_levenshtein(a, b);
     if distance == 0 || distance > allowed {
         return None;
     }
