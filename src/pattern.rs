@@ -111,7 +111,20 @@ const MAX_CLASS: u32 = 8;
 /// case-insensitive pattern's ASCII letters can match in it: when it
 /// holds none of [`ASCII_FOLDS`]. `None` otherwise.
 pub fn fold_ascii(text: &str) -> Option<String> {
-    (!text.contains(ASCII_FOLDS)).then(|| text.to_ascii_lowercase())
+    (!holds_ascii_fold(text)).then(|| text.to_ascii_lowercase())
+}
+
+/// Whether `text` holds one of [`ASCII_FOLDS`]. Their UTF-8 forms start
+/// with bytes no ASCII text holds, so most texts are ruled out by a
+/// search for those bytes.
+pub fn holds_ascii_fold(text: &str) -> bool {
+    const LONG_S: &[u8] = "\u{17F}".as_bytes();
+    const KELVIN: &[u8] = "\u{212A}".as_bytes();
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(LONG_S[0], KELVIN[0], bytes).any(|at| {
+        let rest = &bytes[at..];
+        rest.starts_with(LONG_S) || rest.starts_with(KELVIN)
+    })
 }
 
 /// Whether `text` may hold a match of a case-insensitive pattern every

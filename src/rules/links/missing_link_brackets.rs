@@ -8,7 +8,7 @@ use regex::Regex;
 
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::{Container, Document};
-use crate::pattern::{fold_ascii, starts_of};
+use crate::pattern::holds_ascii_fold;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -138,22 +138,28 @@ const BEFORE_HERE: &[&str] = &[
 /// Whether `source` may hold a [`HERE`] match: every match is one of
 /// [`BEFORE_HERE`], spaces or tabs, then "here", in some case. Text that
 /// holds a letter folding to an ASCII one is never ruled out (`K`, the
-/// Kelvin sign, matches `k`; see [`fold_ascii`]).
+/// Kelvin sign, matches `k`; see [`crate::pattern::fold_ascii`]).
 fn may_promise_link(source: &str) -> bool {
-    let Some(lower) = fold_ascii(source) else {
+    if holds_ascii_fold(source) {
         return true;
-    };
-    let bytes = lower.as_bytes();
-    let promised = starts_of(bytes, b"here").any(|at| {
+    }
+    let bytes = source.as_bytes();
+    let promised = memchr::memchr2_iter(b'h', b'H', bytes).any(|at| {
+        let is_here = bytes
+            .get(at..at + 4)
+            .is_some_and(|word| word.eq_ignore_ascii_case(b"here"));
         let before = &bytes[..at];
         let words_end = before
             .iter()
             .rposition(|b| !matches!(b, b' ' | b'\t'))
             .map_or(0, |i| i + 1);
-        words_end < at
-            && BEFORE_HERE
-                .iter()
-                .any(|word| before[..words_end].ends_with(word.as_bytes()))
+        let words = &before[..words_end];
+        is_here
+            && words_end < at
+            && BEFORE_HERE.iter().any(|word| {
+                words.len() >= word.len()
+                    && words[words.len() - word.len()..].eq_ignore_ascii_case(word.as_bytes())
+            })
     });
     promised
 }
