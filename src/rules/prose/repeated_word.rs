@@ -113,8 +113,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 /// The first letter (lower-cased) and length of each ASCII word of a
 /// page: two words that differ in either are not the same word, which
-/// rules out most pairs before [`same`] compares them.
-struct WordShapes(Vec<Option<(u8, usize)>>);
+/// rules out most pairs before [`same`] compares them. A word outside
+/// ASCII has the shape 0, which may be any word.
+struct WordShapes(Vec<u64>);
 
 impl WordShapes {
     fn of(prose: &Prose<'_>) -> WordShapes {
@@ -122,11 +123,11 @@ impl WordShapes {
             prose
                 .words
                 .iter()
-                .map(|w| {
-                    let first = w.text.bytes().next()?;
-                    w.text
-                        .is_ascii()
-                        .then(|| (first.to_ascii_lowercase(), w.text.len()))
+                .map(|w| match w.text.as_bytes().first() {
+                    Some(first) if w.text.is_ascii() => {
+                        u64::from(first.to_ascii_lowercase()) << 56 | w.text.len() as u64
+                    }
+                    _ => 0,
                 })
                 .collect(),
         )
@@ -135,10 +136,12 @@ impl WordShapes {
     /// Whether words `a` and `b` may be [`same`]: false only when both
     /// are ASCII and differ in first letter or length.
     fn may_be_same(&self, a: usize, b: usize) -> bool {
-        match (self.0.get(a), self.0.get(b)) {
-            (Some(Some(x)), Some(Some(y))) => x == y,
-            _ => true,
-        }
+        let (x, y) = (self.shape(a), self.shape(b));
+        x == y || x == 0 || y == 0
+    }
+
+    fn shape(&self, word: usize) -> u64 {
+        self.0.get(word).copied().unwrap_or(0)
     }
 }
 
@@ -198,10 +201,17 @@ fn repeated_phrases(
         if i < next_free {
             continue;
         }
-        let Some(n) = (2..=LONGEST_PHRASE)
-            .rev()
-            .find(|&n| shapes.may_be_same(i, i + n) && phrase_repeats(prose, i, n))
-        else {
+        let mut longest = None;
+        for n in (2..=LONGEST_PHRASE).rev() {
+            if i + 2 * n <= words.len()
+                && shapes.may_be_same(i, i + n)
+                && phrase_repeats(prose, i, n)
+            {
+                longest = Some(n);
+                break;
+            }
+        }
+        let Some(n) = longest else {
             continue;
         };
         let (first_end, second) = (&words[i + n - 1], &words[i + n..i + 2 * n]);
