@@ -347,42 +347,75 @@ fn normalise(text: &str) -> String {
 /// space) that ends at or past `limit` bytes. Texts whose normalised
 /// forms are equal have equal beginnings.
 fn normalise_up_to(text: &str, limit: usize) -> String {
-    let mut key = String::with_capacity(text.len().min(limit.saturating_add(4)));
+    let mut key: Vec<u8> = Vec::with_capacity(text.len().min(limit.saturating_add(4)));
     let mut gap = false;
-    for c in text.chars() {
+    let mut at = 0;
+    while let Some(&byte) = text.as_bytes().get(at) {
         if key.len() >= limit {
             break;
         }
-        let alphanumeric = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
+        // ASCII, most of a page, is read byte by byte through a table;
+        // other characters are decoded.
+        let folded = KEY_BYTE[usize::from(byte)];
+        let other = if folded == NOT_ASCII {
+            let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+                break;
+            };
+            at += c.len_utf8();
+            Some(c).filter(|c| c.is_alphanumeric())
         } else {
-            c.is_alphanumeric()
+            at += 1;
+            None
         };
-        if !alphanumeric {
+        if folded == GAP || (folded == NOT_ASCII && other.is_none()) {
             gap = true;
             continue;
         }
         if gap && !key.is_empty() {
-            key.push(' ');
+            key.push(b' ');
             if key.len() >= limit {
                 break;
             }
         }
         gap = false;
-        if c.is_ascii() {
-            key.push(c.to_ascii_lowercase());
+        let Some(c) = other else {
+            key.push(folded);
             continue;
-        }
+        };
         // The limit is checked after each character pushed.
+        let mut buffer = [0; 4];
         for lower in c.to_lowercase() {
             if key.len() >= limit {
                 break;
             }
-            key.push(lower);
+            key.extend_from_slice(lower.encode_utf8(&mut buffer).as_bytes());
         }
     }
-    key
+    // Whole characters were pushed, so the key is UTF-8.
+    String::from_utf8(key).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
+
+/// [`KEY_BYTE`] of an ASCII character that is not a letter or digit.
+const GAP: u8 = 0;
+/// [`KEY_BYTE`] of a byte outside ASCII.
+const NOT_ASCII: u8 = 0xFF;
+
+/// What each byte adds to a key: an ASCII letter or digit in lower case,
+/// [`GAP`] for other ASCII, [`NOT_ASCII`] for the rest.
+static KEY_BYTE: [u8; 256] = {
+    let mut table = [NOT_ASCII; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        let b = byte as u8;
+        table[byte] = if b.is_ascii_alphanumeric() {
+            b.to_ascii_lowercase()
+        } else {
+            GAP
+        };
+        byte += 1;
+    }
+    table
+};
 
 /// The number of words of a [`normalise`]d text (one for an empty one,
 /// as splitting it at spaces gives).
