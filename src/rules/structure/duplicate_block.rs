@@ -198,6 +198,15 @@ fn items_at_another_depth(
     reported: &HashSet<usize, FixedState>,
     out: &mut Vec<Diagnostic>,
 ) {
+    // A list without sub-items has one depth only.
+    let nested = list.items.iter().any(|&i| {
+        doc.items
+            .get(i)
+            .is_some_and(|item| !item.sublists.is_empty())
+    });
+    if !nested {
+        return;
+    }
     let mut seen: HashMap<&str, (usize, usize), FixedState> = HashMap::default();
     let mut pending: Vec<(usize, usize)> = list.items.iter().rev().map(|&i| (i, 0)).collect();
     while let Some((index, depth)) = pending.pop() {
@@ -246,13 +255,17 @@ fn items_at_another_depth(
 fn repeated_paragraphs(doc: &Document, keys: &ItemKeys<'_>, out: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<String, Range<usize>, FixedState> = HashMap::default();
     let mut items: HashMap<&str, usize, FixedState> = HashMap::default();
+    // The lists of the section not noted yet: their items are read only
+    // when a paragraph comes after them.
+    let mut unread_lists: Vec<usize> = Vec::new();
     for block in &doc.blocks {
         match block.kind {
             BlockKind::Heading(_) => {
                 seen.clear();
                 items.clear();
+                unread_lists.clear();
             }
-            BlockKind::List(list) => note_items(doc, keys, list, &mut items),
+            BlockKind::List(list) => unread_lists.push(list),
             BlockKind::Paragraph => {
                 let key = normalise(doc.text(block.span.clone()));
                 if word_count(&key) < MIN_PARAGRAPH_WORDS {
@@ -260,7 +273,12 @@ fn repeated_paragraphs(doc: &Document, keys: &ItemKeys<'_>, out: &mut Vec<Diagno
                 }
                 if let Some(first) = seen.get(&key) {
                     out.push(repeated_paragraph(doc, block.span.clone(), first.clone()));
-                } else if let Some(item) = items.get(key.as_str()).and_then(|&i| doc.items.get(i)) {
+                    continue;
+                }
+                for list in unread_lists.drain(..) {
+                    note_items(doc, keys, list, &mut items);
+                }
+                if let Some(item) = items.get(key.as_str()).and_then(|&i| doc.items.get(i)) {
                     let line = doc.line_number(item.marker_span.start);
                     out.push(
                         Diagnostic::new(
