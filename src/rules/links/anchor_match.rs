@@ -186,8 +186,30 @@ fn same_word(a: &str, b: &str) -> bool {
         4..=7 => 1,
         _ => 2,
     };
-    // The distance is at least the difference in length.
-    allowed > 0 && la.abs_diff(lb) <= allowed && strsim::damerau_levenshtein(a, b) <= allowed
+    // The distance is at least the difference in length, and at least
+    // half the letters the two do not share.
+    allowed > 0
+        && la.abs_diff(lb) <= allowed
+        && unshared_letters(a, b).is_none_or(|n| n.div_ceil(2) <= allowed)
+        && strsim::damerau_levenshtein(a, b) <= allowed
+}
+
+/// How many letters of ASCII `a` and `b` the other lacks, counted with
+/// repeats (`None` outside ASCII). An edit changes this count by two at
+/// most (a swap of neighbours by none), so the edit distance is at least
+/// half of it.
+fn unshared_letters(a: &str, b: &str) -> Option<usize> {
+    if !a.is_ascii() || !b.is_ascii() {
+        return None;
+    }
+    let mut balance = [0i32; 128];
+    for byte in a.bytes() {
+        balance[usize::from(byte)] += 1;
+    }
+    for byte in b.bytes() {
+        balance[usize::from(byte)] -= 1;
+    }
+    Some(balance.iter().map(|n| n.unsigned_abs() as usize).sum())
 }
 
 /// Matches each unmatched word of `short` that is the initials of a run
@@ -234,6 +256,27 @@ fn match_initials(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unshared_letters_never_rule_out_a_close_word() {
+        let mut rng = crate::testing::Lcg(0x5eed_0f_a1_1ce5);
+        let letters = b"abcde";
+        let word = |rng: &mut crate::testing::Lcg| -> String {
+            let n = rng.below(7);
+            (0..n)
+                .map(|_| char::from(letters[rng.below(letters.len())]))
+                .collect()
+        };
+        for _ in 0..20_000 {
+            let (a, b) = (word(&mut rng), word(&mut rng));
+            let distance = strsim::damerau_levenshtein(&a, &b);
+            let unshared = unshared_letters(&a, &b).unwrap_or(0);
+            assert!(unshared.div_ceil(2) <= distance, "{a:?} {b:?}");
+        }
+        assert_eq!(unshared_letters("level", "levels"), Some(1));
+        assert_eq!(unshared_letters("team", "mate"), Some(0));
+        assert_eq!(unshared_letters("café", "cafe"), None);
+    }
 
     fn anchors(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| s.to_string()).collect()
