@@ -287,10 +287,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let roles = cx.roles();
     for (i, level) in family.levels.iter().enumerate() {
         if level.is_implicit() {
-            single_role(&roles, level, out);
+            single_role(roles, level, out);
             continue;
         }
-        let places = places(cx.doc, family, &roles, i);
+        let places = places(cx.doc, family, roles, i);
         report(cx.doc, level, &places, out);
     }
 }

@@ -294,12 +294,12 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             .iter()
             .position(|l| !l.is_implicit() && l.span.contains(&m.span.start));
         match level {
-            Some(i) => under_level(doc, family, &roles, i, m, out),
-            None => family_wide(&roles, m, "the reports-to sentence names", true, out),
+            Some(i) => under_level(doc, family, roles, i, m, out),
+            None => family_wide(roles, m, "the reports-to sentence names", true, out),
         }
     }
     for m in &starts {
-        family_wide(&roles, m, "the Career Ladder starts from", false, out);
+        family_wide(roles, m, "the Career Ladder starts from", false, out);
     }
 }
 

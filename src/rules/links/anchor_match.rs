@@ -259,7 +259,7 @@ mod tests {
 
     #[test]
     fn unshared_letters_never_rule_out_a_close_word() {
-        let mut rng = crate::testing::Lcg(0x5eed_0f_a1_1ce5);
+        let mut rng = crate::testing::Lcg(0x5eed_0fa1_1ce5);
         let letters = b"abcde";
         let word = |rng: &mut crate::testing::Lcg| -> String {
             let n = rng.below(7);
