@@ -79,10 +79,8 @@ struct Word {
 
 impl Word {
     fn read(raw: &str) -> Option<Word> {
-        let raw = raw
-            .trim_end_matches(['\'', '’'])
-            .trim_end_matches("'s")
-            .trim_end_matches("’s")
+        let raw = raw.trim_end_matches(['\'', '’']);
+        let raw = trim_end_all(trim_end_all(raw, "'s"), "’s")
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '&' && c != '+');
         if raw.is_empty() {
             return None;
@@ -116,6 +114,17 @@ impl Word {
     fn is_abbreviation(&self) -> bool {
         !self.pieces.is_empty()
     }
+}
+
+/// `text` without every `suffix` at its end, as `trim_end_matches` does,
+/// by comparison rather than through a substring searcher (built anew on
+/// every call).
+fn trim_end_all<'t>(text: &'t str, suffix: &str) -> &'t str {
+    let mut text = text;
+    while let Some(rest) = text.strip_suffix(suffix).filter(|_| !suffix.is_empty()) {
+        text = rest;
+    }
+    text
 }
 
 /// The pieces of a word written as an abbreviation: two or more capitals

@@ -191,16 +191,21 @@ fn is_garbled(name: &RoleName) -> bool {
 
 /// What `text`, written in level `i` (in a heading when `heading`), says
 /// about the level.
-fn verdict(family: &JobFamily, roles: &Roles, i: usize, text: &str, heading: bool) -> Verdict {
+fn verdict(
+    family: &JobFamily,
+    roles: &Roles,
+    i: usize,
+    (text, name): (&str, &RoleName),
+    heading: bool,
+) -> Verdict {
     if generic(text) || names::tokens(text).len() > 10 {
         // No role, or a sentence rather than a name.
         return Verdict::Fine;
     }
-    let name = RoleName::read(text);
     if name.is_empty() {
         return Verdict::Fine;
     }
-    if is_template(&name) {
+    if is_template(name) {
         return Verdict::Template;
     }
     let key = names::key(text);
@@ -211,22 +216,21 @@ fn verdict(family: &JobFamily, roles: &Roles, i: usize, text: &str, heading: boo
     if let Some(j) = family.levels.iter().position(|l| l.answers_to_key(&key)) {
         return Verdict::Another(Some(j));
     }
-    let specialty =
-        |s: &crate::family::Specialty| names::same_role(&name, &RoleName::read(&s.name));
-    if roles.names_level(&name, i) || family.specialties.iter().any(specialty) {
+    let specialty = |s: &crate::family::Specialty| names::same_role(name, &RoleName::read(&s.name));
+    if roles.names_level(name, i) || family.specialties.iter().any(specialty) {
         return Verdict::Fine;
     }
-    if heading && !roles.reads_as_role(&name) {
+    if heading && !roles.reads_as_role(name) {
         // "Location Specific Requirements": words that qualify the section.
         return Verdict::Fine;
     }
-    if is_garbled(&name) {
+    if is_garbled(name) {
         return Verdict::Garbled;
     }
-    if let Some((written, meant)) = roles.level(i).and_then(|l| names::typo(&name, l)) {
+    if let Some((written, meant)) = roles.level(i).and_then(|l| names::typo(name, l)) {
         return Verdict::Typo(written, meant);
     }
-    Verdict::Another(roles.other_level(&name, i))
+    Verdict::Another(roles.other_level(name, i))
 }
 
 /// The names written in level `i`, in page order: its sub-headings' roles
@@ -241,6 +245,8 @@ fn places(doc: &Document, family: &JobFamily, roles: &Roles, i: usize) -> Vec<Pl
     let mut out = Vec::new();
     let mut add = |text: &str, span: &Range<usize>, section: Option<SectionKind>| {
         if span.start < stop {
+            let name = RoleName::read(text);
+            let verdict = verdict(family, roles, i, (text, &name), section.is_some());
             out.push(Place {
                 text: text.to_string(),
                 span: span.clone(),
@@ -250,8 +256,8 @@ fn places(doc: &Document, family: &JobFamily, roles: &Roles, i: usize) -> Vec<Pl
                     "the grade sentence"
                 },
                 section,
-                name: RoleName::read(text),
-                verdict: verdict(family, roles, i, text, section.is_some()),
+                name,
+                verdict,
             });
         }
     };
