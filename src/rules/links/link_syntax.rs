@@ -109,7 +109,10 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let source = doc.text(run.span.clone());
-        if !source.contains("](") && !source.contains("][") {
+        let bytes = source.as_bytes();
+        let opens_after_bracket = memchr::memchr_iter(b']', bytes)
+            .any(|at| matches!(bytes.get(at + 1), Some(b'(' | b'[')));
+        if !opens_after_bracket {
             continue;
         }
         let slips = bracket_slips(source);
