@@ -159,6 +159,35 @@ pub fn contains(haystack: &[u8], needle: &[u8]) -> bool {
     starts_of(haystack, needle).next().is_some()
 }
 
+/// Where `needle` starts in `haystack` with ASCII letters in any case,
+/// overlapping occurrences included: [`starts_of`] without a lower-cased
+/// copy of the haystack.
+pub fn starts_ignoring_ascii_case<'a>(
+    haystack: &'a [u8],
+    needle: &'a [u8],
+) -> impl Iterator<Item = usize> + 'a {
+    let first = needle.first().copied();
+    let candidates = first
+        .map(|b| memchr::memchr2_iter(b.to_ascii_lowercase(), b.to_ascii_uppercase(), haystack));
+    candidates
+        .into_iter()
+        .flatten()
+        .filter(move |&at| {
+            haystack
+                .get(at..at + needle.len())
+                .is_some_and(|window| window.eq_ignore_ascii_case(needle))
+        })
+        .chain(needle.is_empty().then_some(0))
+}
+
+/// Whether `haystack` holds `needle` with ASCII letters in any case (see
+/// [`starts_ignoring_ascii_case`]).
+pub fn contains_ignoring_ascii_case(haystack: &[u8], needle: &[u8]) -> bool {
+    starts_ignoring_ascii_case(haystack, needle)
+        .next()
+        .is_some()
+}
+
 /// Whether `text` may hold, in some case, one of the words of the first
 /// group of `sequence`, then white space, then one of the second group's,
 /// and so on: a cheap test before a case-insensitive pattern every match
@@ -542,6 +571,31 @@ fn rarity(set: &[Vec<u8>]) -> (u32, std::cmp::Reverse<usize>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_ascii_fold_is_found_and_ascii_text_holds_none() {
+        for c in ASCII_FOLDS {
+            assert!(holds_ascii_fold(&format!("a{c}b")), "{c:?}");
+        }
+        assert!(!holds_ascii_fold("plain text, é and \u{212B}"));
+    }
+
+    #[test]
+    fn starts_ignoring_ascii_case_agree_with_a_lower_cased_copy() {
+        for (hay, needle) in [
+            ("Here, HERE and here", "here"),
+            ("aAa", "aa"),
+            ("x", ""),
+            ("", "x"),
+            ("Über über", "über"),
+        ] {
+            let lower = hay.to_ascii_lowercase();
+            let expected: Vec<usize> = starts_of(lower.as_bytes(), needle.as_bytes()).collect();
+            let found: Vec<usize> =
+                starts_ignoring_ascii_case(hay.as_bytes(), needle.as_bytes()).collect();
+            assert_eq!(found, expected, "{hay:?} {needle:?}");
+        }
+    }
     use std::time::{Duration, Instant};
 
     #[test]

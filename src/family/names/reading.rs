@@ -121,7 +121,10 @@ impl Word {
 /// every call).
 fn trim_end_all<'t>(text: &'t str, suffix: &str) -> &'t str {
     let mut text = text;
-    while let Some(rest) = text.strip_suffix(suffix).filter(|_| !suffix.is_empty()) {
+    if suffix.is_empty() {
+        return text;
+    }
+    while let Some(rest) = text.strip_suffix(suffix) {
         text = rest;
     }
     text

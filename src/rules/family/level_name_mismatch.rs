@@ -189,13 +189,14 @@ fn is_garbled(name: &RoleName) -> bool {
         .any(|w| matches!(*w, "responsibility" | "requirement" | "indicator"))
 }
 
-/// What `text`, written in level `i` (in a heading when `heading`), says
-/// about the level.
+/// What `text` (read as `name`), written in level `i` (in a heading when
+/// `heading`), says about the level.
 fn verdict(
     family: &JobFamily,
     roles: &Roles,
     i: usize,
-    (text, name): (&str, &RoleName),
+    text: &str,
+    name: &RoleName,
     heading: bool,
 ) -> Verdict {
     if generic(text) || names::tokens(text).len() > 10 {
@@ -246,7 +247,7 @@ fn places(doc: &Document, family: &JobFamily, roles: &Roles, i: usize) -> Vec<Pl
     let mut add = |text: &str, span: &Range<usize>, section: Option<SectionKind>| {
         if span.start < stop {
             let name = RoleName::read(text);
-            let verdict = verdict(family, roles, i, (text, &name), section.is_some());
+            let verdict = verdict(family, roles, i, text, &name, section.is_some());
             out.push(Place {
                 text: text.to_string(),
                 span: span.clone(),

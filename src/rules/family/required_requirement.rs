@@ -3,6 +3,7 @@
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::family::spans::SpanSet;
 use crate::family::{ListKind, SectionKind};
+use crate::pattern::contains_ignoring_ascii_case;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 use std::ops::Range;
 
@@ -192,20 +193,6 @@ fn shared_end(wordings: &[String]) -> &str {
         start += 1;
     }
     &first[start..]
-}
-
-/// Whether `hay` holds `needle` with ASCII letters in any case. For a
-/// `needle` without upper-case ASCII letters this is whether the
-/// ASCII-lower-cased `hay` contains it.
-fn contains_ignoring_ascii_case(hay: &[u8], needle: &[u8]) -> bool {
-    let Some(&first) = needle.first() else {
-        return true;
-    };
-    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
-    memchr::memchr2_iter(lower, upper, hay).any(|i| {
-        hay.get(i..i + needle.len())
-            .is_some_and(|window| window.eq_ignore_ascii_case(needle))
-    })
 }
 
 /// Whether `span` holds a link to another page.

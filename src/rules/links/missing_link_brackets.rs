@@ -8,7 +8,7 @@ use regex::Regex;
 
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::document::{Container, Document};
-use crate::pattern::holds_ascii_fold;
+use crate::pattern::{holds_ascii_fold, starts_ignoring_ascii_case};
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -144,18 +144,14 @@ fn may_promise_link(source: &str) -> bool {
         return true;
     }
     let bytes = source.as_bytes();
-    let promised = memchr::memchr2_iter(b'h', b'H', bytes).any(|at| {
-        let is_here = bytes
-            .get(at..at + 4)
-            .is_some_and(|word| word.eq_ignore_ascii_case(b"here"));
+    let promised = starts_ignoring_ascii_case(bytes, b"here").any(|at| {
         let before = &bytes[..at];
         let words_end = before
             .iter()
             .rposition(|b| !matches!(b, b' ' | b'\t'))
             .map_or(0, |i| i + 1);
         let words = &before[..words_end];
-        is_here
-            && words_end < at
+        words_end < at
             && BEFORE_HERE.iter().any(|word| {
                 words.len() >= word.len()
                     && words[words.len() - word.len()..].eq_ignore_ascii_case(word.as_bytes())
