@@ -5,6 +5,7 @@ use crate::family::spans::SpanSet;
 use crate::family::{ListKind, SectionKind};
 use crate::pattern::contains_ignoring_ascii_case;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// The rule.
@@ -119,27 +120,11 @@ fn normalise(text: &str) -> String {
 /// An item's text as required phrases are looked for in it: the text
 /// itself when it is already squashed ASCII (searched ignoring ASCII
 /// case, without a lower-cased copy), else its [`normalise`]d copy.
-enum Haystack<'t> {
-    Squashed(&'t str),
-    Normalised(String),
-}
-
-impl<'t> Haystack<'t> {
-    fn of(text: &'t str) -> Haystack<'t> {
-        if crate::family::names::is_squashed(text) {
-            Haystack::Squashed(text)
-        } else {
-            Haystack::Normalised(normalise(text))
-        }
-    }
-
-    /// Whether the normalised text holds one of `wanted`'s wordings.
-    fn holds(&self, wanted: &Wanted) -> bool {
-        let text = match self {
-            Haystack::Squashed(text) => text,
-            Haystack::Normalised(text) => text.as_str(),
-        };
-        wanted.found_in(text)
+fn haystack(text: &str) -> Cow<'_, str> {
+    if crate::family::names::is_squashed(text) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(normalise(text))
     }
 }
 
@@ -212,7 +197,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         return;
     }
     // Each item's text is read once, when first compared.
-    let haystacks: Vec<std::cell::OnceCell<Haystack<'_>>> = (0..doc.items.len())
+    let haystacks: Vec<std::cell::OnceCell<Cow<'_, str>>> = (0..doc.items.len())
         .map(|_| std::cell::OnceCell::new())
         .collect();
     let has = |items: &[usize], wanted: &Wanted| {
@@ -220,7 +205,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let (Some(item), Some(cell)) = (doc.items.get(i), haystacks.get(i)) else {
                 return false;
             };
-            cell.get_or_init(|| Haystack::of(&item.text)).holds(wanted)
+            wanted.found_in(cell.get_or_init(|| haystack(&item.text)))
         })
     };
     // Items outside every level count as the family's: some pages list
@@ -388,18 +373,18 @@ mod tests {
             for _ in 0..next(8) {
                 text.push_str(pieces[next(pieces.len())]);
             }
-            let haystack = Haystack::of(&text);
+            let haystack = haystack(&text);
             let normalised = normalise(&text);
             for phrase in phrases {
                 assert_eq!(
-                    haystack.holds(&Wanted::new(vec![phrase.to_string()])),
+                    Wanted::new(vec![phrase.to_string()]).found_in(&haystack),
                     normalised.contains(phrase),
                     "{text:?} {phrase:?}"
                 );
             }
             for wordings in &sets {
                 assert_eq!(
-                    haystack.holds(&Wanted::new(wordings.clone())),
+                    Wanted::new(wordings.clone()).found_in(&haystack),
                     wordings.iter().any(|w| normalised.contains(w.as_str())),
                     "{text:?} {wordings:?}"
                 );
