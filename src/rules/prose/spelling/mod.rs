@@ -208,7 +208,7 @@ struct Page<'p, 'a> {
     tokens: &'p [Token<'a>],
     /// The page's words in lower case, gathered when a first unknown
     /// word's corrections are ranked.
-    forms: OnceCell<verdict::PageForms>,
+    forms: OnceCell<verdict::PageForms<'p, 'a>>,
     /// The configured words, in their lower-case form.
     extra: &'p HashSet<String>,
     variant: Variant,

@@ -4,7 +4,7 @@
 //! one is clearly best.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use foldhash::fast::RandomState;
 
@@ -145,53 +145,105 @@ const CLEAR_MARGIN: f32 = 0.3;
 /// more often than typos: their corrections are never clear.
 const CLEAR_MIN_CHARS: usize = 5;
 
-/// The words of a page in lower case, for telling which corrections the
-/// page itself uses.
-#[derive(Debug, Default)]
-pub struct PageForms(HashSet<String, RandomState>);
+/// The words of a page, for telling which corrections the page itself
+/// uses, in any case.
+///
+/// An unknown word has a few corrections and a page has thousands of
+/// words, so the words are not gathered into a set: each look-up goes
+/// through them once, comparing only those whose length and first letter
+/// some correction shares. Only words with letters outside ASCII (rare)
+/// are lower-cased, once.
+#[derive(Debug)]
+pub struct PageForms<'p, 'a> {
+    words: &'p [Token<'a>],
+    /// The lower-case forms of the words with letters outside ASCII.
+    other: Vec<String>,
+}
 
-impl PageForms {
-    /// The lower-case forms of the words of `page`.
-    pub fn of(page: &[Token<'_>]) -> PageForms {
-        // Pages repeat their words: each is lower-cased once.
-        let distinct: HashSet<&str, RandomState> = page.iter().map(|t| t.text).collect();
-        let lower = |text: &str| {
-            if text.is_ascii() {
-                text.to_ascii_lowercase()
-            } else {
-                text.chars().flat_map(char::to_lowercase).collect()
-            }
-        };
-        PageForms(distinct.into_iter().map(lower).collect())
+impl<'p, 'a> PageForms<'p, 'a> {
+    /// The words of `page`.
+    pub fn of(page: &'p [Token<'a>]) -> PageForms<'p, 'a> {
+        let other = page
+            .iter()
+            .filter(|t| !t.text.is_ascii())
+            .map(|t| t.text.chars().flat_map(char::to_lowercase).collect())
+            .collect();
+        PageForms { words: page, other }
     }
 
-    /// Whether the lower-case `word` is written on the page, in any case.
-    fn contains(&self, word: &str) -> bool {
-        self.0.contains(word)
+    /// For each of the lower-case `keys`, whether the page writes it, in
+    /// any case.
+    fn uses(&self, keys: &[&str]) -> Vec<bool> {
+        let mut used: Vec<bool> = keys
+            .iter()
+            .map(|key| self.other.iter().any(|o| o == key))
+            .collect();
+        let mut starts = Starts::default();
+        for key in keys {
+            starts.insert(key.as_bytes());
+        }
+        for word in self.words {
+            let text = word.text.as_bytes();
+            if !starts.may_hold(text) || !text.is_ascii() {
+                continue;
+            }
+            for (key, used) in keys.iter().zip(used.iter_mut()) {
+                *used |= key.len() == text.len()
+                    && key
+                        .bytes()
+                        .zip(text)
+                        .all(|(k, t)| k == t.to_ascii_lowercase());
+            }
+        }
+        used
+    }
+}
+
+/// A set of (length, first letter without ASCII case) pairs: a quick
+/// test that rules out most words before they are compared.
+#[derive(Default)]
+struct Starts([u64; 16]);
+
+impl Starts {
+    /// The word and bit of `text`'s pair: lengths from 31 share one, and
+    /// bytes share one per value of their low five bits once lower-cased.
+    fn slot(text: &[u8]) -> (usize, u64) {
+        let first = text.first().map_or(0, u8::to_ascii_lowercase);
+        let slot = text.len().min(31) * 32 + usize::from(first & 31);
+        (slot / 64, 1 << (slot % 64))
+    }
+
+    fn insert(&mut self, text: &[u8]) {
+        let (word, bit) = Self::slot(text);
+        self.0[word] |= bit;
+    }
+
+    /// Whether a text with `text`'s length and first letter is in the set.
+    fn may_hold(&self, text: &[u8]) -> bool {
+        let (word, bit) = Self::slot(text);
+        self.0[word] & bit != 0
     }
 }
 
 /// Ranks the corrections of the lower-case unknown `lower` for a page
 /// whose words are `page`.
-pub fn rank(lower: &str, page: &PageForms) -> Ranked {
-    let mut ranked: Vec<Candidate> = suggest::candidates(lower)
+pub fn rank(lower: &str, page: &PageForms<'_, '_>) -> Ranked {
+    let candidates = suggest::candidates(lower);
+    let keys: Vec<&str> = candidates.iter().map(|c| c.word.key()).collect();
+    let mut ranked: Vec<(Candidate, bool)> = candidates
         .iter()
-        .map(|c| Candidate {
-            score: c.score
-                - if page.contains(c.word.key()) {
-                    SAME_PAGE_BONUS
-                } else {
-                    0.0
-                },
-            ..*c
+        .zip(page.uses(&keys))
+        .map(|(c, on_page)| {
+            let bonus = if on_page { SAME_PAGE_BONUS } else { 0.0 };
+            let score = c.score - bonus;
+            (Candidate { score, ..*c }, on_page)
         })
         .collect();
-    ranked.sort_by(|a, b| a.score.total_cmp(&b.score));
-    let on_page = |c: &Candidate| page.contains(c.word.key());
-    let clear = ranked.first().is_some_and(|best| {
+    ranked.sort_by(|(a, _), (b, _)| a.score.total_cmp(&b.score));
+    let clear = ranked.first().is_some_and(|(best, best_on_page)| {
         // Ahead of the next by a margin, or the only one the page uses.
-        let ahead = ranked.get(1).is_none_or(|next| {
-            next.score - best.score >= CLEAR_MARGIN || (on_page(best) && !on_page(next))
+        let ahead = ranked.get(1).is_none_or(|(next, next_on_page)| {
+            next.score - best.score >= CLEAR_MARGIN || (*best_on_page && !*next_on_page)
         });
         best.distance <= CLEAR_DISTANCE
             && best.word.is_common()
@@ -201,8 +253,65 @@ pub fn rank(lower: &str, page: &PageForms) -> Ranked {
     Ranked {
         words: ranked
             .iter()
-            .map(|c| c.word.display().to_string())
+            .map(|(c, _)| c.word.display().to_string())
             .collect(),
         clear,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testing::Lcg;
+
+    fn token(text: &str) -> Token<'_> {
+        Token {
+            text,
+            span: 0..text.len(),
+            word: None,
+        }
+    }
+
+    /// `PageForms::uses` answers as lower-casing every word of the page
+    /// and comparing does, for words and keys in and outside ASCII
+    /// (the Kelvin sign lower-cases to an ASCII `k`).
+    #[test]
+    fn uses_answers_as_lower_casing_every_word() {
+        let mut rng = Lcg(0x0f0e_5eed);
+        let pieces = ["a", "B", "k", "K", "\u{212a}", "é", "É", "ß", "ab", "AB"];
+        let mut text = |rng: &mut Lcg| -> String {
+            (0..rng.below(4))
+                .map(|_| pieces[rng.below(pieces.len())])
+                .collect()
+        };
+        for _ in 0..5_000 {
+            let words: Vec<String> = (0..rng.below(8)).map(|_| text(&mut rng)).collect();
+            let keys: Vec<String> = (0..rng.below(5)).map(|_| text(&mut rng)).collect();
+            let tokens: Vec<Token<'_>> = words.iter().map(|w| token(w)).collect();
+            let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+            let lower: Vec<String> = words
+                .iter()
+                .map(|w| w.chars().flat_map(char::to_lowercase).collect())
+                .collect();
+            let expected: Vec<bool> = keys.iter().map(|k| lower.iter().any(|l| l == k)).collect();
+            assert_eq!(
+                PageForms::of(&tokens).uses(&keys),
+                expected,
+                "{words:?} {keys:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn starts_hold_what_was_inserted() {
+        let mut starts = Starts::default();
+        starts.insert(b"manager");
+        assert!(starts.may_hold(b"Manager"));
+        assert!(starts.may_hold(b"mANAGER"));
+        assert!(!starts.may_hold(b"managers"));
+        assert!(!starts.may_hold(b"nanager"));
+        assert!(!starts.may_hold(b""));
+        starts.insert(b"");
+        assert!(starts.may_hold(b""));
     }
 }
