@@ -279,7 +279,7 @@ mod tests {
     fn uses_answers_as_lower_casing_every_word() {
         let mut rng = Lcg(0x0f0e_5eed);
         let pieces = ["a", "B", "k", "K", "\u{212a}", "é", "É", "ß", "ab", "AB"];
-        let mut text = |rng: &mut Lcg| -> String {
+        let text = |rng: &mut Lcg| -> String {
             (0..rng.below(4))
                 .map(|_| pieces[rng.below(pieces.len())])
                 .collect()
