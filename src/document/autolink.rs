@@ -31,7 +31,7 @@ impl Document {
                 continue;
             }
             let written = self.text(run.span.clone());
-            if memchr::memmem::find(written.as_bytes(), b"://").is_none() {
+            if !crate::pattern::contains(written.as_bytes(), b"://") {
                 continue;
             }
             for link in finder.links(written) {

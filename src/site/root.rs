@@ -2,7 +2,7 @@
 //! Hugo `static/` folder), walked once, with the lower-cased paths and page
 //! names that hints for missing links read.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
 use walkdir::WalkDir;
@@ -44,9 +44,9 @@ impl Root {
     /// Walks the folder at `path` (its pages served when `pages` is set).
     pub(super) fn build(path: PathBuf, layout: Layout, pages: bool) -> Root {
         let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-        let mut files = HashMap::new();
-        let mut dirs = HashSet::new();
-        let mut lower: HashMap<String, Vec<String>> = HashMap::new();
+        let mut files = HashMap::default();
+        let mut dirs = HashSet::default();
+        let mut lower: HashMap<String, Vec<String>> = HashMap::default();
         let walker = WalkDir::new(&path)
             .follow_links(false)
             .into_iter()
@@ -82,7 +82,7 @@ impl Root {
             Layout::Hugo => s.to_lowercase(),
             Layout::Middleman => s.to_string(),
         };
-        let mut names: HashMap<String, Vec<String>> = HashMap::new();
+        let mut names: HashMap<String, Vec<String>> = HashMap::default();
         if pages {
             for rel in files.keys().filter(|rel| is_page(rel)) {
                 let route = SiteIndex::route_of(&PageRef {

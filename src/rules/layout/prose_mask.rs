@@ -39,7 +39,7 @@ pub(super) fn masked(doc: &Document, unit: &Range<usize>) -> Vec<Range<usize>> {
         }
     }
     let text = doc.text(unit.clone());
-    let may_hold_url = memchr::memmem::find(text.as_bytes(), b"://").is_some();
+    let may_hold_url = crate::pattern::contains(text.as_bytes(), b"://");
     mask.extend(
         URL.find_iter(if may_hold_url { text } else { "" })
             .map(|m| unit.start + m.start()..unit.start + url_len(m.as_str())),

@@ -191,7 +191,7 @@ fn looks_technical(chunk: &str) -> bool {
         return true;
     }
     let trimmed = chunk.trim_matches(|c: char| !c.is_alphanumeric() && c != '/' && c != '@');
-    if trimmed.contains("://") || trimmed.starts_with("www.") {
+    if crate::pattern::contains(trimmed.as_bytes(), b"://") || trimmed.starts_with("www.") {
         return true;
     }
     if trimmed.starts_with('@') || trimmed.starts_with('/') || trimmed.starts_with('~') {

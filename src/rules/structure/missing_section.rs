@@ -4,6 +4,7 @@ use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{BlockKind, Document};
+use crate::pattern;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -132,10 +133,11 @@ const READER_PHRASES: &[(&str, &str)] = &[
     ("what you will do", "Responsibilities"),
 ];
 
-/// Whether a section name (lower-cased) speaks to the reader in a phrase
-/// that stands for `section` ("You may be a fit to this role if you…"
-/// for Requirements, "As an engineer you will" for Responsibilities).
-fn addresses_the_reader(name: &str, section: &str) -> bool {
+/// The sections a section name (lower-cased) stands for by speaking to
+/// the reader in one of [`READER_PHRASES`] ("You may be a fit to this
+/// role if you…" for Requirements, "As an engineer you will" for
+/// Responsibilities).
+fn addressed_sections(name: &str) -> Vec<&'static str> {
     let name = name.replace('’', "'");
     let words: Vec<&str> = name
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
@@ -145,10 +147,15 @@ fn addresses_the_reader(name: &str, section: &str) -> bool {
         let wanted: Vec<&str> = phrase.split(' ').collect();
         words.windows(wanted.len()).any(|w| w == wanted.as_slice())
     };
-    READER_PHRASES
+    let mut sections: Vec<&'static str> = READER_PHRASES
         .iter()
-        .any(|(phrase, s)| *s == section && has(phrase))
-        || (section == "Responsibilities" && words.ends_with(&["you", "will"]))
+        .filter(|(phrase, _)| has(phrase))
+        .map(|&(_, section)| section)
+        .collect();
+    if words.ends_with(&["you", "will"]) {
+        sections.push("Responsibilities");
+    }
+    sections
 }
 
 /// Headings that give a page the shape of a job family.
@@ -181,11 +188,14 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         Some(field) => field.span.clone(),
         None => doc.lines.line_range(&doc.source, 0),
     };
+    let addressed: Vec<&str> = names.iter().flat_map(|n| addressed_sections(n)).collect();
     for (section, phrases) in SECTIONS {
-        let found = names.iter().any(|name| {
-            phrases.iter().any(|phrase| name.contains(phrase))
-                || addresses_the_reader(name, section)
-        });
+        let found = addressed.contains(section)
+            || names.iter().any(|name| {
+                phrases
+                    .iter()
+                    .any(|phrase| pattern::contains(name.as_bytes(), phrase.as_bytes()))
+            });
         if !found {
             out.push(
                 Diagnostic::new(
