@@ -127,15 +127,28 @@ fn repeated_items(
     let written = |item: &ListItem| doc.text(item.marker_span.end..item.span.end);
     // An item's text holds its sub-items: comparing the beginnings first
     // keeps a deep list from being read in full once per level. An item
-    // whose beginning no other item shares repeats none.
+    // whose beginning no other item shares repeats none, and one whose
+    // fingerprint no other item shares has such a beginning.
+    let text_of = |i: usize| doc.items.get(i).map_or("", written);
+    let fingerprints: Vec<(u64, usize)> = list
+        .items
+        .iter()
+        .map(|&i| fingerprint(text_of(i)))
+        .collect();
+    let mut shared: HashMap<(u64, usize), usize, FixedState> = HashMap::default();
+    for &print in &fingerprints {
+        *shared.entry(print).or_default() += 1;
+    }
     let beginning_of: Vec<String> = list
         .items
         .iter()
-        .map(|&i| {
-            doc.items
-                .get(i)
-                .map(|item| normalise_up_to(written(item), BEGINNING_BYTES))
-                .unwrap_or_default()
+        .zip(&fingerprints)
+        .map(|(&i, print)| {
+            if shared.get(print).is_some_and(|&n| n > 1) {
+                normalise_up_to(text_of(i), BEGINNING_BYTES)
+            } else {
+                String::new()
+            }
         })
         .collect();
     let mut beginnings: HashMap<&str, usize, FixedState> = HashMap::default();
@@ -151,7 +164,9 @@ fn repeated_items(
             continue; // an empty item is `list-marker`'s
         }
         let written = written(item);
-        if beginnings.get(beginning.as_str()).is_none_or(|&n| n < 2) {
+        let unshared =
+            beginning.is_empty() || beginnings.get(beginning.as_str()).is_none_or(|&n| n < 2);
+        if unshared {
             continue;
         }
         let key = normalise(written);
@@ -366,10 +381,36 @@ fn normalise(text: &str) -> String {
 /// forms are equal have equal beginnings.
 fn normalise_up_to(text: &str, limit: usize) -> String {
     let mut key: Vec<u8> = Vec::with_capacity(text.len().min(limit.saturating_add(4)));
+    normalise_into(text, limit, |piece| key.extend_from_slice(piece));
+    // Whole characters were pushed, so the key is UTF-8.
+    String::from_utf8(key).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// The first eight bytes of [`normalise_up_to`]`(text, 8)`, packed, and
+/// its length: texts whose beginnings (of any longer limit) are equal
+/// have equal fingerprints, and reading one takes a few bytes of text.
+fn fingerprint(text: &str) -> (u64, usize) {
+    let mut packed = [0u8; 8];
+    let mut length = 0;
+    normalise_into(text, packed.len(), |piece| {
+        for &byte in piece {
+            if let Some(slot) = packed.get_mut(length) {
+                *slot = byte;
+            }
+            length += 1;
+        }
+    });
+    (u64::from_le_bytes(packed), length)
+}
+
+/// Hands [`normalise_up_to`]'s text to `push`, a character or a space at
+/// a time.
+fn normalise_into(text: &str, limit: usize, mut push: impl FnMut(&[u8])) {
+    let mut length = 0;
     let mut gap = false;
     let mut at = 0;
     while let Some(&byte) = text.as_bytes().get(at) {
-        if key.len() >= limit {
+        if length >= limit {
             break;
         }
         // ASCII, most of a page, is read byte by byte through a table;
@@ -389,28 +430,30 @@ fn normalise_up_to(text: &str, limit: usize) -> String {
             gap = true;
             continue;
         }
-        if gap && !key.is_empty() {
-            key.push(b' ');
-            if key.len() >= limit {
+        if gap && length > 0 {
+            push(b" ");
+            length += 1;
+            if length >= limit {
                 break;
             }
         }
         gap = false;
         let Some(c) = other else {
-            key.push(folded);
+            push(&[folded]);
+            length += 1;
             continue;
         };
         // The limit is checked after each character pushed.
         let mut buffer = [0; 4];
         for lower in c.to_lowercase() {
-            if key.len() >= limit {
+            if length >= limit {
                 break;
             }
-            key.extend_from_slice(lower.encode_utf8(&mut buffer).as_bytes());
+            let piece = lower.encode_utf8(&mut buffer).as_bytes();
+            push(piece);
+            length += piece.len();
         }
     }
-    // Whole characters were pushed, so the key is UTF-8.
-    String::from_utf8(key).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// [`KEY_BYTE`] of an ASCII character that is not a letter or digit.
@@ -496,6 +539,30 @@ mod tests {
                 assert!(by_words(text).starts_with(&beginning), "{text:?} {limit}");
                 assert!(beginning.len() >= limit.min(by_words(text).len()));
             }
+        }
+    }
+
+    /// A fingerprint is the first eight bytes of the text's beginning and
+    /// that beginning's length, so equal beginnings give equal ones.
+    #[test]
+    fn fingerprints_are_the_first_bytes_of_the_beginning() {
+        let mut rng = crate::testing::Lcg(0xf1_9e4b_5eed);
+        let pieces = ["a", "B", "1", " ", "-", ".", "İ", "ß", "É", "x y", "\n  - "];
+        for _ in 0..20_000 {
+            let text: String = (0..rng.below(14))
+                .map(|_| pieces[rng.below(pieces.len())])
+                .collect();
+            let beginning = normalise_up_to(&text, 8);
+            let mut packed = [0u8; 8];
+            for (slot, byte) in packed.iter_mut().zip(beginning.bytes()) {
+                *slot = byte;
+            }
+            assert_eq!(
+                fingerprint(&text),
+                (u64::from_le_bytes(packed), beginning.len()),
+                "{text:?}"
+            );
+            assert!(normalise_up_to(&text, BEGINNING_BYTES).starts_with(&beginning));
         }
     }
 
