@@ -266,48 +266,55 @@ fn items_at_another_depth(
 }
 
 /// Paragraphs that repeat an earlier paragraph, or an item of an earlier
-/// list, of the same section.
+/// list, of the same section. Paragraphs and items are filed by their
+/// [`fingerprint`]: a paragraph is read in full only when an earlier
+/// paragraph or item of its section shares its fingerprint.
 fn repeated_paragraphs(doc: &Document, keys: &ItemKeys<'_>, out: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<String, Range<usize>, FixedState> = HashMap::default();
-    let mut items: HashMap<&str, usize, FixedState> = HashMap::default();
-    // The lists of the section not noted yet: their items are read only
-    // when a paragraph comes after them.
+    let mut paragraphs: HashMap<(u64, usize), Vec<Earlier>, FixedState> = HashMap::default();
+    let mut items: HashMap<(u64, usize), Vec<usize>, FixedState> = HashMap::default();
+    // The lists of the section not noted yet.
     let mut unread_lists: Vec<usize> = Vec::new();
     for block in &doc.blocks {
         match block.kind {
             BlockKind::Heading(_) => {
-                seen.clear();
+                paragraphs.clear();
                 items.clear();
                 unread_lists.clear();
             }
             BlockKind::List(list) => unread_lists.push(list),
             BlockKind::Paragraph => {
-                let key = normalise(doc.text(block.span.clone()));
+                for list in unread_lists.drain(..) {
+                    note_items(doc, list, &mut items);
+                }
+                let span = block.span.clone();
+                let text = doc.text(span.clone());
+                let print = fingerprint(text);
+                let (earlier, earlier_items) = (paragraphs.get(&print), items.get(&print));
+                if earlier.is_none() && earlier_items.is_none() {
+                    paragraphs
+                        .entry(print)
+                        .or_default()
+                        .push(Earlier::unread(span));
+                    continue;
+                }
+                let key = normalise(text);
                 if word_count(&key) < MIN_PARAGRAPH_WORDS {
                     continue;
                 }
-                if let Some(first) = seen.get(&key) {
-                    out.push(repeated_paragraph(doc, block.span.clone(), first.clone()));
+                let same = |earlier: &&Earlier| earlier.key(doc) == Some(key.as_str());
+                if let Some(first) = earlier.and_then(|e| e.iter().find(same)) {
+                    out.push(repeated_paragraph(doc, span, first.span.clone()));
                     continue;
                 }
-                for list in unread_lists.drain(..) {
-                    note_items(doc, keys, list, &mut items);
-                }
-                if let Some(item) = items.get(key.as_str()).and_then(|&i| doc.items.get(i)) {
-                    let line = doc.line_number(item.marker_span.start);
-                    out.push(
-                        Diagnostic::new(
-                            &RULE,
-                            trimmed_span(doc, block.span.clone()),
-                            format!(
-                                "this paragraph repeats the item on line {line}, in the list above"
-                            ),
-                        )
-                        .with_label("repeated item")
-                        .with_help("keep one of the two: the item or the paragraph"),
-                    );
-                } else {
-                    seen.insert(key, block.span.clone());
+                let item = earlier_items
+                    .and_then(|e| e.iter().find(|&&i| keys.of(i) == Some(key.as_str())))
+                    .and_then(|&i| doc.items.get(i));
+                match item {
+                    Some(item) => out.push(repeats_item(doc, span, item)),
+                    None => paragraphs
+                        .entry(print)
+                        .or_default()
+                        .push(Earlier::read(span, key)),
                 }
             }
             _ => {}
@@ -315,14 +322,57 @@ fn repeated_paragraphs(doc: &Document, keys: &ItemKeys<'_>, out: &mut Vec<Diagno
     }
 }
 
-/// Records the items of `list` (nested ones included) long enough to be
-/// compared with paragraphs, by their own text; the first of equal items
-/// is kept.
-fn note_items<'k>(
+/// A paragraph of the section so far, with its key once read.
+struct Earlier {
+    span: Range<usize>,
+    /// Its [`normalise`]d text; `None` when it is too short to compare.
+    key: OnceCell<Option<String>>,
+}
+
+impl Earlier {
+    fn unread(span: Range<usize>) -> Earlier {
+        Earlier {
+            span,
+            key: OnceCell::new(),
+        }
+    }
+
+    fn read(span: Range<usize>, key: String) -> Earlier {
+        Earlier {
+            span,
+            key: OnceCell::from(Some(key)),
+        }
+    }
+
+    /// Its key, if it has enough words to be compared.
+    fn key(&self, doc: &Document) -> Option<&str> {
+        self.key
+            .get_or_init(|| {
+                let key = normalise(doc.text(self.span.clone()));
+                (word_count(&key) >= MIN_PARAGRAPH_WORDS).then_some(key)
+            })
+            .as_deref()
+    }
+}
+
+/// The finding on a paragraph at `span` that repeats `item`.
+fn repeats_item(doc: &Document, span: Range<usize>, item: &ListItem) -> Diagnostic {
+    let line = doc.line_number(item.marker_span.start);
+    Diagnostic::new(
+        &RULE,
+        trimmed_span(doc, span),
+        format!("this paragraph repeats the item on line {line}, in the list above"),
+    )
+    .with_label("repeated item")
+    .with_help("keep one of the two: the item or the paragraph")
+}
+
+/// Files the items of `list` (nested ones included) by the fingerprint of
+/// their own text, in the order of the page.
+fn note_items(
     doc: &Document,
-    keys: &'k ItemKeys<'_>,
     list: usize,
-    items: &mut HashMap<&'k str, usize, FixedState>,
+    items: &mut HashMap<(u64, usize), Vec<usize>, FixedState>,
 ) {
     let mut lists = vec![list];
     while let Some(list) = lists.pop() {
@@ -333,10 +383,9 @@ fn note_items<'k>(
             let Some(item) = doc.items.get(index) else {
                 continue;
             };
-            if let Some(key) = keys.of(index) {
-                if word_count(key) >= MIN_PARAGRAPH_WORDS {
-                    items.entry(key).or_insert(index);
-                }
+            if let Some(content) = &item.content {
+                let print = fingerprint(doc.text(content.clone()));
+                items.entry(print).or_default().push(index);
             }
             lists.extend(item.sublists.iter().copied());
         }
@@ -563,6 +612,112 @@ mod tests {
                 "{text:?}"
             );
             assert!(normalise_up_to(&text, BEGINNING_BYTES).starts_with(&beginning));
+        }
+    }
+
+    /// The comparison of paragraphs as it reads every paragraph and item
+    /// in full: what [`repeated_paragraphs`] must find.
+    fn repeated_paragraphs_read_in_full(doc: &Document) -> Vec<(usize, String)> {
+        let keys = ItemKeys::new(doc);
+        let mut found = Vec::new();
+        let mut seen: HashMap<String, Range<usize>, FixedState> = HashMap::default();
+        let mut items: HashMap<&str, usize, FixedState> = HashMap::default();
+        let mut unread_lists: Vec<usize> = Vec::new();
+        for block in &doc.blocks {
+            match block.kind {
+                BlockKind::Heading(_) => {
+                    seen.clear();
+                    items.clear();
+                    unread_lists.clear();
+                }
+                BlockKind::List(list) => unread_lists.push(list),
+                BlockKind::Paragraph => {
+                    let key = normalise(doc.text(block.span.clone()));
+                    if word_count(&key) < MIN_PARAGRAPH_WORDS {
+                        continue;
+                    }
+                    let line = doc.line_number(block.span.start);
+                    if let Some(first) = seen.get(&key) {
+                        found.push((line, format!("paragraph {}", doc.line_number(first.start))));
+                        continue;
+                    }
+                    for list in unread_lists.drain(..) {
+                        let mut lists = vec![list];
+                        while let Some(list) = lists.pop() {
+                            for &index in &doc.lists[list].items {
+                                if let Some(key) = keys.of(index) {
+                                    if word_count(key) >= MIN_PARAGRAPH_WORDS {
+                                        items.entry(key).or_insert(index);
+                                    }
+                                }
+                                lists.extend(doc.items[index].sublists.iter().copied());
+                            }
+                        }
+                    }
+                    match items.get(key.as_str()) {
+                        Some(&i) => found.push((
+                            line,
+                            format!("item {}", doc.line_number(doc.items[i].marker_span.start)),
+                        )),
+                        None => {
+                            seen.insert(key, block.span.clone());
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        found
+    }
+
+    /// Filing paragraphs and items by fingerprint finds what reading them
+    /// all in full finds, on random pages of repeated texts.
+    #[test]
+    fn fingerprints_find_what_reading_in_full_finds() {
+        let mut rng = crate::testing::Lcg(0x9a4a_6e5c);
+        let texts = [
+            "Ability to use GitLab",
+            "ability to use gitlab.",
+            "Ability to use GitLab well",
+            "Ability to",
+            "Strong written and verbal skills",
+            "Strong written, and verbal skills!",
+            "Strong",
+            "İstanbul office team members",
+            "istanbul office team members",
+        ];
+        for _ in 0..3_000 {
+            let mut page = String::new();
+            for _ in 0..rng.below(12) {
+                let text = texts[rng.below(texts.len())];
+                match rng.below(6) {
+                    0 => page.push_str("## Section\n\n"),
+                    1 | 2 => page.push_str(&format!("{text}\n\n")),
+                    3 => page.push_str(&format!(
+                        "- {text}\n  - {}\n\n",
+                        texts[rng.below(texts.len())]
+                    )),
+                    _ => page.push_str(&format!("- {text}\n\n")),
+                }
+            }
+            let doc = Document::parse("test.md", page.clone());
+            let mut out = Vec::new();
+            repeated_paragraphs(&doc, &ItemKeys::new(&doc), &mut out);
+            let found: Vec<(usize, String)> = out
+                .iter()
+                .map(|d| {
+                    let line = doc.line_number(d.span.start);
+                    let of = d.message.rsplit_once("line ").map_or("", |(_, l)| l);
+                    let number: String = of.chars().take_while(char::is_ascii_digit).collect();
+                    let kind = if d.message.contains("the item") {
+                        "item"
+                    } else {
+                        "paragraph"
+                    };
+                    (line, format!("{kind} {number}"))
+                })
+                .collect();
+            assert_eq!(found, repeated_paragraphs_read_in_full(&doc), "{page}");
         }
     }
 
