@@ -1,5 +1,6 @@
 //! `missing-section`: a job family without one of its required sections.
 
+use std::cell::OnceCell;
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -138,6 +139,10 @@ const READER_PHRASES: &[(&str, &str)] = &[
 /// role if you…" for Requirements, "As an engineer you will" for
 /// Responsibilities).
 fn addressed_sections(name: &str) -> Vec<&'static str> {
+    // Every phrase speaks to "you".
+    if !pattern::contains(name.as_bytes(), b"you") {
+        return Vec::new();
+    }
     let name = name.replace('’', "'");
     let words: Vec<&str> = name
         .split(|c: char| !(c.is_alphanumeric() || c == '\''))
@@ -188,14 +193,18 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         Some(field) => field.span.clone(),
         None => doc.lines.line_range(&doc.source, 0),
     };
-    let addressed: Vec<&str> = names.iter().flat_map(|n| addressed_sections(n)).collect();
+    // The sections each name stands for by speaking to the reader, read
+    // the first time a section is not found by its phrases.
+    let addressed: Vec<OnceCell<Vec<&str>>> = names.iter().map(|_| OnceCell::new()).collect();
     for (section, phrases) in SECTIONS {
-        let found = addressed.contains(section)
-            || names.iter().any(|name| {
-                phrases
-                    .iter()
-                    .any(|phrase| pattern::contains(name.as_bytes(), phrase.as_bytes()))
-            });
+        let found = names.iter().zip(&addressed).any(|(name, addressed)| {
+            phrases
+                .iter()
+                .any(|phrase| pattern::contains(name.as_bytes(), phrase.as_bytes()))
+                || addressed
+                    .get_or_init(|| addressed_sections(name))
+                    .contains(section)
+        });
         if !found {
             out.push(
                 Diagnostic::new(
@@ -390,6 +399,21 @@ mod tests {
         // Another shortcode, or the name inside a sentence, does not.
         let src = format!("{without}\n{{{{% job-families/sales/values %}}}}\n\nSee performance.\n");
         assert_eq!(messages("a.md", &src).len(), 1);
+    }
+
+    /// `addressed_sections` skips names without "you": every phrase must
+    /// hold it.
+    #[test]
+    fn every_reader_phrase_speaks_to_you() {
+        for (phrase, section) in READER_PHRASES {
+            assert!(phrase.contains("you"), "{phrase}");
+            assert_eq!(addressed_sections(phrase), vec![*section], "{phrase}");
+        }
+        assert_eq!(
+            addressed_sections("as an engineer you will"),
+            vec!["Responsibilities"]
+        );
+        assert!(addressed_sections("what we offer").is_empty());
     }
 
     #[test]
