@@ -99,49 +99,56 @@ const LONGEST_PHRASE: usize = 4;
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let prose = cx.prose();
     let source = cx.doc.source.as_str();
-    let shapes = WordShapes::of(prose);
+    let ahead = WordsAhead::of(prose);
     for i in 1..prose.words.len() {
-        if !shapes.may_be_same(i - 1, i) {
+        if !ahead.may_be_same(i - 1, 1) {
             continue;
         }
         if let Some(d) = repeated_word(prose, source, i) {
             out.push(d);
         }
     }
-    repeated_phrases(prose, &shapes, source, out);
+    repeated_phrases(prose, &ahead, source, out);
 }
 
-/// The first letter (lower-cased) and length of each ASCII word of a
-/// page: two words that differ in either are not the same word, which
-/// rules out most pairs before [`same`] compares them. A word outside
-/// ASCII has the shape 0, which may be any word.
-struct WordShapes(Vec<u64>);
+/// For each word of a page, which of the [`LONGEST_PHRASE`] words after
+/// it may be the [`same`] word: bit `n - 1` for the word `n` ahead. Two
+/// ASCII words that differ in first letter (lower-cased) or length are
+/// not the same word, which rules out most pairs before [`same`]
+/// compares them; a word outside ASCII may be any word.
+struct WordsAhead(Vec<u8>);
 
-impl WordShapes {
-    fn of(prose: &Prose<'_>) -> WordShapes {
-        WordShapes(
-            prose
-                .words
-                .iter()
-                .map(|w| match w.text.as_bytes().first() {
-                    Some(first) if w.text.is_ascii() => {
-                        u64::from(first.to_ascii_lowercase()) << 56 | w.text.len() as u64
-                    }
-                    _ => 0,
-                })
-                .collect(),
-        )
+const _: () = assert!(LONGEST_PHRASE <= 8, "one bit a distance, in a u8");
+
+impl WordsAhead {
+    fn of(prose: &Prose<'_>) -> WordsAhead {
+        // First letter and length; 0 for a word outside ASCII.
+        let shapes: Vec<u64> = prose
+            .words
+            .iter()
+            .map(|w| match w.text.as_bytes().first() {
+                Some(first) if w.text.is_ascii() => {
+                    u64::from(first.to_ascii_lowercase()) << 56 | w.text.len() as u64
+                }
+                _ => 0,
+            })
+            .collect();
+        let mut ahead = vec![0u8; shapes.len()];
+        // One distance at a time: a loop over two slices, without
+        // branches.
+        for n in 1..=LONGEST_PHRASE {
+            let later = shapes.get(n..).unwrap_or_default();
+            for ((mask, &x), &y) in ahead.iter_mut().zip(&shapes).zip(later) {
+                *mask |= u8::from(x == y || x == 0 || y == 0) << (n - 1);
+            }
+        }
+        WordsAhead(ahead)
     }
 
-    /// Whether words `a` and `b` may be [`same`]: false only when both
-    /// are ASCII and differ in first letter or length.
-    fn may_be_same(&self, a: usize, b: usize) -> bool {
-        let (x, y) = (self.shape(a), self.shape(b));
-        x == y || x == 0 || y == 0
-    }
-
-    fn shape(&self, word: usize) -> u64 {
-        self.0.get(word).copied().unwrap_or(0)
+    /// Whether the word `n` (1 to [`LONGEST_PHRASE`]) after word `i` may
+    /// be the [`same`] word.
+    fn may_be_same(&self, i: usize, n: usize) -> bool {
+        self.0.get(i).is_some_and(|mask| mask >> (n - 1) & 1 == 1)
     }
 }
 
@@ -191,7 +198,7 @@ fn repeated_word(prose: &Prose<'_>, source: &str, i: usize) -> Option<Diagnostic
 /// row, longest first; a word is in one finding at most.
 fn repeated_phrases(
     prose: &Prose<'_>,
-    shapes: &WordShapes,
+    ahead: &WordsAhead,
     source: &str,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -203,10 +210,7 @@ fn repeated_phrases(
         }
         let mut longest = None;
         for n in (2..=LONGEST_PHRASE).rev() {
-            if i + 2 * n <= words.len()
-                && shapes.may_be_same(i, i + n)
-                && phrase_repeats(prose, i, n)
-            {
+            if i + 2 * n <= words.len() && ahead.may_be_same(i, n) && phrase_repeats(prose, i, n) {
                 longest = Some(n);
                 break;
             }
