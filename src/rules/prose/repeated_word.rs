@@ -122,13 +122,15 @@ const _: () = assert!(LONGEST_PHRASE <= 8, "one bit a distance, in a u8");
 
 impl WordsAhead {
     fn of(prose: &Prose<'_>) -> WordsAhead {
-        // First letter and length; 0 for a word outside ASCII.
-        let shapes: Vec<u64> = prose
+        // First letter and length (words longer than 2^24 bytes share
+        // one); 0 for a word outside ASCII.
+        let shapes: Vec<u32> = prose
             .words
             .iter()
             .map(|w| match w.text.as_bytes().first() {
                 Some(first) if w.text.is_ascii() => {
-                    u64::from(first.to_ascii_lowercase()) << 56 | w.text.len() as u64
+                    let length = w.text.len().min(0xFF_FFFF) as u32;
+                    u32::from(first.to_ascii_lowercase()) << 24 | length
                 }
                 _ => 0,
             })
@@ -139,7 +141,7 @@ impl WordsAhead {
         for n in 1..=LONGEST_PHRASE {
             let later = shapes.get(n..).unwrap_or_default();
             for ((mask, &x), &y) in ahead.iter_mut().zip(&shapes).zip(later) {
-                *mask |= u8::from(x == y || x == 0 || y == 0) << (n - 1);
+                *mask |= u8::from((x == y) | (x == 0) | (y == 0)) << (n - 1);
             }
         }
         WordsAhead(ahead)
