@@ -105,7 +105,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 /// Which checks a segment's text may need, from one pass over its bytes:
 /// most segments need none, and their patterns are never run.
-#[derive(Default)]
+#[derive(Debug, Default, PartialEq)]
 struct Candidates {
     after_stop: bool,
     after_comma: bool,
@@ -117,10 +117,9 @@ impl Candidates {
     fn of(text: &str) -> Candidates {
         let mut found = Candidates::default();
         let bytes = text.as_bytes();
-        for (i, &b) in bytes.iter().enumerate() {
-            if !matches!(b, b'.' | b',' | b';' | b'!' | b'?') {
-                continue;
-            }
+        // Each mark adds to the flags whatever the order, so the marks
+        // are found by two byte searches.
+        let mut note = |i: usize, b: u8| {
             let next = bytes.get(i + 1).copied();
             let next_mark = bytes[i + 1..]
                 .iter()
@@ -132,6 +131,12 @@ impl Candidates {
                 b == b',' && next.is_some_and(|c| c.is_ascii_alphabetic() || c >= 0x80);
             found.before |= i > 0 && matches!(bytes[i - 1], b' ' | b'\t');
             found.doubled |= b != b'!' && b != b'?' && next_mark;
+        };
+        for i in memchr::memchr3_iter(b'.', b',', b';', bytes) {
+            note(i, bytes[i]);
+        }
+        for i in memchr::memchr2_iter(b'!', b'?', bytes) {
+            note(i, bytes[i]);
         }
         found
     }
@@ -350,6 +355,45 @@ fn excerpt(text: &str, start: usize, end: usize) -> String {
 mod tests {
     use super::*;
     use crate::rules::testing::{lines, run};
+
+    /// The flags as one pass over every byte sets them.
+    fn candidates_byte_by_byte(text: &str) -> Candidates {
+        let mut found = Candidates::default();
+        let bytes = text.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            if !matches!(b, b'.' | b',' | b';' | b'!' | b'?') {
+                continue;
+            }
+            let next = bytes.get(i + 1).copied();
+            let next_mark = bytes[i + 1..]
+                .iter()
+                .find(|c| !matches!(c, b' ' | b'\t'))
+                .is_some_and(|c| matches!(c, b'.' | b',' | b';'));
+            found.after_stop |= matches!(b, b'.' | b'!' | b'?')
+                && next.is_some_and(|c| c.is_ascii_uppercase() || c >= 0x80);
+            found.after_comma |=
+                b == b',' && next.is_some_and(|c| c.is_ascii_alphabetic() || c >= 0x80);
+            found.before |= i > 0 && matches!(bytes[i - 1], b' ' | b'\t');
+            found.doubled |= b != b'!' && b != b'?' && next_mark;
+        }
+        found
+    }
+
+    #[test]
+    fn candidates_are_found_as_byte_by_byte() {
+        let mut rng = crate::testing::Lcg(0x9c7_5eed);
+        let pieces = [".", ",", ";", "!", "?", " ", "\t", "a", "B", "É", "x"];
+        for _ in 0..20_000 {
+            let text: String = (0..rng.below(10))
+                .map(|_| pieces[rng.below(pieces.len())])
+                .collect();
+            assert_eq!(
+                Candidates::of(&text),
+                candidates_byte_by_byte(&text),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn finds_each_kind() {
