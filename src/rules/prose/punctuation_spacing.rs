@@ -103,9 +103,11 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Which checks a segment's text may need, from one pass over its bytes:
-/// most segments need none, and their patterns are never run.
-#[derive(Debug, Default, PartialEq)]
+/// Which checks a segment's text may need, from its punctuation marks
+/// (found by two byte searches): most segments need none, and their
+/// patterns are never run.
+#[derive(Default)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct Candidates {
     after_stop: bool,
     after_comma: bool,
@@ -119,7 +121,7 @@ impl Candidates {
         let bytes = text.as_bytes();
         // Each mark adds to the flags whatever the order, so the marks
         // are found by two byte searches.
-        let mut note = |i: usize, b: u8| {
+        let mut note_mark = |i: usize, b: u8| {
             let next = bytes.get(i + 1).copied();
             let next_mark = bytes[i + 1..]
                 .iter()
@@ -133,10 +135,10 @@ impl Candidates {
             found.doubled |= b != b'!' && b != b'?' && next_mark;
         };
         for i in memchr::memchr3_iter(b'.', b',', b';', bytes) {
-            note(i, bytes[i]);
+            note_mark(i, bytes[i]);
         }
         for i in memchr::memchr2_iter(b'!', b'?', bytes) {
-            note(i, bytes[i]);
+            note_mark(i, bytes[i]);
         }
         found
     }

@@ -122,10 +122,13 @@ const _: () = assert!(LONGEST_PHRASE <= 8, "one bit a distance, in a u8");
 
 impl WordsAhead {
     fn of(prose: &Prose<'_>) -> WordsAhead {
-        // First letter and length (words longer than 2^24 bytes share
+        WordsAhead::of_words(&prose.words)
+    }
+
+    fn of_words(words: &[Word<'_>]) -> WordsAhead {
+        // First letter and length (words of 2^24 - 1 bytes or more share
         // one); 0 for a word outside ASCII.
-        let shapes: Vec<u32> = prose
-            .words
+        let shapes: Vec<u32> = words
             .iter()
             .map(|w| match w.text.as_bytes().first() {
                 Some(first) if w.text.is_ascii() => {
@@ -150,6 +153,7 @@ impl WordsAhead {
     /// Whether the word `n` (1 to [`LONGEST_PHRASE`]) after word `i` may
     /// be the [`same`] word.
     fn may_be_same(&self, i: usize, n: usize) -> bool {
+        debug_assert!((1..=LONGEST_PHRASE).contains(&n), "distance {n}");
         self.0.get(i).is_some_and(|mask| mask >> (n - 1) & 1 == 1)
     }
 }
@@ -369,6 +373,42 @@ fn title_line_then_sentence(prose: &Prose<'_>, source: &str, i: usize) -> bool {
 mod tests {
     use super::*;
     use crate::rules::testing::{lines, run};
+
+    /// `WordsAhead` never rules out two words that `same` finds alike, at
+    /// any distance from 1 to `LONGEST_PHRASE`.
+    #[test]
+    fn words_ahead_keep_every_pair_of_same_words() {
+        let mut rng = crate::testing::Lcg(0x000a_4ead_5eed);
+        let pieces = ["a", "A", "b", "É", "é", "ß", "SS", "ab"];
+        for _ in 0..5_000 {
+            let texts: Vec<String> = (0..rng.below(10))
+                .map(|_| {
+                    (0..=rng.below(3))
+                        .map(|_| pieces[rng.below(pieces.len())])
+                        .collect()
+                })
+                .collect();
+            let words: Vec<Word<'_>> = texts
+                .iter()
+                .map(|text| Word {
+                    text,
+                    span: 0..0,
+                    segment: 0,
+                    range: 0..0,
+                })
+                .collect();
+            let ahead = WordsAhead::of_words(&words);
+            for i in 0..words.len() {
+                for n in 1..=LONGEST_PHRASE {
+                    if let Some(later) = words.get(i + n) {
+                        if same(&words[i], later) {
+                            assert!(ahead.may_be_same(i, n), "{texts:?} {i} {n}");
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn finds_repeats_across_soft_breaks() {

@@ -71,8 +71,9 @@ The severity is `warning`: the page reads oddly but says nothing wrong.
 ```
 ";
 
-/// How much of their [`normalise`]d text list items are first compared
-/// by, in bytes.
+/// How much of their [`normalise`]d text the items of a list whose
+/// [`fingerprint`]s are alike are compared by before they are read in
+/// full, in bytes.
 const BEGINNING_BYTES: usize = 48;
 
 /// Paragraphs shorter than this, in words, are not compared.
@@ -330,6 +331,8 @@ struct Earlier {
 }
 
 impl Earlier {
+    /// A paragraph not read yet: no other of its section shared its
+    /// fingerprint so far.
     fn unread(span: Range<usize>) -> Earlier {
         Earlier {
             span,
@@ -337,6 +340,7 @@ impl Earlier {
         }
     }
 
+    /// A paragraph read already, with its key.
     fn read(span: Range<usize>, key: String) -> Earlier {
         Earlier {
             span,
@@ -368,7 +372,9 @@ fn repeats_item(doc: &Document, span: Range<usize>, item: &ListItem) -> Diagnost
 }
 
 /// Files the items of `list` (nested ones included) by the fingerprint of
-/// their own text, in the order of the page.
+/// their own text, in the order of a depth-first walk: a list's items,
+/// then their sub-lists, the last item's first. That order decides which
+/// of equal items a paragraph is said to repeat.
 fn note_items(
     doc: &Document,
     list: usize,

@@ -206,8 +206,8 @@ pub fn judge_page(cx: &Context<'_>) -> Vec<Judged> {
 struct Page<'p, 'a> {
     prose: &'p Prose<'a>,
     tokens: &'p [Token<'a>],
-    /// The page's words in lower case, gathered when a first unknown
-    /// word's corrections are ranked.
+    /// The page's words as the ranking of corrections reads them, made
+    /// when a first unknown word's corrections are ranked.
     forms: OnceCell<verdict::PageForms<'p, 'a>>,
     /// The configured words, in their lower-case form.
     extra: &'p HashSet<String>,

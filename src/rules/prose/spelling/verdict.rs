@@ -150,31 +150,34 @@ const CLEAR_MIN_CHARS: usize = 5;
 ///
 /// An unknown word has a few corrections and a page has thousands of
 /// words, so the words are not gathered into a set: each look-up goes
-/// through them once, comparing only those whose length and first letter
-/// some correction shares. Only words with letters outside ASCII (rare)
-/// are lower-cased, once.
+/// through the page's ASCII words once, comparing only those whose first
+/// letter and length some correction shares (see [`Starts`]). The words
+/// with letters outside ASCII are lower-cased once, without repeats.
 #[derive(Debug)]
 pub struct PageForms<'p, 'a> {
     words: &'p [Token<'a>],
-    /// The lower-case forms of the words with letters outside ASCII.
+    /// The distinct lower-case forms of the words with letters outside
+    /// ASCII.
     other: Vec<String>,
 }
 
 impl<'p, 'a> PageForms<'p, 'a> {
     /// The words of `page`.
     pub fn of(page: &'p [Token<'a>]) -> PageForms<'p, 'a> {
-        let other = page
+        let mut other: Vec<String> = page
             .iter()
             .filter(|t| !t.text.is_ascii())
             .map(|t| t.text.chars().flat_map(char::to_lowercase).collect())
             .collect();
+        other.sort_unstable();
+        other.dedup();
         PageForms { words: page, other }
     }
 
     /// For each of the lower-case `keys`, whether the page writes it, in
     /// any case.
-    fn uses(&self, keys: &[&str]) -> Vec<bool> {
-        let mut used: Vec<bool> = keys
+    fn writes(&self, keys: &[&str]) -> Vec<bool> {
+        let mut written: Vec<bool> = keys
             .iter()
             .map(|key| self.other.iter().any(|o| o == key))
             .collect();
@@ -183,24 +186,28 @@ impl<'p, 'a> PageForms<'p, 'a> {
             starts.insert(key.as_bytes());
         }
         for word in self.words {
-            let text = word.text.as_bytes();
-            if !starts.may_hold(text) || !text.is_ascii() {
+            let text = word.text;
+            if !starts.may_hold(text.as_bytes()) || !text.is_ascii() {
                 continue;
             }
-            for (key, used) in keys.iter().zip(used.iter_mut()) {
-                *used |= key.len() == text.len()
+            for (key, written) in keys.iter().zip(written.iter_mut()) {
+                *written |= key.len() == text.len()
                     && key
                         .bytes()
-                        .zip(text)
+                        .zip(text.bytes())
                         .all(|(k, t)| k == t.to_ascii_lowercase());
             }
         }
-        used
+        written
     }
 }
 
-/// A set of (length, first letter without ASCII case) pairs: a quick
-/// test that rules out most words before they are compared.
+/// A set of (length, first byte without ASCII case) pairs: a quick test
+/// that rules out most words before they are compared. Unlike
+/// [`Shapes`](crate::rules::prose::data::Shapes), which rules out nothing
+/// once a name is outside ASCII, it keeps ruling words out whatever the
+/// keys: a correction outside ASCII is found through the page's other
+/// words.
 #[derive(Default)]
 struct Starts([u64; 16]);
 
@@ -213,6 +220,7 @@ impl Starts {
         (slot / 64, 1 << (slot % 64))
     }
 
+    /// Adds `text`'s pair.
     fn insert(&mut self, text: &[u8]) {
         let (word, bit) = Self::slot(text);
         self.0[word] |= bit;
@@ -232,7 +240,7 @@ pub fn rank(lower: &str, page: &PageForms<'_, '_>) -> Ranked {
     let keys: Vec<&str> = candidates.iter().map(|c| c.word.key()).collect();
     let mut ranked: Vec<(Candidate, bool)> = candidates
         .iter()
-        .zip(page.uses(&keys))
+        .zip(page.writes(&keys))
         .map(|(c, on_page)| {
             let bonus = if on_page { SAME_PAGE_BONUS } else { 0.0 };
             let score = c.score - bonus;
@@ -272,11 +280,11 @@ mod tests {
         }
     }
 
-    /// `PageForms::uses` answers as lower-casing every word of the page
+    /// `PageForms::writes` answers as lower-casing every word of the page
     /// and comparing does, for words and keys in and outside ASCII
     /// (the Kelvin sign lower-cases to an ASCII `k`).
     #[test]
-    fn uses_answers_as_lower_casing_every_word() {
+    fn writes_answers_as_lower_casing_every_word() {
         let mut rng = Lcg(0x0f0e_5eed);
         let pieces = ["a", "B", "k", "K", "\u{212a}", "é", "É", "ß", "ab", "AB"];
         let text = |rng: &mut Lcg| -> String {
@@ -295,7 +303,7 @@ mod tests {
                 .collect();
             let expected: Vec<bool> = keys.iter().map(|k| lower.iter().any(|l| l == k)).collect();
             assert_eq!(
-                PageForms::of(&tokens).uses(&keys),
+                PageForms::of(&tokens).writes(&keys),
                 expected,
                 "{words:?} {keys:?}"
             );
