@@ -15,6 +15,15 @@ impl Lcg {
         (self.0 >> 33) as usize % n
     }
 
+    /// Fewer than `fewer_than` of `pieces`, picked at random, joined
+    /// without a separator.
+    pub fn pieces(&mut self, pieces: &[&str], fewer_than: usize) -> String {
+        let count = self.below(fewer_than);
+        (0..count)
+            .map(|_| pieces[self.below(pieces.len())])
+            .collect()
+    }
+
     /// One to `most` of `pieces`, picked at random, joined by spaces.
     pub fn phrase(&mut self, pieces: &[&str], most: usize) -> String {
         let count = self.below(most) + 1;

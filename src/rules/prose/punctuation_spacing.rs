@@ -121,26 +121,28 @@ impl Candidates {
         let bytes = text.as_bytes();
         // Each mark adds to the flags whatever the order, so the marks
         // are found by two byte searches.
-        let mut note_mark = |i: usize, b: u8| {
-            let next = bytes.get(i + 1).copied();
-            let next_mark = bytes[i + 1..]
-                .iter()
-                .find(|c| !matches!(c, b' ' | b'\t'))
-                .is_some_and(|c| matches!(c, b'.' | b',' | b';'));
-            found.after_stop |= matches!(b, b'.' | b'!' | b'?')
-                && next.is_some_and(|c| c.is_ascii_uppercase() || c >= 0x80);
-            found.after_comma |=
-                b == b',' && next.is_some_and(|c| c.is_ascii_alphabetic() || c >= 0x80);
-            found.before |= i > 0 && matches!(bytes[i - 1], b' ' | b'\t');
-            found.doubled |= b != b'!' && b != b'?' && next_mark;
-        };
         for i in memchr::memchr3_iter(b'.', b',', b';', bytes) {
-            note_mark(i, bytes[i]);
+            found.note_mark(bytes, i);
         }
         for i in memchr::memchr2_iter(b'!', b'?', bytes) {
-            note_mark(i, bytes[i]);
+            found.note_mark(bytes, i);
         }
         found
+    }
+
+    /// Adds what the punctuation mark at byte `i` of `bytes` may need.
+    fn note_mark(&mut self, bytes: &[u8], i: usize) {
+        let b = bytes[i];
+        let next = bytes.get(i + 1).copied();
+        let next_mark = bytes[i + 1..]
+            .iter()
+            .find(|c| !matches!(c, b' ' | b'\t'))
+            .is_some_and(|c| matches!(c, b'.' | b',' | b';'));
+        self.after_stop |= matches!(b, b'.' | b'!' | b'?')
+            && next.is_some_and(|c| c.is_ascii_uppercase() || c >= 0x80);
+        self.after_comma |= b == b',' && next.is_some_and(|c| c.is_ascii_alphabetic() || c >= 0x80);
+        self.before |= i > 0 && matches!(bytes[i - 1], b' ' | b'\t');
+        self.doubled |= b != b'!' && b != b'?' && next_mark;
     }
 }
 
@@ -358,25 +360,14 @@ mod tests {
     use super::*;
     use crate::rules::testing::{lines, run};
 
-    /// The flags as one pass over every byte sets them.
+    /// The flags as one pass over every byte, in order, sets them.
     fn candidates_byte_by_byte(text: &str) -> Candidates {
         let mut found = Candidates::default();
         let bytes = text.as_bytes();
-        for (i, &b) in bytes.iter().enumerate() {
-            if !matches!(b, b'.' | b',' | b';' | b'!' | b'?') {
-                continue;
+        for (i, b) in bytes.iter().enumerate() {
+            if matches!(b, b'.' | b',' | b';' | b'!' | b'?') {
+                found.note_mark(bytes, i);
             }
-            let next = bytes.get(i + 1).copied();
-            let next_mark = bytes[i + 1..]
-                .iter()
-                .find(|c| !matches!(c, b' ' | b'\t'))
-                .is_some_and(|c| matches!(c, b'.' | b',' | b';'));
-            found.after_stop |= matches!(b, b'.' | b'!' | b'?')
-                && next.is_some_and(|c| c.is_ascii_uppercase() || c >= 0x80);
-            found.after_comma |=
-                b == b',' && next.is_some_and(|c| c.is_ascii_alphabetic() || c >= 0x80);
-            found.before |= i > 0 && matches!(bytes[i - 1], b' ' | b'\t');
-            found.doubled |= b != b'!' && b != b'?' && next_mark;
         }
         found
     }
@@ -386,9 +377,7 @@ mod tests {
         let mut rng = crate::testing::Lcg(0x9c7_5eed);
         let pieces = [".", ",", ";", "!", "?", " ", "\t", "a", "B", "É", "x"];
         for _ in 0..20_000 {
-            let text: String = (0..rng.below(10))
-                .map(|_| pieces[rng.below(pieces.len())])
-                .collect();
+            let text = rng.pieces(&pieces, 10);
             assert_eq!(
                 Candidates::of(&text),
                 candidates_byte_by_byte(&text),

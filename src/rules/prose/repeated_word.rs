@@ -99,7 +99,7 @@ const LONGEST_PHRASE: usize = 4;
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let prose = cx.prose();
     let source = cx.doc.source.as_str();
-    let ahead = WordsAhead::of(prose);
+    let ahead = WordsAhead::of(&prose.words);
     for i in 1..prose.words.len() {
         if !ahead.may_be_same(i - 1, 1) {
             continue;
@@ -121,11 +121,8 @@ struct WordsAhead(Vec<u8>);
 const _: () = assert!(LONGEST_PHRASE <= 8, "one bit a distance, in a u8");
 
 impl WordsAhead {
-    fn of(prose: &Prose<'_>) -> WordsAhead {
-        WordsAhead::of_words(&prose.words)
-    }
-
-    fn of_words(words: &[Word<'_>]) -> WordsAhead {
+    /// Which words ahead of each of `words` may be the same word.
+    fn of(words: &[Word<'_>]) -> WordsAhead {
         // First letter and length (words of 2^24 - 1 bytes or more share
         // one); 0 for a word outside ASCII.
         let shapes: Vec<u32> = words
@@ -381,13 +378,7 @@ mod tests {
         let mut rng = crate::testing::Lcg(0x000a_4ead_5eed);
         let pieces = ["a", "A", "b", "É", "é", "ß", "SS", "ab"];
         for _ in 0..5_000 {
-            let texts: Vec<String> = (0..rng.below(10))
-                .map(|_| {
-                    (0..=rng.below(3))
-                        .map(|_| pieces[rng.below(pieces.len())])
-                        .collect()
-                })
-                .collect();
+            let texts: Vec<String> = (0..rng.below(10)).map(|_| rng.pieces(&pieces, 4)).collect();
             let words: Vec<Word<'_>> = texts
                 .iter()
                 .map(|text| Word {
@@ -397,7 +388,7 @@ mod tests {
                     range: 0..0,
                 })
                 .collect();
-            let ahead = WordsAhead::of_words(&words);
+            let ahead = WordsAhead::of(&words);
             for i in 0..words.len() {
                 for n in 1..=LONGEST_PHRASE {
                     if let Some(later) = words.get(i + n) {

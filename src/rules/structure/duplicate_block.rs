@@ -604,9 +604,7 @@ mod tests {
         let mut rng = crate::testing::Lcg(0xf1_9e4b_5eed);
         let pieces = ["a", "B", "1", " ", "-", ".", "İ", "ß", "É", "x y", "\n  - "];
         for _ in 0..20_000 {
-            let text: String = (0..rng.below(14))
-                .map(|_| pieces[rng.below(pieces.len())])
-                .collect();
+            let text = rng.pieces(&pieces, 14);
             let beginning = normalise_up_to(&text, 8);
             let mut packed = [0u8; 8];
             for (slot, byte) in packed.iter_mut().zip(beginning.bytes()) {

@@ -287,14 +287,9 @@ mod tests {
     fn writes_answers_as_lower_casing_every_word() {
         let mut rng = Lcg(0x0f0e_5eed);
         let pieces = ["a", "B", "k", "K", "\u{212a}", "é", "É", "ß", "ab", "AB"];
-        let text = |rng: &mut Lcg| -> String {
-            (0..rng.below(4))
-                .map(|_| pieces[rng.below(pieces.len())])
-                .collect()
-        };
         for _ in 0..5_000 {
-            let words: Vec<String> = (0..rng.below(8)).map(|_| text(&mut rng)).collect();
-            let keys: Vec<String> = (0..rng.below(5)).map(|_| text(&mut rng)).collect();
+            let words: Vec<String> = (0..rng.below(8)).map(|_| rng.pieces(&pieces, 4)).collect();
+            let keys: Vec<String> = (0..rng.below(5)).map(|_| rng.pieces(&pieces, 4)).collect();
             let tokens: Vec<Token<'_>> = words.iter().map(|w| token(w)).collect();
             let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
             let lower: Vec<String> = words
