@@ -73,9 +73,7 @@ impl Linter {
     ) -> Result<(), DiscoverError> {
         // Word lists and patterns are built on other threads while this
         // one walks the tree and indexes the site.
-        for prepare in self.rules.iter().filter_map(|(rule, _)| rule.prepare) {
-            rayon::spawn(prepare);
-        }
+        rules::spawn_preparations(self.rules.iter().map(|(rule, _)| *rule));
         let files = discover(paths, config)?;
         // The content tree is indexed once, before the parallel work.
         let _ = self.site();

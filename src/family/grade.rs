@@ -12,43 +12,52 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_automata::meta::Regex;
 
 use super::Grade;
 use crate::document::Document;
+use crate::pattern::compile_gated;
 
 /// "is a [grade 7](…)" and the other forms with the word "grade" (or
-/// "level" inside a link) before the number.
-static GRADE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)\b(?:is|are)\s+(?:(?:an?|at)\s+)?[\[*_]*\s*
+/// "level" inside a link) before the number. Like the other patterns
+/// here, it runs only on text that holds "grade" or "[level" (see
+/// [`grade_in`]), so it is compiled without a prefilter.
+static GRADE: LazyLock<Regex> =
+    LazyLock::new(|| compile_gated(GRADE_PATTERN).expect("constant pattern"));
+
+/// [`GRADE`]'s pattern.
+const GRADE_PATTERN: &str = r"(?ix)\b(?:is|are)\s+(?:(?:an?|at)\s+)?[\[*_]*\s*
         (?:
             (?:job\s*[\[*_]*\s*)?grade\s*[*_]*\s*\[?\s*(?:level\s*)?\#?\s*
           | \[\s*level\s*
         )
-        (\d+(?:[.,]\d+)?)",
-    )
-    .expect("constant pattern")
-});
+        (\d+(?:[.,]\d+)?)";
 
 /// "is a [10](…#job-grades)": a bare linked number; the link's
 /// destination must mention grades.
-static LINKED_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:is|are)\s+(?:an?\s+)?(?:job\s+)?\[\s*(\d+)\s*\]\(\s*<?([^)\s>]*)")
-        .expect("constant pattern")
-});
+static LINKED_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| compile_gated(LINKED_NUMBER_PATTERN).expect("constant pattern"));
+
+/// [`LINKED_NUMBER`]'s pattern.
+const LINKED_NUMBER_PATTERN: &str =
+    r"(?i)\b(?:is|are)\s+(?:an?\s+)?(?:job\s+)?\[\s*(\d+)\s*\]\(\s*<?([^)\s>]*)";
 
 /// "is not aligned to a job grade", "has no job grade".
-static NO_GRADE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)\b(?:
+static NO_GRADE: LazyLock<Regex> =
+    LazyLock::new(|| compile_gated(NO_GRADE_PATTERN).expect("constant pattern"));
+
+/// [`NO_GRADE`]'s pattern.
+const NO_GRADE_PATTERN: &str = r"(?ix)\b(?:
             (?:is|are)\s+not\s+(?:aligned|assigned|mapped|tied)\s+to\s+(?:a|any)\s+(?:job\s+)?[\[*_]*grade
           | (?:has|have)\s+no\s+(?:job\s+)?[\[*_]*grade
           | (?:is|are)\s+not\s+graded
-        )",
-    )
-    .expect("constant pattern")
-});
+        )";
+
+/// Compiles the patterns a grade statement is read with.
+pub(super) fn prepare() {
+    LazyLock::force(&GRADE);
+    LazyLock::force(&LINKED_NUMBER);
+}
 
 /// Whether `bytes` hold "grade" in any ASCII case: a `g` found by
 /// `memchr`, then the four letters after it.
@@ -74,13 +83,14 @@ fn mentions_linked_level(text: &str) -> bool {
 /// "is" to the number) and the number.
 fn find_grade(text: &str) -> Option<(Range<usize>, Range<usize>)> {
     let worded = GRADE
-        .captures(text)
-        .and_then(|m| Some((m.get(0)?.range(), m.get(1)?.range())));
+        .captures_iter(text)
+        .next()
+        .and_then(|m| Some((m.get_group(0)?.range(), m.get_group(1)?.range())));
     let linked = LINKED_NUMBER.captures_iter(text).find_map(|m| {
-        let destination = m.get(2)?.as_str();
+        let destination = text.get(m.get_group(2)?.range())?;
         mentions_grade(destination.as_bytes()).then_some(())?;
-        let number = m.get(1)?.range();
-        Some((m.get(0)?.start()..number.end, number))
+        let number = m.get_group(1)?.range();
+        Some((m.get_group(0)?.start..number.end, number))
     });
     match (worded, linked) {
         (Some(a), Some(b)) => Some(if b.0.start < a.0.start { b } else { a }),
@@ -163,6 +173,38 @@ mod tests {
     fn read(text: &str) -> Option<String> {
         let doc = Document::parse("t.md", format!("{text}\n"));
         grade_in(&doc, 0..doc.source.len()).map(|g| g.text)
+    }
+
+    #[test]
+    fn the_patterns_match_as_the_regex_crate_does() {
+        let pieces = [
+            "is", "Are", " ", "\n", "\u{a0}", "a", "an", "at", "job", "grade", "GRADE", "level",
+            "[", "]", "(", ")", "<", "*", "_", "#", "7", "10", ".5", ",5", "not", "aligned", "to",
+            "any", "has", "no", "graded", "ſ", "x",
+        ];
+        let patterns = [
+            (GRADE_PATTERN, &*GRADE),
+            (LINKED_NUMBER_PATTERN, &*LINKED_NUMBER),
+            (NO_GRADE_PATTERN, &*NO_GRADE),
+        ]
+        .map(|(pattern, gated)| (regex::Regex::new(pattern).expect("pattern"), gated));
+        let bases = [
+            "The Lead is a [grade 7](/x/#grades).",
+            "They are at job grade 10.5 now, is a grade 8",
+            "The Lead is a job grade [level 7](/x/) and is a [level 11](/x/).",
+            "is a [10](/comp/#job-grades) or is an [ 12 ]( <#grades>",
+            "The Lead is [Job Grade 10](/x/) and is a [grade #10](/x/).",
+            "The Intern is not aligned to a job grade; it has no [grade, is not graded.",
+        ];
+        let mut random = crate::testing::Lcg(5);
+        let mut matches = [0; 3];
+        for round in 0..6000 {
+            let text = random.mutate(bases[round % bases.len()], &pieces, 4);
+            for ((reference, gated), count) in patterns.iter().zip(&mut matches) {
+                *count += crate::testing::assert_same_matches(reference, gated, &text);
+            }
+        }
+        assert!(matches.iter().all(|&count| count > 0), "{matches:?}");
     }
 
     #[test]

@@ -11,10 +11,11 @@ use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
+use regex_automata::meta;
 
 use super::Level;
 use crate::document::{BlockKind, Document};
-use crate::pattern::{fold_ascii, may_hold_any};
+use crate::pattern::{compile_gated, fold_ascii, may_hold_any};
 
 /// One form of lead-in: a pattern, on text with runs of white space made
 /// one space, compiled the first time a text holds its words.
@@ -101,15 +102,25 @@ static LEAD_INS: [LeadIn; 10] = [
 const EXTENDS_THE_REQUIREMENTS: &str =
     r"^\W*exten?ds\s+(?:that\s+of\s+)?the\s+[^.]{1,80}?\brequirements\b[^.]{0,12}$";
 
-/// The start of [`EXTENDS_THE_REQUIREMENTS`], up to the words between
-/// "the" and "requirements".
-static EXTENDS_THE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*exten?ds\s+(?:that\s+of\s+)?the\s+").expect("constant pattern")
+/// The start of [`EXTENDS_THE_REQUIREMENTS`] after its `^\W*`, up to the
+/// words between "the" and "requirements". The characters `\W*` skips
+/// are skipped in code: `\W`, a class of most of Unicode, took two thirds
+/// of the time it took to compile the pattern. Like [`REQUIREMENTS`], it
+/// runs only on text that holds the words, so it is compiled without a
+/// prefilter.
+static EXTENDS_THE: LazyLock<meta::Regex> = LazyLock::new(|| {
+    compile_gated(r"(?i)^exten?ds\s+(?:that\s+of\s+)?the\s+").expect("constant pattern")
 });
 
 /// The word "requirements".
-static REQUIREMENTS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\brequirements\b").expect("constant pattern"));
+static REQUIREMENTS: LazyLock<meta::Regex> =
+    LazyLock::new(|| compile_gated(r"(?i)\brequirements\b").expect("constant pattern"));
+
+/// Compiles the patterns of "Extends the … requirements".
+pub(super) fn prepare() {
+    LazyLock::force(&EXTENDS_THE);
+    LazyLock::force(&REQUIREMENTS);
+}
 
 /// Whether `squashed` matches [`EXTENDS_THE_REQUIREMENTS`]: its start,
 /// then, with no full stop to the end, "requirements" as a word one to 80
@@ -124,10 +135,15 @@ fn extends_the_requirements(squashed: &str, lower: Option<&str>) -> bool {
     if !may_match {
         return false;
     }
-    let Some(start) = EXTENDS_THE.find(squashed) else {
+    // `^\W*`: no word character can start "extends", so the start
+    // matches after the first word character or nowhere.
+    let first_word = squashed
+        .find(regex_syntax::is_word_character)
+        .unwrap_or(squashed.len());
+    let Some(start) = EXTENDS_THE.find(&squashed[first_word..]) else {
         return false;
     };
-    let words = start.end();
+    let words = first_word + start.end();
     if squashed[words..].contains('.') {
         return false;
     }
@@ -289,6 +305,8 @@ mod tests {
             "\u{212A}",
             ".",
             "(Intermediate)",
+            "—",
+            "_",
             "  ",
         ];
         let mut rng = crate::testing::Lcg(5);
@@ -329,5 +347,27 @@ mod tests {
             }
         }
         assert!(matched > 100, "{matched}");
+    }
+
+    #[test]
+    fn extends_the_requirements_skips_what_its_pattern_skips_before_extends() {
+        let pattern = Regex::new(&format!("(?i){EXTENDS_THE_REQUIREMENTS}")).unwrap();
+        let mut matched = 0;
+        for lead in [
+            "", "- ", "_", "__", "**", "—", "1. ", "é ", "\u{301}", "(", "x", "[ ",
+        ] {
+            for start in ["Extends", "exteds", "Extends that of", "extends"] {
+                let squashed = format!("{lead}{start} the Analyst requirements");
+                let lower = fold_ascii(&squashed);
+                let expected = pattern.is_match(&squashed);
+                assert_eq!(
+                    extends_the_requirements(&squashed, lower.as_deref()),
+                    expected,
+                    "{squashed:?}"
+                );
+                matched += usize::from(expected);
+            }
+        }
+        assert!(matched > 20, "{matched}");
     }
 }

@@ -277,6 +277,16 @@ pub fn heading_section(text: &str) -> Option<(SectionKind, Option<String>)> {
     }
 }
 
+/// Compiles the patterns that reading a page's levels needs (grade
+/// statements, "Extends the … requirements"), so that a run can compile
+/// them on another thread while it walks the tree. They are compiled on
+/// first use anyway; a rule that reads the family names this as its
+/// `prepare`.
+pub fn prepare() {
+    grade::prepare();
+    inherit::prepare();
+}
+
 impl JobFamily {
     /// Reads the family from a parsed page.
     pub fn build(doc: &Document) -> JobFamily {

@@ -213,9 +213,7 @@ impl Server {
     /// Starts the linting and scanning threads.
     fn start(outbox: Outbox, client: ClientSupport, folders: Arc<Vec<PathBuf>>) -> Server {
         // Word lists and patterns are built while the client starts up.
-        for prepare in crate::rules::ALL.iter().filter_map(|rule| rule.prepare) {
-            rayon::spawn(prepare);
-        }
+        crate::rules::spawn_preparations(crate::rules::ALL.iter().copied());
         let index: SharedIndex = Arc::new(RwLock::new(Handbooks::default()));
         let (jobs, job_queue) = crossbeam_channel::unbounded();
         let (scans, scan_queue) = crossbeam_channel::unbounded();

@@ -75,6 +75,20 @@ pub fn find(id: &str) -> Option<&'static Rule> {
     ALL.iter().copied().find(|r| r.id == id)
 }
 
+/// Starts each distinct [`Rule::prepare`] of `rules` once, on the thread
+/// pool, in the order of `rules`: several rules share one preparation
+/// (the prose lists, the family's patterns), and a second job for it
+/// would only wait on the first.
+pub fn spawn_preparations<'a>(rules: impl IntoIterator<Item = &'a Rule>) {
+    let mut started: Vec<fn()> = Vec::new();
+    for prepare in rules.into_iter().filter_map(|rule| rule.prepare) {
+        if !started.iter().any(|&s| std::ptr::fn_addr_eq(s, prepare)) {
+            started.push(prepare);
+            rayon::spawn(prepare);
+        }
+    }
+}
+
 /// The catalogue's groups.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Group {

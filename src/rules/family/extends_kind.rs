@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
     summary: "\"Extends … responsibilities\" in a Requirements list, or the reverse",
     docs: DOCS,
     check: Check::Page(check),
-    prepare: None,
+    prepare: Some(crate::family::prepare),
 };
 
 const DOCS: &str = "\

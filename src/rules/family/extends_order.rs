@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
     summary: "a level that extends itself, a higher level, or forms a cycle",
     docs: DOCS,
     check: Check::Page(check),
-    prepare: None,
+    prepare: Some(crate::family::prepare),
 };
 
 const DOCS: &str = "\

@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
     summary: "a bullet that repeats, word for word, a bullet of the level it extends",
     docs: DOCS,
     check: Check::Page(check),
-    prepare: None,
+    prepare: Some(crate::family::prepare),
 };
 
 const DOCS: &str = "\

@@ -12,7 +12,7 @@ pub static RULE: Rule = Rule {
     summary: "further text fused onto an \"Extends\" reference: two bullets merged",
     docs: DOCS,
     check: Check::Page(check),
-    prepare: None,
+    prepare: Some(crate::family::prepare),
 };
 
 const DOCS: &str = "\

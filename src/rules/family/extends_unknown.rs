@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
     summary: "an \"Extends …\" reference that names no level of the family; suggests the likeliest",
     docs: DOCS,
     check: Check::Page(check),
-    prepare: None,
+    prepare: Some(crate::family::prepare),
 };
 
 const DOCS: &str = "\

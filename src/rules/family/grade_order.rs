@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
     summary: "grades that go down as levels go up (page order, extends graph), or a grade that is not a whole number",
     docs: DOCS,
     check: Check::Page(check),
-    prepare: None,
+    prepare: Some(crate::family::prepare),
 };
 
 const DOCS: &str = "\

@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
     summary: "a level's sub-heading (\"X Requirements\") or grade sentence (\"The X is a grade\") names another role, or misspells the level's name",
     docs: DOCS,
     check: Check::Page(check),
-    prepare: None,
+    prepare: Some(crate::family::prepare),
 };
 
 const DOCS: &str = "\

@@ -13,7 +13,7 @@ pub static RULE: Rule = Rule {
     summary: "a level (or a single-level family) with no grade statement",
     docs: DOCS,
     check: Check::Page(check),
-    prepare: None,
+    prepare: Some(crate::family::prepare),
 };
 
 const DOCS: &str = "\

@@ -17,7 +17,7 @@ pub static RULE: Rule = Rule {
     summary: "a family or level whose requirements lack a required phrase (default: \"Ability to use GitLab\")",
     docs: DOCS,
     check: Check::Page(check),
-    prepare: None,
+    prepare: Some(crate::family::prepare),
 };
 
 const DOCS: &str = "\

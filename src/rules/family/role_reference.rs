@@ -5,13 +5,14 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
+use regex_automata::meta;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::document::{Container, Document};
 use crate::family::names::{self, RoleName};
 use crate::family::spans::SpanSet;
 use crate::family::{JobFamily, Roles, SectionKind};
-use crate::pattern::{may_hold_any, may_hold_sequence};
+use crate::pattern::{compile_gated, may_hold_any, may_hold_sequence};
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -23,8 +24,14 @@ pub static RULE: Rule = Rule {
     summary: "a \"reports to\" sentence naming another level or a role foreign to the family, or a Career Ladder paragraph about another family",
     docs: DOCS,
     check: Check::Page(check),
-    prepare: None,
+    prepare: Some(prepare),
 };
+
+/// Compiles the "reports to" pattern. (The family's patterns are the
+/// other family rules' preparation.)
+fn prepare() {
+    LazyLock::force(&REPORTS_TO);
+}
 
 const DOCS: &str = "\
 Reports a \"reports to\" sentence under a level whose subject names
@@ -86,12 +93,14 @@ The Producer reports to the Manager, Digital Production.
 ";
 
 /// "reports to": a singular (or modal) "report to" or "report into".
-static REPORTS_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\s+(?:reports|(?:will|would|may|shall|should|can)\s+report)\s+(?:directly\s+)?(?:in)?to\b",
-    )
-    .expect("constant pattern")
-});
+/// It runs only on text that holds "report", so it is compiled without a
+/// prefilter.
+static REPORTS_TO: LazyLock<meta::Regex> =
+    LazyLock::new(|| compile_gated(REPORTS_TO_PATTERN).expect("constant pattern"));
+
+/// [`REPORTS_TO`]'s pattern.
+const REPORTS_TO_PATTERN: &str =
+    r"\s+(?:reports|(?:will|would|may|shall|should|can)\s+report)\s+(?:directly\s+)?(?:in)?to\b";
 
 /// Abbreviated words whose full stop ends no sentence ("Sr. Director").
 const ABBREVIATED: &[&str] = &["sr", "jr", "snr", "st", "mgr", "assoc"];
@@ -520,6 +529,26 @@ fn word_in(doc: &Document, span: &Range<usize>, word: &str) -> Option<Range<usiz
 mod tests {
     use super::*;
     use crate::rules::testing::{lines, run};
+
+    #[test]
+    fn reports_to_matches_as_the_regex_crate_does() {
+        let reference = Regex::new(REPORTS_TO_PATTERN).expect("pattern");
+        let pieces = [
+            " ", "\n", "\u{a0}", "reports", "report", "will", "can", "directly", "in", "to", "x",
+            "ſ",
+        ];
+        let mut random = crate::testing::Lcg(9);
+        let mut matched = 0;
+        for _ in 0..5000 {
+            let text = random.mutate(
+                "The Lead reports directly into the VP and will report to",
+                &pieces,
+                4,
+            );
+            matched += crate::testing::assert_same_matches(&reference, &REPORTS_TO, &text);
+        }
+        assert!(matched > 1000, "{matched}");
+    }
 
     fn page(body: &str) -> String {
         format!(

@@ -6,12 +6,23 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
+use regex_automata::meta;
 
 use crate::document::Document;
+use crate::pattern::compile_gated;
 
-static URL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:https?|ftp)://[^\s<>]*").expect("URL pattern is valid"));
+/// A bare URL. It runs only on text that holds "://", so it is compiled
+/// without a prefilter.
+static URL: LazyLock<meta::Regex> =
+    LazyLock::new(|| compile_gated(URL_PATTERN).expect("URL pattern is valid"));
+
+/// [`URL`]'s pattern.
+const URL_PATTERN: &str = r"(?i)\b(?:https?|ftp)://[^\s<>]*";
+
+/// Compiles the pattern of bare URLs.
+pub(super) fn prepare() {
+    LazyLock::force(&URL);
+}
 
 /// Byte ranges inside `unit` that are not prose.
 pub(super) fn masked(doc: &Document, unit: &Range<usize>) -> Vec<Range<usize>> {
@@ -42,7 +53,7 @@ pub(super) fn masked(doc: &Document, unit: &Range<usize>) -> Vec<Range<usize>> {
     let may_hold_url = crate::pattern::contains(text.as_bytes(), b"://");
     mask.extend(
         URL.find_iter(if may_hold_url { text } else { "" })
-            .map(|m| unit.start + m.start()..unit.start + url_len(m.as_str())),
+            .map(|m| unit.start + m.start()..unit.start + url_len(&text[m.range()])),
     );
     mask.sort_by_key(|r| (r.start, r.end));
     // Merge, so that `contains` can binary-search.
@@ -154,5 +165,25 @@ impl Prose<'_> {
                 None => return len >= 1,
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_url_pattern_matches_as_the_regex_crate_does() {
+        let reference = regex::Regex::new(URL_PATTERN).expect("pattern");
+        let pieces = [
+            "https", "HTTP", "ftp", "://", ":", "/", " ", "<", ">", "\u{a0}", "x", "é", "_",
+        ];
+        let mut random = crate::testing::Lcg(2);
+        let mut matched = 0;
+        for _ in 0..5000 {
+            let text = random.mutate("see https://x.y/a_(b) or <ftp://z>", &pieces, 4);
+            matched += crate::testing::assert_same_matches(&reference, &URL, &text);
+        }
+        assert!(matched > 1000, "{matched}");
     }
 }

@@ -17,7 +17,7 @@ pub static RULE: Rule = Rule {
     summary: "a line or list item whose ( [ { or quotes do not close: usually truncated text",
     docs: DOCS,
     check: Check::Page(check),
-    prepare: None,
+    prepare: Some(super::prose_mask::prepare),
 };
 
 const DOCS: &str = "\

@@ -14,7 +14,7 @@ pub static RULE: Rule = Rule {
     summary: "no introductory paragraph before the first heading",
     docs: DOCS,
     check: Check::Page(check),
-    prepare: None,
+    prepare: Some(crate::family::prepare),
 };
 
 const DOCS: &str = "\

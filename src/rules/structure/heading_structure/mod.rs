@@ -19,7 +19,7 @@ pub static RULE: Rule = Rule {
     summary: "heading depth jumps, a first heading deeper than ##, a Levels/Specialties heading with nothing nested, or a section or level that escapes its parent",
     docs: DOCS,
     check: Check::Page(check),
-    prepare: None,
+    prepare: Some(crate::family::prepare),
 };
 
 const DOCS: &str = "\
