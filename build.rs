@@ -2,7 +2,10 @@
 //! `rules/spelling/`, `rules/brands.txt`) into sorted tables that the
 //! binary embeds, so a run looks words up without building anything.
 //! A list that cannot be read or has a malformed line fails the build,
-//! naming the file and line.
+//! naming the file and line. It also reads the patterns of
+//! `rules/confused-words.txt` and `rules/placeholders.txt` for the
+//! literals every match holds (`src/pattern/literals.rs`), which the
+//! prose lists' search would otherwise work out on every run.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -13,6 +16,10 @@ use std::path::{Path, PathBuf};
 mod tables;
 
 use tables::*;
+
+#[path = "src/pattern/literals.rs"]
+#[allow(dead_code)]
+mod literals;
 
 /// A word of the lexicon while it is built.
 #[derive(Default)]
@@ -84,6 +91,40 @@ fn main() {
     );
     write_strings(&out, "british_keys", british.keys().map(String::as_str));
     write_strings(&out, "british_fixes", british.values().map(String::as_str));
+    write_literal_sets(&root, &out);
+}
+
+/// Writes `literal_sets.rs`: for each pattern of the embedded pattern
+/// lists, as the prose lists compile it, the sets of literals every match
+/// holds one of each of (`literals::required_literal_sets`), as a Rust
+/// expression of type `&[(&str, &[&[&[u8]]])]`.
+fn write_literal_sets(root: &Path, out: &Path) {
+    println!("cargo:rerun-if-changed=src/pattern/literals.rs");
+    let confused = lines(root, "rules/confused-words.txt")
+        .into_iter()
+        .map(|(_, line)| {
+            let pattern = line.split_once("=>").map_or(line.as_str(), |(p, _)| p);
+            format!("(?i){}", pattern.trim())
+        });
+    let placeholders = lines(root, "rules/placeholders.txt")
+        .into_iter()
+        .map(|(_, line)| line);
+    let mut code = String::from("&[\n");
+    for pattern in confused.chain(placeholders) {
+        let sets: Vec<String> = literals::required_literal_sets(&pattern)
+            .iter()
+            .map(|set| {
+                let literals: Vec<String> = set
+                    .iter()
+                    .map(|l| format!("b\"{}\"", l.escape_ascii()))
+                    .collect();
+                format!("&[{}]", literals.join(", "))
+            })
+            .collect();
+        code.push_str(&format!("    ({pattern:?}, &[{}]),\n", sets.join(", ")));
+    }
+    code.push(']');
+    write(out, "literal_sets.rs", code.as_bytes());
 }
 
 fn fail(message: &str) -> ! {

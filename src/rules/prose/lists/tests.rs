@@ -370,6 +370,31 @@ fn a_block_must_hold_every_literal_set_of_a_pattern() {
 }
 
 #[test]
+fn the_embedded_literal_sets_are_those_each_pattern_holds() {
+    let embedded: Vec<&str> = CONFUSED
+        .iter()
+        .map(|p| p.regex.as_str())
+        .chain(PLACEHOLDER_PATTERNS.iter().map(|p| p.as_str()))
+        .collect();
+    assert_eq!(embedded.len(), EMBEDDED_LITERAL_SETS.len());
+    for pattern in embedded {
+        assert!(
+            EMBEDDED_LITERAL_SETS.iter().any(|(p, _)| *p == pattern),
+            "{pattern} is not in the table"
+        );
+        assert_eq!(
+            literal_sets(pattern),
+            required_literal_sets(pattern),
+            "{pattern}"
+        );
+    }
+    // A pattern a user adds is read when the search is built.
+    let added = r"(?i)\bfoo\s+(?P<w>bar)\b";
+    assert_eq!(literal_sets(added), required_literal_sets(added));
+    assert!(!literal_sets(added).is_empty());
+}
+
+#[test]
 fn every_pattern_has_required_literals() {
     assert!(SEARCHER.unfiltered.iter().all(Vec::is_empty));
     assert!(SEARCHER.nfa.is_some());
