@@ -53,7 +53,10 @@ pub(super) fn masked(doc: &Document, unit: &Range<usize>) -> Vec<Range<usize>> {
     let may_hold_url = crate::pattern::contains(text.as_bytes(), b"://");
     mask.extend(
         URL.find_iter(if may_hold_url { text } else { "" })
-            .map(|m| unit.start + m.start()..unit.start + url_len(&text[m.range()])),
+            .map(|m| {
+                let start = unit.start + m.start();
+                start..start + url_len(&text[m.range()])
+            }),
     );
     mask.sort_by_key(|r| (r.start, r.end));
     // Merge, so that `contains` can binary-search.
