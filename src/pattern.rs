@@ -1,9 +1,14 @@
-//! Compiling regular expressions that come from users' files.
+//! Compiling regular expressions, and the cheap searches that rule text
+//! out before a pattern runs.
 //!
 //! A pattern in a rule file is untrusted input: `(a{100}){100}{100}` or a
 //! deep nest of groups compiles into a huge program or a huge lazy DFA.
 //! [`compile`] bounds both, and says in its error which file and line the
-//! pattern came from.
+//! pattern came from. [`compile_gated`] compiles a constant pattern that
+//! runs only on text a cheaper search has picked, and [`CharClass`] tests
+//! one character against a class without compiling it. The literals every
+//! match of a pattern holds are worked out in `literals`, which the build
+//! script shares.
 
 use std::sync::OnceLock;
 

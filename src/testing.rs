@@ -58,9 +58,9 @@ impl Lcg {
 
 /// Asserts that `gated` (see [`crate::pattern::compile_gated`]) finds
 /// in `text` what `reference`, its pattern compiled by the regex crate,
-/// finds: the same
-/// matches with the same groups. Returns how many matches there are, so
-/// that a test can check that its texts match at all.
+/// finds: the same matches with the same groups. Returns how many
+/// matches there are, so that a test can check that its texts match at
+/// all.
 pub(crate) fn assert_same_matches(
     reference: &regex::Regex,
     gated: &regex_automata::meta::Regex,

@@ -135,8 +135,8 @@ fn extends_the_requirements(squashed: &str, lower: Option<&str>) -> bool {
     if !may_match {
         return false;
     }
-    // `^\W*`: no word character can start "extends", so the start
-    // matches after the first word character or nowhere.
+    // `^\W*` stops at the first word character, and "extends" starts
+    // with one: the start matches there or nowhere.
     let first_word = squashed
         .find(regex_syntax::is_word_character)
         .unwrap_or(squashed.len());

@@ -277,11 +277,12 @@ pub fn heading_section(text: &str) -> Option<(SectionKind, Option<String>)> {
     }
 }
 
-/// Compiles the patterns that reading a page's levels needs (grade
-/// statements, "Extends the … requirements"), so that a run can compile
-/// them on another thread while it walks the tree. They are compiled on
-/// first use anyway; a rule that reads the family names this as its
-/// `prepare`.
+/// Compiles the patterns that reading nearly every page's levels needs
+/// (grade statements, "Extends the … requirements"), so that a run can
+/// compile them on another thread while it walks the tree; the rules
+/// that read the family name this as their `prepare` (`role-reference`
+/// names its own). A pattern for rarer text ("is not aligned to a job
+/// grade") is left to be compiled on first use, as all of them would be.
 pub fn prepare() {
     grade::prepare();
     inherit::prepare();

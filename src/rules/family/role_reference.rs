@@ -93,7 +93,8 @@ The Producer reports to the Manager, Digital Production.
 ";
 
 /// "reports to": a singular (or modal) "report to" or "report into".
-/// It runs only on text that holds "report", so it is compiled without a
+/// It runs on text that holds "report" and on the rest of the line of a
+/// "reports to" sentence's subject, so it is compiled without a
 /// prefilter.
 static REPORTS_TO: LazyLock<meta::Regex> =
     LazyLock::new(|| compile_gated(REPORTS_TO_PATTERN).expect("constant pattern"));
