@@ -146,13 +146,196 @@ impl ReportWriter for Writer {
 /// without the separator before the first.
 fn items(file: &LintedFile) -> Vec<u8> {
     let path = file.path.to_string_lossy();
-    let diagnostics = file.findings.iter().map(|f| diagnostic(&path, f));
-    super::array_items(diagnostics, b"\n    ")
+    let mut out = Vec::new();
+    for (i, finding) in file.findings.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(b",\n    ");
+        }
+        write_diagnostic(&mut out, &diagnostic(&path, finding));
+    }
+    out
+}
+
+/// Writes `d` as an item of the report's array, byte for byte as
+/// serde_json's pretty printer writes it there. The printer went through
+/// serde for every key and value and then indented its text again: a
+/// tenth of a run over real pages, which have many findings.
+fn write_diagnostic(out: &mut Vec<u8>, d: &JsonDiagnostic<'_>) {
+    const FIELD: &[u8] = b"\n      ";
+    out.push(b'{');
+    string_field(out, FIELD, "path", d.path, true);
+    string_field(out, FIELD, "rule", d.rule, false);
+    string_field(out, FIELD, "severity", d.severity.as_str(), false);
+    string_field(out, FIELD, "message", d.message, false);
+    number_field(out, FIELD, "line", d.line, false);
+    number_field(out, FIELD, "column", d.column, false);
+    number_field(out, FIELD, "end_line", d.end_line, false);
+    number_field(out, FIELD, "end_column", d.end_column, false);
+    number_field(out, FIELD, "byte_start", d.byte_start, false);
+    number_field(out, FIELD, "byte_end", d.byte_end, false);
+    if !d.suggestions.is_empty() {
+        key(out, FIELD, "suggestions", false);
+        out.push(b'[');
+        for (i, suggestion) in d.suggestions.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"\n        ");
+            string(out, suggestion);
+        }
+        out.extend_from_slice(b"\n      ]");
+    }
+    if let Some(fix) = &d.fix {
+        write_fix(out, fix);
+    }
+    out.extend_from_slice(b"\n    }");
+}
+
+/// Writes the `fix` field of a diagnostic (see [`write_diagnostic`]).
+fn write_fix(out: &mut Vec<u8>, fix: &JsonFix<'_>) {
+    const FIELD: &[u8] = b"\n        ";
+    key(out, b"\n      ", "fix", false);
+    out.push(b'{');
+    number_field(out, FIELD, "byte_start", fix.byte_start, true);
+    number_field(out, FIELD, "byte_end", fix.byte_end, false);
+    string_field(out, FIELD, "replacement", fix.replacement, false);
+    string_field(out, FIELD, "description", fix.description, false);
+    let applicability = match fix.applicability {
+        Applicability::Safe => "safe",
+        Applicability::Unsafe => "unsafe",
+    };
+    string_field(out, FIELD, "applicability", applicability, false);
+    if !fix.more_edits.is_empty() {
+        key(out, FIELD, "more_edits", false);
+        out.push(b'[');
+        for (i, edit) in fix.more_edits.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            const EDIT_FIELD: &[u8] = b"\n            ";
+            out.extend_from_slice(b"\n          {");
+            number_field(out, EDIT_FIELD, "byte_start", edit.byte_start, true);
+            number_field(out, EDIT_FIELD, "byte_end", edit.byte_end, false);
+            string_field(out, EDIT_FIELD, "replacement", &edit.replacement, false);
+            out.extend_from_slice(b"\n          }");
+        }
+        out.extend_from_slice(b"\n        ]");
+    }
+    out.extend_from_slice(b"\n      }");
+}
+
+/// Writes a key: a comma unless it is the object's first, the line break
+/// and indentation `newline`, the name, and `: `.
+fn key(out: &mut Vec<u8>, newline: &[u8], name: &str, first: bool) {
+    if !first {
+        out.push(b',');
+    }
+    out.extend_from_slice(newline);
+    out.push(b'"');
+    out.extend_from_slice(name.as_bytes());
+    out.extend_from_slice(b"\": ");
+}
+
+/// Writes a field whose value is a string (see [`key`]).
+fn string_field(out: &mut Vec<u8>, newline: &[u8], name: &str, value: &str, first: bool) {
+    key(out, newline, name, first);
+    string(out, value);
+}
+
+/// Writes a field whose value is a number (see [`key`]).
+fn number_field(out: &mut Vec<u8>, newline: &[u8], name: &str, value: usize, first: bool) {
+    key(out, newline, name, first);
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = value;
+    loop {
+        at -= 1;
+        // A digit is below 10.
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    out.extend_from_slice(&digits[at..]);
+}
+
+/// Writes `text` as a JSON string. Text with nothing to escape, most of
+/// it, is copied whole; other text is escaped by serde_json.
+fn string(out: &mut Vec<u8>, text: &str) {
+    if text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        out.push(b'"');
+        out.extend_from_slice(text.as_bytes());
+        out.push(b'"');
+    } else if serde_json::to_writer(&mut *out, text).is_err() {
+        // Writing into memory cannot fail; an empty string keeps the
+        // document valid if it ever did.
+        out.extend_from_slice(b"\"\"");
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_diagnostic_is_written_as_serde_pretty_writes_it() {
+        let texts = [
+            "",
+            "plain words",
+            "a \"quote\"",
+            "a \\ backslash",
+            "tab\tline\nreturn\r",
+            "\u{1}\u{8}\u{c}\u{1f}\u{7f}",
+            "é ✓ \u{2028} 😀",
+            "</script>",
+        ];
+        let numbers = [0, 1, 9, 10, 4096, 1_000_000_007, usize::MAX];
+        let mut random = crate::testing::Lcg(17);
+        let text = |random: &mut crate::testing::Lcg| texts[random.below(texts.len())];
+        for _ in 0..3000 {
+            let number = |random: &mut crate::testing::Lcg| numbers[random.below(numbers.len())];
+            let suggestions: Vec<String> = (0..random.below(4))
+                .map(|_| text(&mut random).to_string())
+                .collect();
+            let more_edits: Vec<Edit> = (0..random.below(3))
+                .map(|_| Edit {
+                    byte_start: number(&mut random),
+                    byte_end: number(&mut random),
+                    replacement: text(&mut random).to_string(),
+                })
+                .collect();
+            let fix = (random.below(2) == 0).then(|| JsonFix {
+                byte_start: number(&mut random),
+                byte_end: number(&mut random),
+                replacement: text(&mut random),
+                description: text(&mut random),
+                applicability: [Applicability::Safe, Applicability::Unsafe][random.below(2)],
+                more_edits: &more_edits,
+            });
+            let d = JsonDiagnostic {
+                path: text(&mut random),
+                rule: text(&mut random),
+                severity: [Severity::Info, Severity::Warning, Severity::Error][random.below(3)],
+                message: text(&mut random),
+                line: number(&mut random),
+                column: number(&mut random),
+                end_line: number(&mut random),
+                end_column: number(&mut random),
+                byte_start: number(&mut random),
+                byte_end: number(&mut random),
+                suggestions: &suggestions,
+                fix,
+            };
+            let mut written = Vec::new();
+            write_diagnostic(&mut written, &d);
+            let expected = crate::report::array_items([&d], b"\n    ");
+            assert_eq!(
+                String::from_utf8_lossy(&written),
+                String::from_utf8_lossy(&expected)
+            );
+        }
+    }
 
     /// The streamed text is what serde_json writes for the whole report.
     #[test]
