@@ -81,7 +81,20 @@ pub fn fixable_line(totals: &Totals) -> Option<String> {
 /// as soon as it is linted and then drop it.
 pub struct Renderer {
     handler: GraphicalReportHandler,
+    /// The same handler, with the wrapping of message and help lines
+    /// off: for a finding whose lines all fit (see [`fits_unwrapped`]),
+    /// which it renders as `handler` does, without the cost of wrapping
+    /// them (a seventh of a run with many findings).
+    unwrapped: GraphicalReportHandler,
 }
+
+/// The width miette lays a finding out in.
+const WIDTH: usize = 100;
+
+/// The longest line of a message or help, in characters, that
+/// [`fits_unwrapped`] lets through: what fits the width after the margin
+/// (2) and the widest indentation (`  help: `, 8), with one to spare.
+const LONGEST_UNWRAPPED: usize = WIDTH - 2 - 8 - 1;
 
 impl Renderer {
     /// A renderer, with or without colour.
@@ -94,8 +107,9 @@ impl Renderer {
         let handler = GraphicalReportHandler::new_themed(theme)
             .with_links(false)
             .with_context_lines(CONTEXT_LINES)
-            .with_width(100);
-        Renderer { handler }
+            .with_width(WIDTH);
+        let unwrapped = handler.clone().with_wrap_lines(false);
+        Renderer { handler, unwrapped }
     }
 
     /// The findings of one file (empty when it has none).
@@ -108,8 +122,14 @@ impl Renderer {
         let source = NamedSource::new(name, file.excerpts.clone()).with_language("markdown");
         for finding in &file.findings {
             let shown = Shown::new(file, finding, source.clone());
-            let rendered =
-                shown.is_some_and(|shown| self.handler.render_report(&mut out, &shown).is_ok());
+            let rendered = shown.is_some_and(|shown| {
+                let handler = if shown.fits_unwrapped() {
+                    &self.unwrapped
+                } else {
+                    &self.handler
+                };
+                handler.render_report(&mut out, &shown).is_ok()
+            });
             if !rendered {
                 out.push_str(&plain_line(file, finding));
             }
@@ -168,6 +188,39 @@ impl Shown {
             source,
         })
     }
+}
+
+impl Shown {
+    /// Whether the message and help are laid out the same with their
+    /// lines wrapped or not (see [`fits_unwrapped`]).
+    fn fits_unwrapped(&self) -> bool {
+        fits_unwrapped(&self.message) && self.help.as_deref().is_none_or(fits_unwrapped)
+    }
+}
+
+/// Characters outside ASCII that messages use, each one column wide in
+/// every version of the width tables.
+const NARROW_PUNCTUATION: &[char] = &[
+    '\u{2018}', '\u{2019}', '\u{201c}', '\u{201d}', '\u{2013}', '\u{2014}', '\u{2026}',
+];
+
+/// Whether wrapping leaves `text` as it is: each of its lines is short
+/// text of printable ASCII and [`NARROW_PUNCTUATION`], that starts and
+/// ends with no space and holds no two spaces in a row. Wrapping only
+/// breaks longer lines, and trims spaces; the width of other characters
+/// may be counted differently by different versions of the width tables,
+/// so text with them is wrapped.
+fn fits_unwrapped(text: &str) -> bool {
+    text.split('\n').all(|line| {
+        !line.is_empty()
+            && line.chars().count() <= LONGEST_UNWRAPPED
+            && line
+                .chars()
+                .all(|c| matches!(c, ' '..='~') || NARROW_PUNCTUATION.contains(&c))
+            && !line.starts_with(' ')
+            && !line.ends_with(' ')
+            && !line.contains("  ")
+    })
 }
 
 /// The help line: the rule's own help, then the fix (saying whether
@@ -229,5 +282,110 @@ impl miette::Diagnostic for Shown {
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         Some(Box::new(std::iter::once(self.label.clone())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use miette::{MietteDiagnostic, Report};
+
+    #[test]
+    fn a_finding_whose_lines_fit_renders_the_same_unwrapped() {
+        // Mostly plain words, so that many texts fit; the rest keeps them
+        // from fitting, or puts them just past the limit.
+        let plain = [
+            "`teh`",
+            "is",
+            "not",
+            "a",
+            "word;",
+            "did",
+            "you",
+            "mean",
+            "x",
+            "-",
+            "/a/b-c.md",
+            "(see",
+            "below)",
+            "safe fix (`--fix`):",
+            "\n",
+        ];
+        let odd = [
+            "\u{201c}quoted\u{201d}",
+            "\u{e9}",
+            "\t",
+            " ",
+            "\n",
+            "a-very-long-identifier-that-runs-on-without-any-space-at-all-for-long",
+        ];
+        let mut pieces: Vec<&str> = plain
+            .iter()
+            .copied()
+            .cycle()
+            .take(plain.len() * 8)
+            .collect();
+        pieces.extend(odd);
+        let source = "A line of the page.\nAnother line, with more text on it.\n";
+        let mut random = crate::testing::Lcg(23);
+        for color in [false, true] {
+            let renderer = Renderer::new(color);
+            let mut unwrapped = 0;
+            // Texts at the edges of what fits, then random ones.
+            let edges = [
+                "ends with a space ",
+                " starts with one",
+                "one\n",
+                "tab\t",
+                "\u{e9}",
+            ];
+            let texts = edges
+                .iter()
+                .map(|edge| (edge.to_string(), "help".to_string()));
+            let random_texts: Vec<(String, String)> = (0..10_000)
+                .map(|_| (random.phrase(&pieces, 24), random.phrase(&pieces, 24)))
+                .collect();
+            for (message, help) in texts.chain(random_texts) {
+                if !(fits_unwrapped(&message) && fits_unwrapped(&help)) {
+                    continue;
+                }
+                unwrapped += 1;
+                let diagnostic = MietteDiagnostic::new(message)
+                    .with_code("warning[spelling]")
+                    .with_severity(miette::Severity::Warning)
+                    .with_help(help)
+                    .with_label(LabeledSpan::at(2..6, "label"));
+                let report = Report::new(diagnostic)
+                    .with_source_code(NamedSource::new("page.md", source.to_string()));
+                let (mut wrapped, mut plain) = (String::new(), String::new());
+                renderer
+                    .handler
+                    .render_report(&mut wrapped, report.as_ref())
+                    .expect("rendered");
+                renderer
+                    .unwrapped
+                    .render_report(&mut plain, report.as_ref())
+                    .expect("rendered");
+                assert_eq!(plain, wrapped);
+            }
+            assert!(unwrapped > 500, "{unwrapped}");
+        }
+    }
+
+    #[test]
+    fn only_short_plain_lines_fit_unwrapped() {
+        assert!(fits_unwrapped("`teh` is not a word\ndid you mean `the`?"));
+        for text in [
+            "",
+            "two  spaces",
+            " leading",
+            "trailing ",
+            "a\n\nblank line",
+            "tab\there",
+            "\u{e9}",
+            &"long ".repeat(20),
+        ] {
+            assert!(!fits_unwrapped(text), "{text:?}");
+        }
     }
 }
