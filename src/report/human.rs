@@ -330,7 +330,7 @@ mod tests {
         let mut random = crate::testing::Lcg(23);
         for color in [false, true] {
             let renderer = Renderer::new(color);
-            let mut unwrapped = 0;
+            let (mut unwrapped, mut several_lines) = (0, 0);
             // Texts at the edges of what fits, then random ones.
             let edges = [
                 "ends with a space ",
@@ -342,14 +342,23 @@ mod tests {
             let texts = edges
                 .iter()
                 .map(|edge| (edge.to_string(), "help".to_string()));
+            // One to three lines, as a rule's help and its fix make two.
+            let lines = |random: &mut crate::testing::Lcg| {
+                let count = random.below(3) + 1;
+                (0..count)
+                    .map(|_| random.phrase(&pieces, 24 / count))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            };
             let random_texts: Vec<(String, String)> = (0..10_000)
-                .map(|_| (random.phrase(&pieces, 24), random.phrase(&pieces, 24)))
+                .map(|_| (lines(&mut random), lines(&mut random)))
                 .collect();
             for (message, help) in texts.chain(random_texts) {
                 if !(fits_unwrapped(&message) && fits_unwrapped(&help)) {
                     continue;
                 }
                 unwrapped += 1;
+                several_lines += usize::from(message.contains('\n') || help.contains('\n'));
                 let diagnostic = MietteDiagnostic::new(message)
                     .with_code("warning[spelling]")
                     .with_severity(miette::Severity::Warning)
@@ -369,6 +378,7 @@ mod tests {
                 assert_eq!(plain, wrapped);
             }
             assert!(unwrapped > 500, "{unwrapped}");
+            assert!(several_lines > 100, "{several_lines}");
         }
     }
 

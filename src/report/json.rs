@@ -287,6 +287,8 @@ mod tests {
             "a \\ backslash",
             "tab\tline\nreturn\r",
             "\u{1}\u{8}\u{c}\u{1f}\u{7f}",
+            "\u{1f}",
+            "\u{7f}",
             "é ✓ \u{2028} 😀",
             "</script>",
         ];
