@@ -322,6 +322,20 @@ mod tests {
         assert!(matched > 100, "{matched}");
     }
 
+    /// Asserts that [`extends_the_requirements`] matches `squashed` where
+    /// `pattern`, the whole of [`EXTENDS_THE_REQUIREMENTS`], does; returns
+    /// whether it does.
+    fn assert_matches_as(pattern: &Regex, squashed: &str) -> bool {
+        let expected = pattern.is_match(squashed);
+        let lower = fold_ascii(squashed);
+        assert_eq!(
+            extends_the_requirements(squashed, lower.as_deref()),
+            expected,
+            "{squashed:?}"
+        );
+        expected
+    }
+
     #[test]
     fn extends_the_requirements_holds_the_limits_of_its_pattern() {
         let pattern = Regex::new(&format!("(?i){EXTENDS_THE_REQUIREMENTS}")).unwrap();
@@ -335,14 +349,7 @@ mod tests {
                         "y".repeat(after)
                     );
                     let squashed = text.split_whitespace().collect::<Vec<_>>().join(" ");
-                    let lower = fold_ascii(&squashed);
-                    let expected = pattern.is_match(&squashed);
-                    assert_eq!(
-                        extends_the_requirements(&squashed, lower.as_deref()),
-                        expected,
-                        "{squashed:?}"
-                    );
-                    matched += usize::from(expected);
+                    matched += usize::from(assert_matches_as(&pattern, &squashed));
                 }
             }
         }
@@ -358,14 +365,7 @@ mod tests {
         ] {
             for start in ["Extends", "exteds", "Extends that of", "extends"] {
                 let squashed = format!("{lead}{start} the Analyst requirements");
-                let lower = fold_ascii(&squashed);
-                let expected = pattern.is_match(&squashed);
-                assert_eq!(
-                    extends_the_requirements(&squashed, lower.as_deref()),
-                    expected,
-                    "{squashed:?}"
-                );
-                matched += usize::from(expected);
+                matched += usize::from(assert_matches_as(&pattern, &squashed));
             }
         }
         assert!(matched > 20, "{matched}");

@@ -174,16 +174,14 @@ fn write_diagnostic(out: &mut Vec<u8>, d: &JsonDiagnostic<'_>) {
     number_field(out, FIELD, "byte_start", d.byte_start, false);
     number_field(out, FIELD, "byte_end", d.byte_end, false);
     if !d.suggestions.is_empty() {
-        key(out, FIELD, "suggestions", false);
-        out.push(b'[');
-        for (i, suggestion) in d.suggestions.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            out.extend_from_slice(b"\n        ");
-            string(out, suggestion);
-        }
-        out.extend_from_slice(b"\n      ]");
+        array_field(
+            out,
+            FIELD,
+            "suggestions",
+            d.suggestions,
+            b"\n        ",
+            |out, s| string(out, s),
+        );
     }
     if let Some(fix) = &d.fix {
         write_fix(out, fix);
@@ -206,20 +204,21 @@ fn write_fix(out: &mut Vec<u8>, fix: &JsonFix<'_>) {
     };
     string_field(out, FIELD, "applicability", applicability, false);
     if !fix.more_edits.is_empty() {
-        key(out, FIELD, "more_edits", false);
-        out.push(b'[');
-        for (i, edit) in fix.more_edits.iter().enumerate() {
-            if i > 0 {
-                out.push(b',');
-            }
-            const EDIT_FIELD: &[u8] = b"\n            ";
-            out.extend_from_slice(b"\n          {");
-            number_field(out, EDIT_FIELD, "byte_start", edit.byte_start, true);
-            number_field(out, EDIT_FIELD, "byte_end", edit.byte_end, false);
-            string_field(out, EDIT_FIELD, "replacement", &edit.replacement, false);
-            out.extend_from_slice(b"\n          }");
-        }
-        out.extend_from_slice(b"\n        ]");
+        const EDIT_FIELD: &[u8] = b"\n            ";
+        array_field(
+            out,
+            FIELD,
+            "more_edits",
+            fix.more_edits,
+            b"\n          ",
+            |out, edit| {
+                out.push(b'{');
+                number_field(out, EDIT_FIELD, "byte_start", edit.byte_start, true);
+                number_field(out, EDIT_FIELD, "byte_end", edit.byte_end, false);
+                string_field(out, EDIT_FIELD, "replacement", &edit.replacement, false);
+                out.extend_from_slice(b"\n          }");
+            },
+        );
     }
     out.extend_from_slice(b"\n      }");
 }
@@ -234,6 +233,30 @@ fn key(out: &mut Vec<u8>, newline: &[u8], name: &str, first: bool) {
     out.push(b'"');
     out.extend_from_slice(name.as_bytes());
     out.extend_from_slice(b"\": ");
+}
+
+/// Writes a field (never an object's first) whose value is an array of
+/// `items`: each on a line of its own after `item_newline`, written by
+/// `write_item`, and the closing bracket after `newline`, the field's own.
+fn array_field<T>(
+    out: &mut Vec<u8>,
+    newline: &[u8],
+    name: &str,
+    items: &[T],
+    item_newline: &[u8],
+    mut write_item: impl FnMut(&mut Vec<u8>, &T),
+) {
+    key(out, newline, name, false);
+    out.push(b'[');
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(item_newline);
+        write_item(out, item);
+    }
+    out.extend_from_slice(newline);
+    out.push(b']');
 }
 
 /// Writes a field whose value is a string (see [`key`]).
