@@ -85,6 +85,9 @@ pub struct SiteIndex {
     /// Root-relative paths already resolved (every page links to the
     /// same few), shared by the threads linting pages.
     resolved: Mutex<HashMap<String, Resolution>>,
+    /// Routes already looked up, by their segments: pages link to the
+    /// same few routes of the site, often by its full address.
+    routes: Mutex<HashMap<Vec<String>, Lookup>>,
     /// Folders already made canonical (each costs a system call a
     /// component), shared by the threads linting pages.
     folders: Mutex<CanonicalFolders>,
@@ -122,6 +125,7 @@ impl SiteIndex {
             roots: built,
             aliases: OnceLock::new(),
             resolved: Mutex::new(HashMap::new()),
+            routes: Mutex::new(HashMap::new()),
             folders: Mutex::new(CanonicalFolders::default()),
             held: HeldBytes::default(),
         }

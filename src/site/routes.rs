@@ -70,8 +70,22 @@ pub(super) fn is_page(rel: &str) -> bool {
 }
 
 impl SiteIndex {
-    /// Looks up a route given as segments from the site's root.
+    /// Looks up a route given as segments from the site's root, once per
+    /// run.
     pub fn lookup_route(&self, segments: &[String]) -> Lookup {
+        let memo = |m: &HashMap<Vec<String>, Lookup>| m.get(segments).cloned();
+        if let Some(known) = self.routes.lock().ok().and_then(|m| memo(&m)) {
+            return known;
+        }
+        let lookup = self.look_up_route(segments);
+        if let Ok(mut routes) = self.routes.lock() {
+            routes.insert(segments.to_vec(), lookup.clone());
+        }
+        lookup
+    }
+
+    /// [`SiteIndex::lookup_route`], worked out.
+    fn look_up_route(&self, segments: &[String]) -> Lookup {
         let p = segments.join("/");
         let mut parts = Vec::with_capacity(16);
         route_candidate_parts(&p, &mut parts);

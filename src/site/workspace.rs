@@ -61,6 +61,9 @@ impl SiteIndex {
         if let Ok(resolved) = self.resolved.get_mut() {
             resolved.clear();
         }
+        if let Ok(routes) = self.routes.get_mut() {
+            routes.clear();
+        }
         if let Ok(folders) = self.folders.get_mut() {
             *folders = super::CanonicalFolders::default();
         }
