@@ -4,7 +4,9 @@
 //! A pattern in a rule file is untrusted input: `(a{100}){100}{100}` or a
 //! deep nest of groups compiles into a huge program or a huge lazy DFA.
 //! [`compile`] bounds both, and says in its error which file and line the
-//! pattern came from. [`compile_gated`] compiles a constant pattern that
+//! pattern came from; [`compile_picked`] does the same for a list's
+//! pattern that runs only on the blocks a search for its literals has
+//! picked. [`compile_gated`] compiles a constant pattern that
 //! runs only on text a cheaper search has picked, and [`CharClass`] tests
 //! one character against a class without compiling it. The literals every
 //! match of a pattern holds are worked out in `literals`, which the build
@@ -31,10 +33,7 @@ pub const MAX_PATTERN_LEN: usize = 4096;
 /// The error is one sentence that names `origin`.
 pub fn compile(pattern: &str, origin: &str) -> Result<Regex, String> {
     if pattern.len() > MAX_PATTERN_LEN {
-        return Err(format!(
-            "{origin}: pattern is {} bytes long; the limit is {MAX_PATTERN_LEN}",
-            pattern.len()
-        ));
+        return Err(too_long(pattern, origin));
     }
     RegexBuilder::new(pattern)
         .size_limit(SIZE_LIMIT)
@@ -42,13 +41,8 @@ pub fn compile(pattern: &str, origin: &str) -> Result<Regex, String> {
         .nest_limit(NEST_LIMIT)
         .build()
         .map_err(|err| match err {
-            regex::Error::CompiledTooBig(limit) => format!(
-                "{origin}: pattern is too large once compiled (over {limit} bytes); simplify its repetitions"
-            ),
-            regex::Error::Syntax(text) => format!(
-                "{origin}: pattern is not a valid regular expression: {}",
-                syntax_reason(&text, pattern)
-            ),
+            regex::Error::CompiledTooBig(limit) => too_big(limit, origin),
+            regex::Error::Syntax(text) => not_valid(&text, pattern, origin),
             other => format!("{origin}: pattern cannot be used: {other}"),
         })
 }
@@ -66,6 +60,61 @@ fn syntax_reason(text: &str, pattern: &str) -> String {
         Some(reason) => format!("{} in `{pattern}`", reason.trim()),
         None => text.split_whitespace().collect::<Vec<_>>().join(" "),
     }
+}
+
+/// [`compile`] for a pattern of a list (confused words, placeholders)
+/// that runs only on the blocks a search for its literals has picked:
+/// the same limits, syntax, matches and errors, without the literal
+/// prefilter, which was half the cost of compiling such a pattern and
+/// skips little in text picked for holding its literals.
+pub fn compile_picked(pattern: &str, origin: &str) -> Result<meta::Regex, String> {
+    if pattern.len() > MAX_PATTERN_LEN {
+        return Err(too_long(pattern, origin));
+    }
+    meta::Builder::new()
+        .configure(
+            meta::Config::new()
+                .auto_prefilter(false)
+                .nfa_size_limit(Some(SIZE_LIMIT))
+                .hybrid_cache_capacity(DFA_SIZE_LIMIT),
+        )
+        .syntax(regex_automata::util::syntax::Config::new().nest_limit(NEST_LIMIT))
+        .build(pattern)
+        .map_err(|err| {
+            if let Some(limit) = err.size_limit() {
+                return too_big(limit, origin);
+            }
+            // As the regex crate does, every other error is told as one
+            // of syntax.
+            let text = match err.syntax_error() {
+                Some(syntax) => syntax.to_string(),
+                None => err.to_string(),
+            };
+            not_valid(&text, pattern, origin)
+        })
+}
+
+/// The error for a pattern over [`MAX_PATTERN_LEN`].
+fn too_long(pattern: &str, origin: &str) -> String {
+    format!(
+        "{origin}: pattern is {} bytes long; the limit is {MAX_PATTERN_LEN}",
+        pattern.len()
+    )
+}
+
+/// The error for a pattern over `limit` bytes once compiled.
+fn too_big(limit: usize, origin: &str) -> String {
+    format!(
+        "{origin}: pattern is too large once compiled (over {limit} bytes); simplify its repetitions"
+    )
+}
+
+/// The error for a pattern that is not a regular expression.
+fn not_valid(error: &str, pattern: &str, origin: &str) -> String {
+    format!(
+        "{origin}: pattern is not a valid regular expression: {}",
+        syntax_reason(error, pattern)
+    )
 }
 
 /// Compiles a constant pattern that runs only on text a cheaper search
@@ -123,8 +172,8 @@ impl CharClass {
     }
 }
 
-/// A pattern compiled (with [`compile`]) the first time it is used: a run
-/// compiles only the patterns some page needs.
+/// A pattern of a list compiled (with [`compile_picked`]) the first time
+/// it is used: a run compiles only the patterns some page needs.
 #[derive(Debug)]
 pub struct LazyRegex {
     /// The pattern's text.
@@ -132,7 +181,7 @@ pub struct LazyRegex {
     /// Where the pattern comes from, for the error.
     origin: String,
     /// The compiled pattern, or the error, once asked for.
-    compiled: OnceLock<Result<Regex, String>>,
+    compiled: OnceLock<Result<meta::Regex, String>>,
 }
 
 impl LazyRegex {
@@ -151,10 +200,10 @@ impl LazyRegex {
     }
 
     /// The compiled pattern (compiled now if not yet), or the error
-    /// [`compile`] gives.
-    pub fn get(&self) -> Result<&Regex, &str> {
+    /// [`compile_picked`] gives.
+    pub fn get(&self) -> Result<&meta::Regex, &str> {
         self.compiled
-            .get_or_init(|| compile(&self.source, &self.origin))
+            .get_or_init(|| compile_picked(&self.source, &self.origin))
             .as_ref()
             .map_err(String::as_str)
     }
@@ -527,16 +576,56 @@ mod tests {
         let lazy = LazyRegex::new(r"(?i)\bwe (?P<w>are)\b".to_string(), "a.txt:1");
         assert_eq!(lazy.as_str(), r"(?i)\bwe (?P<w>are)\b");
         assert!(lazy.compiled.get().is_none());
-        let caps = lazy.get().ok().and_then(|r| r.captures("So We ARE here"));
-        assert_eq!(
-            caps.and_then(|c| c.name("w")).map(|m| m.as_str()),
-            Some("ARE")
-        );
+        let text = "So We ARE here";
+        let caps = lazy
+            .get()
+            .ok()
+            .map(|r| r.captures_iter(text).collect::<Vec<_>>());
+        let w = caps
+            .as_deref()
+            .and_then(|c| c.first()?.get_group_by_name("w"));
+        assert_eq!(w.and_then(|m| text.get(m.range())), Some("ARE"));
         assert!(lazy.compiled.get().is_some());
         let broken = LazyRegex::new("(unclosed".to_string(), "b.txt:2");
         assert_eq!(
             broken.get().err(),
             compile("(unclosed", "b.txt:2").err().as_deref()
+        );
+    }
+
+    #[test]
+    fn picked_patterns_match_and_fail_as_compile_does() {
+        let patterns = [
+            r"(?i)\b(?P<w>loose)\s+(?:focus|track)\b",
+            r"(?i)\bmore\s+(?P<w>then)\b",
+            r"\[(?:TBD|TODO|XXX)\]",
+            r"(?i)\bé(?P<w>t)é\b",
+            r"(unclosed",
+            r"a{2000}{2000}",
+            r"(?i)\p{NoSuchClass}",
+        ];
+        let texts = [
+            "Never LOOSE focus, or loose track; do more then asked.",
+            "Write [TBD] or [todo] here; été, ÉTÉ, ſtate.",
+            "",
+        ];
+        for pattern in patterns {
+            let reference = compile(pattern, "x.txt:1");
+            let picked = compile_picked(pattern, "x.txt:1");
+            let (Ok(reference), Ok(picked)) = (&reference, &picked) else {
+                assert_eq!(reference.err(), picked.err(), "{pattern}");
+                continue;
+            };
+            for text in texts {
+                let expected: Vec<_> = reference.find_iter(text).map(|m| m.range()).collect();
+                let found: Vec<_> = picked.find_iter(text).map(|m| m.range()).collect();
+                assert_eq!(found, expected, "{pattern} on {text}");
+            }
+        }
+        let too_long = "a".repeat(MAX_PATTERN_LEN + 1);
+        assert_eq!(
+            compile_picked(&too_long, "y.txt:2").err(),
+            compile(&too_long, "y.txt:2").err()
         );
     }
 

@@ -69,12 +69,17 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Ok(regex) = pattern.regex.get() else {
             continue;
         };
-        for caps in regex.captures_iter(&segment.text) {
-            let Some(w) = caps.name("w") else { continue };
-            if caps.name("ok").is_some() {
+        let text = segment.text.as_str();
+        for caps in regex.captures_iter(text) {
+            let Some(range) = caps.get_group_by_name("w").map(|w| w.range()) else {
+                continue;
+            };
+            if caps.get_group_by_name("ok").is_some() {
                 continue;
             }
-            let range = w.range();
+            let Some(written) = text.get(range.clone()) else {
+                continue;
+            };
             if segment.is_technical(&range) || reported.contains(&(index, range.clone())) {
                 continue;
             }
@@ -83,13 +88,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let span = exact.clone().unwrap_or_else(|| segment.span(range));
             let message = match &pattern.replacement {
                 Some(r) => {
-                    format!("`{}` here should be `{r}`: {}", w.as_str(), pattern.message)
+                    format!("`{written}` here should be `{r}`: {}", pattern.message)
                 }
                 None => pattern.message.clone(),
             };
             let mut d = Diagnostic::new(&RULE, span, message).with_label("confused word");
             if let (Some(r), Some(exact)) = (&pattern.replacement, exact) {
-                let fixed = match_case(w.as_str(), r);
+                let fixed = match_case(written, r);
                 d = d.with_suggestions(vec![fixed.clone()]).with_fix(Fix::safe(
                     format!("write `{fixed}`"),
                     Edit::replace(exact, fixed),

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use foldhash::fast::FixedState;
 
 use crate::pattern::LazyRegex;
+use regex_automata::{meta, PatternID};
 
 /// `rules/brands.txt`.
 pub const BRANDS: &str = include_str!("../../../rules/brands.txt");
@@ -466,6 +467,16 @@ pub struct ConfusedPattern {
     pub message: String,
 }
 
+/// Whether a confused-word pattern has the group `w`, the word it
+/// reports.
+fn has_group_w(regex: &meta::Regex) -> bool {
+    regex
+        .group_info()
+        .pattern_names(PatternID::ZERO)
+        .flatten()
+        .any(|name| name == "w")
+}
+
 /// Parses `regex => replacement | reason` lines (`rules/confused-words.txt`).
 /// A line without `=>` or without a pattern is an error; with
 /// [`Compile::Now`], so is a pattern that does not compile or has no
@@ -494,7 +505,7 @@ pub fn parse_confused(
                 let compiled = regex.get().map_err(|err| ListError {
                     message: err.to_string(),
                 })?;
-                if !compiled.capture_names().flatten().any(|name| name == "w") {
+                if !has_group_w(compiled) {
                     return Err(origin.error(
                         number,
                         format!(
@@ -948,7 +959,7 @@ Acme Cloud",
         for pattern in CONFUSED.iter() {
             let regex = pattern.regex.get();
             assert!(
-                regex.is_ok_and(|r| r.capture_names().flatten().any(|n| n == "w")),
+                regex.is_ok_and(has_group_w),
                 "{}: {regex:?}",
                 pattern.regex.as_str()
             );

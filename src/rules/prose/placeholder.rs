@@ -96,10 +96,13 @@ fn find_in(
         let Some(Ok(pattern)) = listed.get(index).map(LazyRegex::get) else {
             continue;
         };
-        for m in pattern.find_iter(&segment.text) {
+        for m in pattern.find_iter(segment.text.as_str()) {
             let range = m.range();
+            let Some(written) = segment.text.get(range.clone()) else {
+                continue;
+            };
             if segment.is_technical(&range)
-                || copies_link_target(cx, segment, &range, m.as_str())
+                || copies_link_target(cx, segment, &range, written)
                 || found
                     .iter()
                     .any(|r| r.start < range.end && range.start < r.end)
@@ -111,7 +114,7 @@ fn find_in(
                 Diagnostic::new(
                     &RULE,
                     segment.span(range),
-                    format!("placeholder text left in: \"{}\"", m.as_str()),
+                    format!("placeholder text left in: \"{written}\""),
                 )
                 .with_label("placeholder")
                 .with_help("write the content, or remove the line"),

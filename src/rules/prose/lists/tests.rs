@@ -256,7 +256,7 @@ fn check_page(source: &str, references: &[OneList]) {
             "{list:?} on {source:?}"
         );
     }
-    let patterns: [(PatternList, Vec<&regex::Regex>); 2] = [
+    let patterns: [(PatternList, Vec<&regex_automata::meta::Regex>); 2] = [
         (
             PatternList::Confused,
             CONFUSED.iter().filter_map(|p| p.regex.get().ok()).collect(),
