@@ -147,6 +147,13 @@ impl WordsAhead {
         WordsAhead(ahead)
     }
 
+    /// The distances at which a later word may be the [`same`] word as
+    /// word `i`: bit `n - 1` for the word `n` ahead (none for a word past
+    /// the last).
+    fn distances(&self, i: usize) -> u8 {
+        self.0.get(i).copied().unwrap_or(0)
+    }
+
     /// Whether the word `n` (1 to [`LONGEST_PHRASE`]) after word `i` may
     /// be the [`same`] word.
     fn may_be_same(&self, i: usize, n: usize) -> bool {
@@ -211,9 +218,18 @@ fn repeated_phrases(
         if i < next_free {
             continue;
         }
+        // A phrase repeats at distance `n` only where its first two words
+        // both may: most words are ruled out by one test.
+        let distances = ahead.distances(i) & ahead.distances(i + 1) & !1;
+        if distances == 0 {
+            continue;
+        }
         let mut longest = None;
         for n in (2..=LONGEST_PHRASE).rev() {
-            if i + 2 * n <= words.len() && ahead.may_be_same(i, n) && phrase_repeats(prose, i, n) {
+            if i + 2 * n <= words.len()
+                && distances >> (n - 1) & 1 == 1
+                && phrase_repeats(prose, i, n)
+            {
                 longest = Some(n);
                 break;
             }
