@@ -136,7 +136,8 @@ fn repeated_items(
         .iter()
         .map(|&i| fingerprint(text_of(i)))
         .collect();
-    let mut shared: HashMap<(u64, usize), usize, FixedState> = HashMap::default();
+    let mut shared: HashMap<(u64, usize), usize, FixedState> =
+        HashMap::with_capacity_and_hasher(fingerprints.len(), FixedState::default());
     for &print in &fingerprints {
         *shared.entry(print).or_default() += 1;
     }
@@ -152,7 +153,8 @@ fn repeated_items(
             }
         })
         .collect();
-    let mut beginnings: HashMap<&str, usize, FixedState> = HashMap::default();
+    let mut beginnings: HashMap<&str, usize, FixedState> =
+        HashMap::with_capacity_and_hasher(beginning_of.len(), FixedState::default());
     for beginning in &beginning_of {
         *beginnings.entry(beginning).or_default() += 1;
     }
