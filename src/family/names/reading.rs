@@ -12,6 +12,11 @@
 //! [`same_role`] compares two of them. [`typo`] tells a misspelt name
 //! from another role.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use foldhash::fast::RandomState;
+
 use super::{normalise_word, QUALIFIERS, SENIORITY};
 
 /// Title nouns that, alone or with a seniority, can make up a whole
@@ -175,6 +180,34 @@ pub struct RoleName {
     main: Option<usize>,
 }
 
+/// Most names a thread remembers before it starts afresh.
+const REMEMBERED: usize = 1 << 12;
+
+/// The names a thread has read, by text: a page's headings and level
+/// names are read by several rules, and a family's pages share them.
+#[derive(Default)]
+struct ReadNames(HashMap<Box<str>, RoleName, RandomState>);
+
+impl ReadNames {
+    /// `text` read, from memory when it was read before.
+    fn name(&mut self, text: &str) -> RoleName {
+        if let Some(name) = self.0.get(text) {
+            return name.clone();
+        }
+        if self.0.len() >= REMEMBERED {
+            self.0.clear();
+        }
+        let name = RoleName::read_now(text);
+        self.0.insert(text.into(), name.clone());
+        name
+    }
+}
+
+thread_local! {
+    /// This thread's names.
+    static READ: RefCell<ReadNames> = RefCell::default();
+}
+
 /// A piece of a name while it is read.
 enum Token<'a> {
     Word(&'a str),
@@ -223,6 +256,14 @@ impl RoleName {
     /// "role" or "level" (and what describes it: "level in the
     /// Engineering Division") cut off.
     pub fn read(text: &str) -> RoleName {
+        READ.with(|read| match read.try_borrow_mut() {
+            Ok(mut read) => read.name(text),
+            Err(_) => RoleName::read_now(text),
+        })
+    }
+
+    /// [`RoleName::read`], worked out.
+    fn read_now(text: &str) -> RoleName {
         let mut name = RoleName::default();
         let mut group: Option<Vec<Word>> = None;
         let mut cut = false;
