@@ -9,8 +9,12 @@
 //! a [10](…#job-grades)"). A sentence that says a role has no grade ("is
 //! not aligned to a job grade") is read too: see [`no_grade_in`].
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
+
+use foldhash::fast::RandomState;
 
 use regex_automata::meta::Regex;
 
@@ -79,9 +83,41 @@ fn mentions_linked_level(text: &str) -> bool {
     })
 }
 
+/// Where a grade statement first starts in a text: the whole match (from
+/// "is" to the number) and the number.
+type Found = Option<(Range<usize>, Range<usize>)>;
+
+/// Most texts a thread remembers the grade statement of before it starts
+/// afresh.
+const REMEMBERED: usize = 1 << 10;
+
+thread_local! {
+    /// The grade statements of the texts this thread has searched: the
+    /// family model searches a level's paragraphs at several of its steps.
+    static FOUND: RefCell<HashMap<Box<str>, Found, RandomState>> = RefCell::default();
+}
+
+/// [`search_grade`], once per thread and text.
+fn find_grade(text: &str) -> Found {
+    FOUND.with(|found| {
+        let Ok(mut found) = found.try_borrow_mut() else {
+            return search_grade(text);
+        };
+        if let Some(known) = found.get(text) {
+            return known.clone();
+        }
+        if found.len() >= REMEMBERED {
+            found.clear();
+        }
+        let searched = search_grade(text);
+        found.insert(text.into(), searched.clone());
+        searched
+    })
+}
+
 /// Where a grade statement first starts in `text`: the whole match (from
 /// "is" to the number) and the number.
-fn find_grade(text: &str) -> Option<(Range<usize>, Range<usize>)> {
+fn search_grade(text: &str) -> Found {
     let worded = GRADE
         .captures_iter(text)
         .next()
