@@ -129,6 +129,7 @@ pub(super) fn build(doc: &Document) -> JobFamily {
         levels,
         specialties,
         sections,
+        heading_kinds: kinds,
     }
 }
 

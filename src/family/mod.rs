@@ -18,6 +18,7 @@ mod roles;
 mod sections;
 pub mod spans;
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::document::Document;
@@ -46,6 +47,9 @@ pub struct JobFamily {
     pub specialties: Vec<Specialty>,
     /// Family-wide sections (outside every level and specialty), in order.
     pub sections: Vec<FamilySection>,
+    /// What each heading's text says (by index into
+    /// [`Document::headings`]), read once for the family and the rules.
+    pub(crate) heading_kinds: Vec<headings::HeadingKind>,
 }
 
 /// How a page lays its levels out.
@@ -270,9 +274,14 @@ pub struct FamilySection {
 /// after a role (`Senior Analyst Requirements`), with the role as written;
 /// `None` for any other heading (a level, a specialty, a topic).
 pub fn heading_section(text: &str) -> Option<(SectionKind, Option<String>)> {
-    match headings::classify(text) {
-        headings::HeadingKind::Section(kind) => Some((kind, None)),
-        headings::HeadingKind::Named(role, kind) => Some((kind, Some(role))),
+    section_of(&headings::classify(text))
+}
+
+/// [`heading_section`] of what a heading's text says.
+fn section_of(kind: &headings::HeadingKind) -> Option<(SectionKind, Option<String>)> {
+    match kind {
+        headings::HeadingKind::Section(kind) => Some((*kind, None)),
+        headings::HeadingKind::Named(role, kind) => Some((*kind, Some(role.clone()))),
         headings::HeadingKind::Other => None,
     }
 }
@@ -292,6 +301,24 @@ impl JobFamily {
     /// Reads the family from a parsed page.
     pub fn build(doc: &Document) -> JobFamily {
         build::build(doc)
+    }
+
+    /// [`heading_section`] of heading `i` of the page the family was
+    /// built from, whose text is `text`.
+    pub fn heading_section(&self, i: usize, text: &str) -> Option<(SectionKind, Option<String>)> {
+        match self.heading_kinds.get(i) {
+            Some(kind) => section_of(kind),
+            None => heading_section(text),
+        }
+    }
+
+    /// What heading `i` (whose text is `text`) of the page the family was
+    /// built from says.
+    pub(crate) fn heading_kind(&self, i: usize, text: &str) -> Cow<'_, headings::HeadingKind> {
+        match self.heading_kinds.get(i) {
+            Some(kind) => Cow::Borrowed(kind),
+            None => Cow::Owned(headings::classify(text)),
+        }
     }
 
     /// The level `name` names exactly (after normalisation), if any.

@@ -3,7 +3,7 @@
 //! names, whether a name is a role the family knows at all, and which
 //! level an "Extends" reference names when its key names none.
 
-use super::headings::{classify, HeadingKind};
+use super::headings::HeadingKind;
 use super::names::{self, RoleName};
 use super::{descending_in, JobFamily, Level, SectionKind};
 use crate::document::Document;
@@ -57,13 +57,13 @@ impl Roles {
             if level_headings.contains(&i) {
                 continue;
             }
-            match classify(&h.text) {
+            match family.heading_kind(i, &h.text).as_ref() {
                 HeadingKind::Other => {
                     let name = RoleName::read(&h.text);
                     add_words(&name, &mut words);
                     headings.push(name);
                 }
-                HeadingKind::Named(role, _) => sections.push(RoleName::read(&role)),
+                HeadingKind::Named(role, _) => sections.push(RoleName::read(role)),
                 HeadingKind::Section(_) => {}
             }
         }

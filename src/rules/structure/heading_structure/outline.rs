@@ -3,7 +3,7 @@
 //! which headings are levels.
 
 use crate::document::{Document, Heading};
-use crate::family::{heading_section, names, JobFamily, SectionKind};
+use crate::family::{names, JobFamily, SectionKind};
 
 /// A page's outline, with what the family model says of its headings.
 pub(super) struct Outline<'a> {
@@ -50,7 +50,8 @@ impl<'a> Outline<'a> {
         let sections = doc
             .headings
             .iter()
-            .map(|h| heading_section(&h.text))
+            .enumerate()
+            .map(|(i, h)| family.heading_section(i, &h.text))
             .collect();
         let mut levels = vec![false; doc.headings.len()];
         let mut graded = vec![false; doc.headings.len()];
