@@ -20,6 +20,7 @@ pub mod document;
 pub mod engine;
 pub mod family;
 pub mod lsp;
+pub mod memo;
 pub mod pattern;
 pub mod report;
 pub mod rules;

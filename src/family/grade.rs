@@ -10,16 +10,14 @@
 //! not aligned to a job grade") is read too: see [`no_grade_in`].
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
-
-use foldhash::fast::RandomState;
 
 use regex_automata::meta::Regex;
 
 use super::Grade;
 use crate::document::Document;
+use crate::memo::{remembered, TextMemo};
 use crate::pattern::compile_gated;
 
 /// "is a [grade 7](…)" and the other forms with the word "grade" (or
@@ -87,32 +85,16 @@ fn mentions_linked_level(text: &str) -> bool {
 /// "is" to the number) and the number.
 type Found = Option<(Range<usize>, Range<usize>)>;
 
-/// Most texts a thread remembers the grade statement of before it starts
-/// afresh.
-const REMEMBERED: usize = 1 << 10;
-
 thread_local! {
-    /// The grade statements of the texts this thread has searched: the
-    /// family model searches a level's paragraphs at several of its steps.
-    static FOUND: RefCell<HashMap<Box<str>, Found, RandomState>> = RefCell::default();
+    /// The grade statements of the texts this thread has searched (up to
+    /// 1,024): the family model searches a level's paragraphs at several
+    /// of its steps.
+    static FOUND: RefCell<TextMemo<Found>> = RefCell::new(TextMemo::new(1 << 10));
 }
 
 /// [`search_grade`], once per thread and text.
 fn find_grade(text: &str) -> Found {
-    FOUND.with(|found| {
-        let Ok(mut found) = found.try_borrow_mut() else {
-            return search_grade(text);
-        };
-        if let Some(known) = found.get(text) {
-            return known.clone();
-        }
-        if found.len() >= REMEMBERED {
-            found.clear();
-        }
-        let searched = search_grade(text);
-        found.insert(text.into(), searched.clone());
-        searched
-    })
+    remembered(&FOUND, text, search_grade)
 }
 
 /// Where a grade statement first starts in `text`: the whole match (from

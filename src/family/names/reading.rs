@@ -13,11 +13,9 @@
 //! from another role.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
-
-use foldhash::fast::RandomState;
 
 use super::{normalise_word, QUALIFIERS, SENIORITY};
+use crate::memo::{remembered, TextMemo};
 
 /// Title nouns that, alone or with a seniority, can make up a whole
 /// level name ("Manager", "Senior Director").
@@ -180,32 +178,11 @@ pub struct RoleName {
     main: Option<usize>,
 }
 
-/// Most names a thread remembers before it starts afresh.
-const REMEMBERED: usize = 1 << 12;
-
-/// The names a thread has read, by text: a page's headings and level
-/// names are read by several rules, and a family's pages share them.
-#[derive(Default)]
-struct ReadNames(HashMap<Box<str>, RoleName, RandomState>);
-
-impl ReadNames {
-    /// `text` read, from memory when it was read before.
-    fn name(&mut self, text: &str) -> RoleName {
-        if let Some(name) = self.0.get(text) {
-            return name.clone();
-        }
-        if self.0.len() >= REMEMBERED {
-            self.0.clear();
-        }
-        let name = RoleName::read_now(text);
-        self.0.insert(text.into(), name.clone());
-        name
-    }
-}
-
 thread_local! {
-    /// This thread's names.
-    static READ: RefCell<ReadNames> = RefCell::default();
+    /// The names this thread has read, by text (up to 4,096): a page's
+    /// headings and level names are read by several rules, and a
+    /// family's pages share them.
+    static READ: RefCell<TextMemo<RoleName>> = RefCell::new(TextMemo::new(1 << 12));
 }
 
 /// A piece of a name while it is read.
@@ -256,10 +233,7 @@ impl RoleName {
     /// "role" or "level" (and what describes it: "level in the
     /// Engineering Division") cut off.
     pub fn read(text: &str) -> RoleName {
-        READ.with(|read| match read.try_borrow_mut() {
-            Ok(mut read) => read.name(text),
-            Err(_) => RoleName::read_now(text),
-        })
+        remembered(&READ, text, RoleName::read_now)
     }
 
     /// [`RoleName::read`], worked out.
