@@ -85,8 +85,8 @@ pub struct SiteIndex {
     /// Root-relative paths already resolved (every page links to the
     /// same few), shared by the threads linting pages.
     resolved: Mutex<HashMap<String, Resolution>>,
-    /// Routes already looked up, by their segments: pages link to the
-    /// same few routes of the site, often by its full address.
+    /// Routes of links by the site's full address already looked up, by
+    /// their segments (see [`SiteIndex::lookup_route_once`]).
     routes: Mutex<HashMap<Vec<String>, Lookup>>,
     /// Folders already made canonical (each costs a system call a
     /// component), shared by the threads linting pages.

@@ -70,22 +70,24 @@ pub(super) fn is_page(rel: &str) -> bool {
 }
 
 impl SiteIndex {
-    /// Looks up a route given as segments from the site's root, once per
-    /// run.
-    pub fn lookup_route(&self, segments: &[String]) -> Lookup {
+    /// [`SiteIndex::lookup_route`], once per run: for the routes of the
+    /// site's own address, to which pages link by the same few. (Links
+    /// by path are resolved once per run where they start at the root,
+    /// and are too many to remember where they do not.)
+    pub fn lookup_route_once(&self, segments: &[String]) -> Lookup {
         let memo = |m: &HashMap<Vec<String>, Lookup>| m.get(segments).cloned();
         if let Some(known) = self.routes.lock().ok().and_then(|m| memo(&m)) {
             return known;
         }
-        let lookup = self.look_up_route(segments);
+        let lookup = self.lookup_route(segments);
         if let Ok(mut routes) = self.routes.lock() {
             routes.insert(segments.to_vec(), lookup.clone());
         }
         lookup
     }
 
-    /// [`SiteIndex::lookup_route`], worked out.
-    fn look_up_route(&self, segments: &[String]) -> Lookup {
+    /// Looks up a route given as segments from the site's root.
+    pub fn lookup_route(&self, segments: &[String]) -> Lookup {
         let p = segments.join("/");
         let mut parts = Vec::with_capacity(16);
         route_candidate_parts(&p, &mut parts);

@@ -225,14 +225,14 @@ mod tests {
         assert_eq!(site.anchors(&analyst), ["new"]);
 
         assert!(matches!(
-            site.lookup_route(&route("jobs/manager")),
+            site.lookup_route_once(&route("jobs/manager")),
             Lookup::Missing { .. }
         ));
         std::fs::create_dir_all(content.join("jobs/manager")).expect("folder");
         std::fs::write(content.join("jobs/manager/index.md"), "## M\n").expect("page");
         assert!(site.refresh(&content.join("jobs/manager")));
         assert!(matches!(
-            site.lookup_route(&route("jobs/manager")),
+            site.lookup_route_once(&route("jobs/manager")),
             Lookup::Page(_)
         ));
         assert_eq!(site.pages().count(), 2);
@@ -241,7 +241,7 @@ mod tests {
         assert!(site.refresh(&content.join("jobs/manager/index.md")));
         assert!(site.refresh(&content.join("jobs/manager")));
         assert!(matches!(
-            site.lookup_route(&route("jobs/manager")),
+            site.lookup_route_once(&route("jobs/manager")),
             Lookup::Missing { .. }
         ));
         assert_eq!(site.pages().count(), 1);

@@ -266,7 +266,7 @@ fn lookup(cx: &Context<'_>, route: &str) -> Option<Lookup> {
     if segments.is_empty() {
         return Some(Lookup::Exists);
     }
-    Some(site.lookup_route(&segments))
+    Some(site.lookup_route_once(&segments))
 }
 
 /// The route Hugo serves a path at: lower-cased, `x.html` as `x/` and
