@@ -6,11 +6,10 @@
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use regex::Regex;
-
 use super::{parse, split, Extends, Fused, Levels};
 use crate::document::Document;
 use crate::family::{names, resolve_key, Level, ListKind};
+use crate::pattern::compile_gated;
 
 /// The family's level names, as [`split`] asks about them.
 struct Names<'a> {
@@ -127,7 +126,9 @@ fn locate(doc: &Document, within: Range<usize>, from: usize, needle: &str) -> Op
     }
     let words: Vec<String> = needle.split_whitespace().map(regex::escape).collect();
     let pattern = format!("(?i){}", words.join(r"[\s*_`\[\]]+"));
-    let re = Regex::new(&pattern).ok()?;
+    // Searched once: without the literal prefilter, which would cost
+    // more to build than it saves.
+    let re = compile_gated(&pattern).ok()?;
     let m = re.find(hay)?;
     Some(from + m.start()..from + m.end())
 }
