@@ -123,8 +123,10 @@ fn not_valid(error: &str, pattern: &str, origin: &str) -> String {
 /// pattern. For such patterns, building the prefilter is a third to a
 /// half of compiling them, which a run over one page pays before its
 /// first finding; on text picked for holding the literal, it skips
-/// little. A prefilter only skips ahead, so the matches are those of
-/// [`Regex`]: leftmost-first, with the same syntax and Unicode classes.
+/// little. The same holds for a pattern made to search one text once
+/// (the words of an "Extends" reference across markup). A prefilter only
+/// skips ahead, so the matches are those of [`Regex`]: leftmost-first,
+/// with the same syntax and Unicode classes.
 pub fn compile_gated(pattern: &str) -> Result<meta::Regex, Box<meta::BuildError>> {
     meta::Builder::new()
         .configure(meta::Config::new().auto_prefilter(false))
