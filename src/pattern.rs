@@ -73,8 +73,7 @@ pub fn compile_picked(pattern: &str, origin: &str) -> Result<meta::Regex, String
     }
     meta::Builder::new()
         .configure(
-            meta::Config::new()
-                .auto_prefilter(false)
+            unfiltered()
                 .nfa_size_limit(Some(SIZE_LIMIT))
                 .hybrid_cache_capacity(DFA_SIZE_LIMIT),
         )
@@ -92,6 +91,12 @@ pub fn compile_picked(pattern: &str, origin: &str) -> Result<meta::Regex, String
             };
             not_valid(&text, pattern, origin)
         })
+}
+
+/// The regex crate's configuration without the literal prefilter, for
+/// [`compile_picked`] and [`compile_gated`].
+fn unfiltered() -> meta::Config {
+    meta::Config::new().auto_prefilter(false)
 }
 
 /// The error for a pattern over [`MAX_PATTERN_LEN`].
@@ -129,7 +134,7 @@ fn not_valid(error: &str, pattern: &str, origin: &str) -> String {
 /// with the same syntax and Unicode classes.
 pub fn compile_gated(pattern: &str) -> Result<meta::Regex, Box<meta::BuildError>> {
     meta::Builder::new()
-        .configure(meta::Config::new().auto_prefilter(false))
+        .configure(unfiltered())
         .build(pattern)
         .map_err(Box::new)
 }

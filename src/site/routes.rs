@@ -75,8 +75,12 @@ impl SiteIndex {
     /// by path are resolved once per run where they start at the root,
     /// and are too many to remember where they do not.)
     pub fn lookup_route_once(&self, segments: &[String]) -> Lookup {
-        let memo = |m: &HashMap<Vec<String>, Lookup>| m.get(segments).cloned();
-        if let Some(known) = self.routes.lock().ok().and_then(|m| memo(&m)) {
+        if let Some(known) = self
+            .routes
+            .lock()
+            .ok()
+            .and_then(|m| m.get(segments).cloned())
+        {
             return known;
         }
         let lookup = self.lookup_route(segments);

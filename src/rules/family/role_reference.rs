@@ -528,9 +528,10 @@ fn word_in(doc: &Document, span: &Range<usize>, word: &str) -> Option<Range<usiz
 
 #[cfg(test)]
 mod tests {
+    use regex::Regex;
+
     use super::*;
     use crate::rules::testing::{lines, run};
-    use regex::Regex;
 
     #[test]
     fn reports_to_matches_as_the_regex_crate_does() {

@@ -7,9 +7,9 @@ use std::fmt;
 use std::sync::LazyLock;
 
 use foldhash::fast::FixedState;
+use regex_automata::{meta, PatternID};
 
 use crate::pattern::LazyRegex;
-use regex_automata::{meta, PatternID};
 
 /// `rules/brands.txt`.
 pub const BRANDS: &str = include_str!("../../../rules/brands.txt");
