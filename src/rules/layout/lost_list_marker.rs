@@ -5,8 +5,6 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
 use crate::document::{Block, BlockKind, Container, Document, List, ListItem};
 use crate::pattern::CharClass;
@@ -27,7 +25,6 @@ pub static RULE: Rule = Rule {
 
 /// Compiles the pattern of two items typed on one line.
 fn prepare() {
-    LazyLock::force(&MERGED);
     LazyLock::force(&UPPER_CASE_LETTERS);
 }
 
@@ -86,40 +83,66 @@ const LOOKALIKE_MARKERS: &[char] = &['_', '=', '•', '·', '◦', '▪', '–',
 /// Markers that need a space after them.
 const BULLETS: &[char] = &['-', '*', '+'];
 
-/// A marker after the end of a sentence, and the spaces up to the next
-/// item's first letter: two items typed on one line when that letter is
-/// an upper-case one (see [`merged_markers`]).
-static MERGED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[.!?;] ?([-*+•]) +").expect("merged-items pattern is valid"));
-
-/// The upper-case letters (`\p{Lu}`): tested after [`MERGED`] rather
-/// than compiled into it, which took half the time of compiling it.
+/// The upper-case letters (`\p{Lu}`), one of which starts the second of
+/// two items typed on one line (see [`merged_markers`]).
 static UPPER_CASE_LETTERS: LazyLock<CharClass> =
     LazyLock::new(|| CharClass::new(r"\p{Lu}").expect("a class"));
 
 /// Where `text` has two items typed on one line: for each, the range from
 /// the mark that ends the sentence to the next item's first letter, and
 /// the marker's range. These are the matches of `[.!?;] ?([-*+•])
-/// +\p{Lu}`: a start holds at most one run of spaces to a letter, so one
-/// that is followed by no upper-case letter is left for the next.
+/// +\p{Lu}`, found without a regex: most texts hold no such mark and
+/// marker, and a regex search per text run cost more than the rest of
+/// the rule.
 fn merged_markers(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
+    let bytes = text.as_bytes();
     let mut found = Vec::new();
+    // Most texts hold no marker (the first byte of `•` is 0xE2).
+    if memchr::memchr3(b'-', b'*', b'+', bytes).is_none() && memchr::memchr(0xE2, bytes).is_none() {
+        return found;
+    }
     let mut from = 0;
-    while let Some(m) = MERGED.captures_at(text, from) {
-        let (Some(whole), Some(marker)) = (m.get(0), m.get(1)) else {
-            break;
-        };
-        match text[whole.end()..].chars().next() {
-            Some(letter) if UPPER_CASE_LETTERS.contains(letter) => {
-                let end = whole.end() + letter.len_utf8();
-                found.push((whole.start()..end, marker.range()));
-                from = end;
-            }
-            // The match starts with an ASCII mark.
-            _ => from = whole.start() + 1,
+    while let Some(offset) = bytes[from..]
+        .iter()
+        .position(|b| matches!(b, b'.' | b'!' | b'?' | b';'))
+    {
+        let mark = from + offset;
+        from = mark + 1;
+        if let Some(merged) = merged_at(text, mark) {
+            from = merged.0.end;
+            found.push(merged);
         }
     }
     found
+}
+
+/// The match of [`merged_markers`]' pattern that starts at the mark at
+/// byte `mark` of `text`, if there is one.
+fn merged_at(text: &str, mark: usize) -> Option<(Range<usize>, Range<usize>)> {
+    let marker_len = |at: usize| match text.get(at..)?.chars().next()? {
+        c @ ('-' | '*' | '+' | '•') => Some(c.len_utf8()),
+        _ => None,
+    };
+    // One space between the mark and the marker, or none.
+    let marker_at =
+        if text.as_bytes().get(mark + 1) == Some(&b' ') && marker_len(mark + 2).is_some() {
+            mark + 2
+        } else {
+            mark + 1
+        };
+    let marker = marker_at..marker_at + marker_len(marker_at)?;
+    let spaces = text[marker.end..]
+        .bytes()
+        .take_while(|&b| b == b' ')
+        .count();
+    if spaces == 0 {
+        return None;
+    }
+    let letter_at = marker.end + spaces;
+    let letter = text[letter_at..].chars().next()?;
+    UPPER_CASE_LETTERS
+        .contains(letter)
+        .then(|| (mark..letter_at + letter.len_utf8(), marker))
 }
 
 /// Abbreviations whose full stop ends no sentence.
@@ -474,7 +497,7 @@ mod tests {
 
     #[test]
     fn merged_markers_are_the_matches_of_the_whole_pattern() {
-        let whole = Regex::new(r"[.!?;] ?([-*+•]) +\p{Lu}").expect("pattern");
+        let whole = regex::Regex::new(r"[.!?;] ?([-*+•]) +\p{Lu}").expect("pattern");
         let pieces = [
             ".", "!", ";", ",", " ", "  ", "-", "*", "•", "A", "É", "a", "ß", "Ⅳ", "ǅ", "x",
         ];
