@@ -8,10 +8,13 @@
 //! ("the Manager role") and short forms (see [`reading`]).
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::memo::{remembered, TextMemo};
 
 pub mod reading;
 
@@ -97,11 +100,23 @@ fn trailing_qualifier(name: &str) -> Option<(&str, &str)> {
         .then_some((role, word))
 }
 
+thread_local! {
+    /// The [`tokens`] of the names this thread has read, by text (up to
+    /// 4,096): the family model and several rules read a page's level
+    /// names.
+    static TOKENS: RefCell<TextMemo<Vec<String>>> = RefCell::new(TextMemo::new(1 << 12));
+}
+
 /// The words of a name, normalised: lower case, markup and punctuation
 /// dropped, abbreviations spelled out ("Sr." is "senior"), plurals made
 /// singular, a leading "the" and a trailing seniority qualifier moved to
 /// the front ("Analyst (Senior)" is "senior analyst").
 pub fn tokens(name: &str) -> Vec<String> {
+    remembered(&TOKENS, name, tokens_now)
+}
+
+/// [`tokens`], worked out now.
+fn tokens_now(name: &str) -> Vec<String> {
     let lowered = lowered(name);
     let words: Vec<Cow<'_, str>> = words_of(&lowered).collect();
     let skip = leading_articles(&words);
