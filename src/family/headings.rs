@@ -167,8 +167,11 @@ pub(super) fn is_supplement(text: &str) -> bool {
         "bonus points",
     ]
     .iter()
-    .any(|w| lower == *w || lower.ends_with(&format!(" {w}")))
-        || lower.starts_with("additional requirements")
+    .any(|w| {
+        lower
+            .strip_suffix(w)
+            .is_some_and(|before| before.is_empty() || before.ends_with(' '))
+    }) || lower.starts_with("additional requirements")
         || lower.starts_with("additional responsibilities")
 }
 
@@ -219,10 +222,18 @@ mod tests {
             "Senior Analyst Nice-to-haves",
             "Additional Requirements for EMEA",
             "**Nice to Haves:**",
+            "Senior bonus points",
         ] {
             assert!(is_supplement(text), "{text}");
         }
-        for text in ["Senior Analyst", "Requirements", "Nice Analyst"] {
+        // The phrase ends the heading as words of their own.
+        for text in [
+            "Senior Analyst",
+            "Requirements",
+            "Nice Analyst",
+            "Extranice to have",
+            "Bonus points for",
+        ] {
             assert!(!is_supplement(text), "{text}");
         }
     }

@@ -157,10 +157,17 @@ fn sharing(fragment: &str, anchors: &HashSet<&str, RandomState>) -> usize {
         return 0;
     }
     let mut count = 1;
-    while anchors.contains(format!("{fragment}-{count}").as_str()) {
+    let mut numbered = String::with_capacity(fragment.len() + 3);
+    loop {
+        numbered.clear();
+        numbered.push_str(fragment);
+        numbered.push('-');
+        numbered.push_str(&count.to_string());
+        if !anchors.contains(numbered.as_str()) {
+            return count;
+        }
         count += 1;
     }
-    count
 }
 
 /// Links whose fragment several headings of the target page share.
@@ -184,12 +191,9 @@ fn ambiguous_links(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if fragment.is_empty() {
             continue;
         }
-        let (target, anchors, place) = match (resolution, here.site) {
-            (Resolution::ThisPage, _) => (None, here.own_anchors(cx), "this page".to_string()),
-            (Resolution::Page(page), Some(site)) => {
-                let route = link.destination.split('#').next().unwrap_or_default();
-                (Some(page), site.anchors(page), format!("`{route}`"))
-            }
+        let (target, anchors) = match (resolution, here.site) {
+            (Resolution::ThisPage, _) => (None, here.own_anchors(cx)),
+            (Resolution::Page(page), Some(site)) => (Some(page), site.anchors(page)),
             _ => continue,
         };
         let set = sets
@@ -199,6 +203,13 @@ fn ambiguous_links(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if count < 2 {
             continue;
         }
+        let place = match target {
+            None => "this page".to_string(),
+            Some(_) => {
+                let route = link.destination.split('#').next().unwrap_or_default();
+                format!("`{route}`")
+            }
+        };
         let span = link.destination_span.clone();
         let start = (span.start + offset).saturating_sub(1).max(span.start);
         out.push(
