@@ -85,16 +85,18 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if ALWAYS_THERE.contains(&fragment.as_str()) {
             continue;
         }
-        let (anchors, place) = match (resolution, here.site) {
-            (Resolution::ThisPage, _) => (here.own_anchors(cx), "this page".to_string()),
-            (Resolution::Page(page), Some(site)) => {
-                (site.anchors(page), format!("`{}`", site.served_route(page)))
-            }
+        let anchors = match (resolution, here.site) {
+            (Resolution::ThisPage, _) => here.own_anchors(cx),
+            (Resolution::Page(page), Some(site)) => site.anchors(page),
             _ => continue,
         };
         if anchors.iter().any(|a| a == fragment) {
             continue;
         }
+        let place = match (resolution, here.site) {
+            (Resolution::Page(page), Some(site)) => format!("`{}`", site.served_route(page)),
+            _ => "this page".to_string(),
+        };
         let span = link.destination_span.clone();
         let fragment_span = (span.start + offset).min(span.end)..span.end;
         let reported = fragment_span.start.saturating_sub(1).max(span.start)..span.end;
