@@ -34,19 +34,22 @@ pub(crate) fn rank<'a>(
     link_text: &str,
     anchors: &'a [String],
 ) -> Vec<(&'a str, f64)> {
-    let by_fragment = rank_by(&Slug::new(fragment), anchors);
+    // The anchors' slugs serve both comparisons.
+    let slugs: Vec<Slug> = anchors.iter().map(|a| Slug::new(a)).collect();
+    let by_fragment = rank_by(&Slug::new(fragment), anchors, &slugs);
     if by_fragment.is_empty() {
-        rank_by(&Slug::new(link_text), anchors)
+        rank_by(&Slug::new(link_text), anchors, &slugs)
     } else {
         by_fragment
     }
 }
 
-/// The anchors like `wanted`, best first.
-fn rank_by<'a>(wanted: &Slug, anchors: &'a [String]) -> Vec<(&'a str, f64)> {
+/// The anchors like `wanted`, best first; `slugs` are the anchors' own.
+fn rank_by<'a>(wanted: &Slug, anchors: &'a [String], slugs: &[Slug]) -> Vec<(&'a str, f64)> {
     let mut ranked: Vec<(&str, f64)> = anchors
         .iter()
-        .map(|a| (a.as_str(), wanted.similarity(&Slug::new(a))))
+        .zip(slugs)
+        .map(|(a, slug)| (a.as_str(), wanted.similarity(slug)))
         .filter(|(_, score)| *score >= PLAUSIBLE)
         .collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
@@ -75,6 +78,8 @@ pub(crate) fn clear_winner<'a>(ranked: &[(&'a str, f64)]) -> Option<&'a str> {
 /// A slug split into its words, lower-cased, filler words dropped.
 struct Slug {
     words: Vec<String>,
+    /// How many letters the words hold.
+    weight: usize,
 }
 
 impl Slug {
@@ -84,17 +89,14 @@ impl Slug {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty() && !FILLER_WORDS.contains(w))
             .map(String::from)
-            .collect();
-        Slug { words }
-    }
-
-    fn weight(&self) -> usize {
-        self.words.iter().map(|w| w.chars().count()).sum()
+            .collect::<Vec<_>>();
+        let weight = words.iter().map(|w| w.chars().count()).sum();
+        Slug { words, weight }
     }
 
     /// The share of both slugs' letters that match, from 0 to 1.
     fn similarity(&self, other: &Slug) -> f64 {
-        let total = self.weight() + other.weight();
+        let total = self.weight + other.weight;
         if total == 0 {
             return 0.0;
         }
