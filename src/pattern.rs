@@ -243,10 +243,10 @@ pub fn holds_ascii_fold(text: &str) -> bool {
 /// folds to an ASCII one (`ſ` to `s`, see [`fold_ascii`]) is never ruled
 /// out.
 pub fn may_hold_any(text: &str, words: &[&[u8]]) -> bool {
-    let Some(lower) = fold_ascii(text) else {
-        return true;
-    };
-    words.iter().any(|word| contains(lower.as_bytes(), word))
+    holds_ascii_fold(text)
+        || words
+            .iter()
+            .any(|word| contains_ignoring_ascii_case(text.as_bytes(), word))
 }
 
 /// Where `needle` starts in `haystack`, overlapping occurrences
