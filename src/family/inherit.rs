@@ -10,12 +10,13 @@
 use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use regex_automata::meta;
 
 use super::Level;
 use crate::document::{BlockKind, Document};
-use crate::pattern::{compile_gated, fold_ascii, may_hold_any};
+use crate::pattern::{compile_gated, fold_ascii, holds_ascii_fold, may_hold_any};
 
 /// One form of lead-in: a pattern, on text with runs of white space made
 /// one space, compiled the first time a text holds its words.
@@ -210,9 +211,31 @@ fn names_requirements(text: &str) -> bool {
     lower.contains("requirement") || lower.trim_start().starts_with("same as")
 }
 
+/// The words one of which every lead-in holds in some case.
+const LEAD_IN_WORDS: [&str; 3] = ["requirement", "responsibilit", "same"];
+
+/// A search for [`LEAD_IN_WORDS`] ignoring ASCII case, built once: it
+/// looks for their rarer bytes, where a search per word stops at every
+/// "r" and "s" of a paragraph.
+static LEAD_IN_SEARCH: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(LEAD_IN_WORDS)
+        .ok()
+});
+
+/// Whether `text` may be a lead-in: [`may_hold_any`] of
+/// [`LEAD_IN_WORDS`], with one search for the three.
+fn may_be_lead_in(text: &str) -> bool {
+    match &*LEAD_IN_SEARCH {
+        Some(search) => holds_ascii_fold(text) || search.is_match(text),
+        None => may_hold_any(text, &LEAD_IN_WORDS.map(str::as_bytes)),
+    }
+}
+
 /// Whether `text` reads as a lead-in that carries requirements over.
 pub(super) fn carries(text: &str) -> bool {
-    if !may_hold_any(text, &[b"requirement", b"responsibilit", b"same"]) {
+    if !may_be_lead_in(text) {
         return false;
     }
     let squashed = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -288,6 +311,8 @@ mod tests {
             "meets",
             "includes",
             "same",
+            "\u{17F}ame",
+            "SAME",
             "as",
             "in",
             "addition",
