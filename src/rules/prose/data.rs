@@ -286,13 +286,16 @@ fn unknown_section(name: &str, known: &[&str], number: usize, origin: &Origin<'_
 pub static FUNCTION_WORD_SET: LazyLock<HashSet<&'static str, FixedState>> =
     LazyLock::new(|| lines(FUNCTION_WORDS).collect());
 
-/// The first letters and lengths of a set of names: most words are ruled
-/// out without lower-casing them or hashing.
+/// The first letters, lengths and last letters of a set of names: most
+/// words are ruled out without lower-casing them or hashing.
 #[derive(Clone, Debug)]
 pub struct Shapes {
     /// For each letter `a`-`z`, a bit for each length of a name that
     /// starts with it.
     lengths: [u64; 26],
+    /// For each letter `a`-`z`, a bit for the last byte of each name that
+    /// starts with it (see [`last_bit`]).
+    last: [u32; 26],
     /// Whether every name is ASCII, starts with a letter and is shorter
     /// than 64 bytes (otherwise nothing is ruled out).
     complete: bool,
@@ -302,8 +305,18 @@ impl Default for Shapes {
     fn default() -> Self {
         Shapes {
             lengths: [0; 26],
+            last: [0; 26],
             complete: true,
         }
+    }
+}
+
+/// The bit of a name's last byte in [`Shapes`]: one per letter `a`-`z`
+/// in either case, and one for every other byte.
+fn last_bit(last: u8) -> u32 {
+    match last.to_ascii_lowercase() {
+        letter @ b'a'..=b'z' => 1 << (letter - b'a'),
+        _ => 1 << 26,
     }
 }
 
@@ -312,9 +325,11 @@ impl Shapes {
     pub fn new<'n>(names: impl Iterator<Item = &'n str>) -> Shapes {
         let mut shapes = Shapes::default();
         for name in names {
-            match name.bytes().next() {
-                Some(first @ b'a'..=b'z') if name.is_ascii() && name.len() < 64 => {
-                    shapes.lengths[usize::from(first - b'a')] |= 1 << name.len();
+            match (name.bytes().next(), name.bytes().next_back()) {
+                (Some(first @ b'a'..=b'z'), Some(last)) if name.is_ascii() && name.len() < 64 => {
+                    let letter = usize::from(first - b'a');
+                    shapes.lengths[letter] |= 1 << name.len();
+                    shapes.last[letter] |= last_bit(last);
                 }
                 _ => shapes.complete = false,
             }
@@ -327,12 +342,16 @@ impl Shapes {
         if !self.complete {
             return true;
         }
-        let Some(first) = name.bytes().next().map(|b| b.to_ascii_lowercase()) else {
+        let bytes = name.as_bytes();
+        let (Some(first), Some(&last)) = (bytes.first().map(u8::to_ascii_lowercase), bytes.last())
+        else {
             return false;
         };
-        first.is_ascii_lowercase()
-            && name.len() < 64
-            && self.lengths[usize::from(first - b'a')] & (1 << name.len()) != 0
+        if !first.is_ascii_lowercase() || name.len() >= 64 {
+            return false;
+        }
+        let letter = usize::from(first - b'a');
+        self.lengths[letter] & (1 << name.len()) != 0 && self.last[letter] & last_bit(last) != 0
     }
 }
 
@@ -949,6 +968,13 @@ Acme Cloud",
         assert!(!shapes.may_be("gitlabs"));
         assert!(!shapes.may_be("room"));
         assert!(!shapes.may_be("1zoom"));
+        // Same first letter and length, another last letter.
+        assert!(!shapes.may_be("gitlad"));
+        assert!(!shapes.may_be("Zool"));
+        assert!(shapes.may_be("GitLaB"));
+        let digits = Shapes::new(["web3", "x"].into_iter());
+        assert!(digits.may_be("WEB3") && digits.may_be("X"));
+        assert!(!digits.may_be("webs"));
         assert!(Shapes::new(["élan"].into_iter()).may_be("anything"));
         assert!(!BrandNames::default().may_be("anything"));
     }
