@@ -16,7 +16,7 @@ use regex_automata::meta;
 
 use super::Level;
 use crate::document::{BlockKind, Document};
-use crate::pattern::{compile_gated, fold_ascii, holds_ascii_fold, may_hold_any};
+use crate::pattern::{compile_gated, fold_ascii, holds_ascii_fold};
 
 /// One form of lead-in: a pattern, on text with runs of white space made
 /// one space, compiled the first time a text holds its words.
@@ -217,20 +217,17 @@ const LEAD_IN_WORDS: [&str; 3] = ["requirement", "responsibilit", "same"];
 /// A search for [`LEAD_IN_WORDS`] ignoring ASCII case, built once: it
 /// looks for their rarer bytes, where a search per word stops at every
 /// "r" and "s" of a paragraph.
-static LEAD_IN_SEARCH: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+static LEAD_IN_SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .build(LEAD_IN_WORDS)
-        .ok()
+        .expect("three short words")
 });
 
-/// Whether `text` may be a lead-in: [`may_hold_any`] of
+/// Whether `text` may be a lead-in: [`crate::pattern::may_hold_any`] of
 /// [`LEAD_IN_WORDS`], with one search for the three.
 fn may_be_lead_in(text: &str) -> bool {
-    match &*LEAD_IN_SEARCH {
-        Some(search) => holds_ascii_fold(text) || search.is_match(text),
-        None => may_hold_any(text, &LEAD_IN_WORDS.map(str::as_bytes)),
-    }
+    holds_ascii_fold(text) || LEAD_IN_SEARCH.is_match(text)
 }
 
 /// Whether `text` reads as a lead-in that carries requirements over.
@@ -249,6 +246,7 @@ pub(super) fn carries(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pattern::may_hold_any;
 
     #[test]
     fn lead_ins_that_carry_requirements_over() {

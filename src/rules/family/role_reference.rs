@@ -27,8 +27,8 @@ pub static RULE: Rule = Rule {
     prepare: Some(prepare),
 };
 
-/// Compiles the "reports to" pattern. (The family's patterns are the
-/// other family rules' preparation.)
+/// Compiles the "reports to" pattern and builds the search for its word.
+/// (The family's patterns are the other family rules' preparation.)
 fn prepare() {
     LazyLock::force(&REPORTS_TO);
     LazyLock::force(&REPORT);

@@ -23,7 +23,8 @@ pub static RULE: Rule = Rule {
     prepare: Some(prepare),
 };
 
-/// Compiles the pattern of two items typed on one line.
+/// Reads the class of upper-case letters that start the second of two
+/// items typed on one line.
 fn prepare() {
     LazyLock::force(&UPPER_CASE_LETTERS);
 }

@@ -31,6 +31,7 @@ struct UrlClasses {
     ascii_end: [bool; 128],
 }
 
+/// The classes of bare URLs, read once from the regex crate's tables.
 static URL_CLASSES: LazyLock<UrlClasses> = LazyLock::new(|| {
     let class = |c: &str| CharClass::new(c).expect("a class");
     let end = class(r"[\s<>]");
@@ -105,19 +106,14 @@ fn url_end(classes: &UrlClasses, text: &str, from: usize) -> usize {
 /// Where the scheme that `before` ends with starts (`https`, `http` or
 /// `ftp` in any case, after a character that is not a word character).
 fn scheme_start(classes: &UrlClasses, before: &str) -> Option<usize> {
-    let mut chars = before.char_indices().rev();
-    // At most one of the schemes can end a text: their last letters or
-    // their third letters from the end differ.
+    // The last five characters, last first. At most one of the schemes
+    // can end a text: their last letters or their third letters from the
+    // end differ.
     let mut last = [(0usize, ' '); 5];
     let mut read = 0;
-    for slot in &mut last {
-        match chars.next() {
-            Some(c) => {
-                *slot = c;
-                read += 1;
-            }
-            None => break,
-        }
+    for (slot, c) in last.iter_mut().zip(before.char_indices().rev()) {
+        *slot = c;
+        read += 1;
     }
     let letters = &last[..read];
     let is = |i: usize, class: &CharClass| letters.get(i).is_some_and(|&(_, c)| class.contains(c));

@@ -3,6 +3,7 @@
 //! `#anchor` several headings share.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write;
 
 use foldhash::fast::RandomState;
 
@@ -157,12 +158,12 @@ fn sharing(fragment: &str, anchors: &HashSet<&str, RandomState>) -> usize {
         return 0;
     }
     let mut count = 1;
+    // One buffer for every numbered anchor tried.
     let mut numbered = String::with_capacity(fragment.len() + 3);
     loop {
         numbered.clear();
-        numbered.push_str(fragment);
-        numbered.push('-');
-        numbered.push_str(&count.to_string());
+        // Writing to a `String` cannot fail.
+        let _ = write!(numbered, "{fragment}-{count}");
         if !anchors.contains(numbered.as_str()) {
             return count;
         }
