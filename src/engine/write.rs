@@ -1,5 +1,7 @@
 //! Writing files atomically: readers see the old contents or the new,
-//! never half a file.
+//! never half a file. A target that is no plain file (a device such as
+//! `/dev/null`, a named pipe) is written in place: a rename would replace
+//! it with a plain file.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -31,12 +33,14 @@ pub fn write_atomic_with(
 /// A file written atomically and piece by piece: the contents go to a
 /// temporary file in the same folder, which [`AtomicFile::commit`] puts
 /// in place of the target. Dropped without a commit, it is removed and
-/// the target is left as it was.
+/// the target is left as it was. A target that exists and is no plain
+/// file or folder (a device, a named pipe) is written in place instead.
 #[derive(Debug)]
 pub struct AtomicFile {
     target: PathBuf,
     permissions: Option<fs::Permissions>,
-    temp_path: PathBuf,
+    /// The temporary file; `None` when the target is written in place.
+    temp_path: Option<PathBuf>,
     /// `None` once committed.
     file: Option<io::BufWriter<File>>,
 }
@@ -51,7 +55,20 @@ impl AtomicFile {
             Err(err) if err.kind() == io::ErrorKind::NotFound => path.to_path_buf(),
             Err(err) => return Err(err),
         };
-        let permissions = fs::metadata(&target).ok().map(|m| m.permissions());
+        let metadata = fs::metadata(&target).ok();
+        if metadata
+            .as_ref()
+            .is_some_and(|m| !m.is_file() && !m.is_dir())
+        {
+            let file = OpenOptions::new().write(true).open(&target)?;
+            return Ok(AtomicFile {
+                target,
+                permissions: None,
+                temp_path: None,
+                file: Some(io::BufWriter::new(file)),
+            });
+        }
+        let permissions = metadata.map(|m| m.permissions());
         let folder = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -64,7 +81,7 @@ impl AtomicFile {
         Ok(AtomicFile {
             target,
             permissions,
-            temp_path,
+            temp_path: Some(temp_path),
             file: Some(io::BufWriter::new(file)),
         })
     }
@@ -74,6 +91,13 @@ impl AtomicFile {
         let Some(buffered) = self.file.take() else {
             return Ok(());
         };
+        let Some(temp_path) = self.temp_path.take() else {
+            // Written in place.
+            return buffered
+                .into_inner()
+                .map(drop)
+                .map_err(|err| err.into_error());
+        };
         let result = (|| {
             let file = buffered.into_inner().map_err(|err| err.into_error())?;
             if let Some(permissions) = self.permissions.take() {
@@ -81,10 +105,10 @@ impl AtomicFile {
             }
             file.sync_all()?;
             drop(file);
-            fs::rename(&self.temp_path, &self.target)
+            fs::rename(&temp_path, &self.target)
         })();
         if result.is_err() {
-            let _ = fs::remove_file(&self.temp_path);
+            let _ = fs::remove_file(&temp_path);
         }
         result
     }
@@ -112,8 +136,8 @@ impl Write for AtomicFile {
 
 impl Drop for AtomicFile {
     fn drop(&mut self) {
-        if self.file.take().is_some() {
-            let _ = fs::remove_file(&self.temp_path);
+        if let (Some(_), Some(temp_path)) = (self.file.take(), &self.temp_path) {
+            let _ = fs::remove_file(temp_path);
         }
     }
 }
@@ -195,6 +219,20 @@ mod tests {
         }
         let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
         assert_eq!(left.len(), 1, "no temporary file is left behind");
+    }
+
+    #[test]
+    fn a_device_is_written_in_place() {
+        let null = Path::new("/dev/null");
+        let metadata = fs::metadata(null).expect("/dev/null");
+        assert!(!metadata.is_file(), "/dev/null is a plain file here");
+        let mut file = AtomicFile::create(null).expect("open /dev/null");
+        // Checked before anything is written: a temporary file renamed
+        // over the device would replace it.
+        assert!(file.temp_path.is_none());
+        file.write_all(b"a report").expect("write");
+        file.commit().expect("commit");
+        assert!(!fs::metadata(null).expect("/dev/null").is_file());
     }
 
     #[test]
