@@ -85,17 +85,18 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if ALWAYS_THERE.contains(&fragment.as_str()) {
             continue;
         }
-        let anchors = match (resolution, here.site) {
-            (Resolution::ThisPage, _) => here.own_anchors(cx),
-            (Resolution::Page(page), Some(site)) => site.anchors(page),
+        // The target page in the site, `None` for this page.
+        let (anchors, target) = match (resolution, here.site) {
+            (Resolution::ThisPage, _) => (here.own_anchors(cx), None),
+            (Resolution::Page(page), Some(site)) => (site.anchors(page), Some((site, page))),
             _ => continue,
         };
         if anchors.iter().any(|a| a == fragment) {
             continue;
         }
-        let place = match (resolution, here.site) {
-            (Resolution::Page(page), Some(site)) => format!("`{}`", site.served_route(page)),
-            _ => "this page".to_string(),
+        let place = match target {
+            Some((site, page)) => format!("`{}`", site.served_route(page)),
+            None => "this page".to_string(),
         };
         let span = link.destination_span.clone();
         let fragment_span = (span.start + offset).min(span.end)..span.end;
