@@ -286,7 +286,7 @@ fn number_field(out: &mut Vec<u8>, newline: &[u8], name: &str, value: usize, fir
 /// Writes `text` as a JSON string. Text with nothing to escape, most of
 /// it, is copied whole; other text is escaped by serde_json.
 fn string(out: &mut Vec<u8>, text: &str) {
-    if text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+    if !needs_escape(text) {
         out.push(b'"');
         out.extend_from_slice(text.as_bytes());
         out.push(b'"');
@@ -295,6 +295,16 @@ fn string(out: &mut Vec<u8>, text: &str) {
         // document valid if it ever did.
         out.extend_from_slice(b"\"\"");
     }
+}
+
+/// Whether `text` holds a byte JSON escapes: a control character, `"`
+/// or `\\`. Every byte is read, without stopping at the first such byte:
+/// a loop the compiler turns into vector instructions, faster on the
+/// short texts of a report than one that stops early.
+fn needs_escape(text: &str) -> bool {
+    text.bytes().fold(false, |found, b| {
+        found | (b < 0x20) | (b == b'"') | (b == b'\\')
+    })
 }
 
 #[cfg(test)]
