@@ -191,29 +191,41 @@ fn looks_technical(chunk: &str) -> bool {
         return true;
     }
     let trimmed = chunk.trim_matches(|c: char| !c.is_alphanumeric() && c != '/' && c != '@');
-    if crate::pattern::contains(trimmed.as_bytes(), b"://") || trimmed.starts_with("www.") {
+    has_technical_mark(trimmed.as_bytes())
+}
+
+/// Whether a chunk trimmed to its letters, digits, `/` and `@` is
+/// technical, in one pass over its bytes (every mark is ASCII, and no
+/// byte of a longer UTF-8 character is): a URL (`://`, `www.` first), a
+/// path or handle (`/` or `@` first, or two `/`), an e-mail address (an
+/// `@` inside), a domain or file name (a dot between a letter or digit
+/// and two letters: "example.com", "index.html", not "e.g." or "U.S."),
+/// or a `_` or `\\` anywhere.
+fn has_technical_mark(b: &[u8]) -> bool {
+    if b.starts_with(b"www.") {
         return true;
     }
-    if trimmed.starts_with('@') || trimmed.starts_with('/') || trimmed.starts_with('~') {
-        return true;
+    let letter_at = |i: usize| b.get(i).is_some_and(u8::is_ascii_alphabetic);
+    let mut slashes = 0;
+    for (i, &c) in b.iter().enumerate() {
+        let technical = match c {
+            b'/' => {
+                slashes += 1;
+                i == 0 || slashes == 2
+            }
+            b'@' => i == 0 || i + 1 < b.len(),
+            b':' => b.get(i + 1..).is_some_and(|rest| rest.starts_with(b"//")),
+            b'.' => {
+                i > 0 && b[i - 1].is_ascii_alphanumeric() && letter_at(i + 1) && letter_at(i + 2)
+            }
+            b'_' | b'\\' => true,
+            _ => false,
+        };
+        if technical {
+            return true;
+        }
     }
-    let at = trimmed.find('@');
-    if at.is_some_and(|i| i > 0 && i + 1 < trimmed.len()) {
-        return true;
-    }
-    if trimmed.matches('/').count() >= 2 {
-        return true;
-    }
-    // A dot between a letter or digit and two or more letters: a domain
-    // or a file name ("example.com", "index.html"), not "e.g." or "U.S.".
-    let b = trimmed.as_bytes();
-    (1..b.len()).any(|i| {
-        b[i] == b'.'
-            && b[i - 1].is_ascii_alphanumeric()
-            && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
-            && b.get(i + 2).is_some_and(u8::is_ascii_alphabetic)
-    }) || trimmed.contains('_')
-        || trimmed.contains('\\')
+    false
 }
 
 /// Whether `word` is written with a capital first letter and lower-case
@@ -280,6 +292,86 @@ mod tests {
             let general_technical = scan_chars(text, &mut general);
             assert_eq!(fast, general, "{text:?}");
             assert_eq!(fast_technical, general_technical, "{text:?}");
+        }
+    }
+
+    /// [`looks_technical`] as first written, one test at a time.
+    fn looks_technical_test_by_test(chunk: &str) -> bool {
+        if !chunk
+            .bytes()
+            .any(|b| matches!(b, b'/' | b'@' | b'.' | b'_' | b'\\' | b'~' | b':'))
+        {
+            return false;
+        }
+        if chunk.starts_with("{:") {
+            return true;
+        }
+        let trimmed = chunk.trim_matches(|c: char| !c.is_alphanumeric() && c != '/' && c != '@');
+        if trimmed.contains("://") || trimmed.starts_with("www.") {
+            return true;
+        }
+        if trimmed.starts_with('@') || trimmed.starts_with('/') || trimmed.starts_with('~') {
+            return true;
+        }
+        let at = trimmed.find('@');
+        if at.is_some_and(|i| i > 0 && i + 1 < trimmed.len()) {
+            return true;
+        }
+        if trimmed.matches('/').count() >= 2 {
+            return true;
+        }
+        let b = trimmed.as_bytes();
+        (1..b.len()).any(|i| {
+            b[i] == b'.'
+                && b[i - 1].is_ascii_alphanumeric()
+                && b.get(i + 1).is_some_and(u8::is_ascii_alphabetic)
+                && b.get(i + 2).is_some_and(u8::is_ascii_alphabetic)
+        }) || trimmed.contains('_')
+            || trimmed.contains('\\')
+    }
+
+    #[test]
+    fn one_pass_finds_what_the_tests_one_by_one_find() {
+        let alphabet: Vec<char> = "aZ0w. /@_\\~:{}-,()'é“”—ſ".chars().collect();
+        let mut random = crate::testing::Lcg(29);
+        let mut chunks: Vec<String> = [
+            "https://x.com/a",
+            "www.example",
+            "name@host.org",
+            "a@",
+            "@",
+            "@a",
+            "(/a)",
+            "a/b/c",
+            "a/b",
+            "e.g.",
+            "U.S.",
+            "index.html",
+            "foo_bar",
+            "C:\\dir",
+            "{:toc}",
+            "“www.x”",
+            "é.ab",
+            "a.é",
+            "~/x",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        for _ in 0..20_000 {
+            let len = random.below(10);
+            chunks.push(
+                (0..len)
+                    .map(|_| alphabet[random.below(alphabet.len())])
+                    .collect(),
+            );
+        }
+        for chunk in &chunks {
+            assert_eq!(
+                looks_technical(chunk),
+                looks_technical_test_by_test(chunk),
+                "{chunk:?}"
+            );
         }
     }
 
