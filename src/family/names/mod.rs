@@ -265,9 +265,7 @@ pub fn title_last(name: &str) -> Option<String> {
 /// "intermediate" left out (unless nothing else is left), joined by
 /// spaces.
 pub fn key(name: &str) -> String {
-    let lowered = lowered(name);
-    let words: Vec<Cow<'_, str>> = words_of(&lowered).collect();
-    join_key(&words[leading_articles(&words)..])
+    join_key(&tokens(name))
 }
 
 /// [`key`] for words already normalised.
