@@ -1,7 +1,8 @@
 //! Command-line conventions users bring from other linters: where the
 //! configuration and content root come from, exit statuses for bad
 //! input, colour, report formats, standard input, rule selection by
-//! group, per-file ignores, completions and the man page.
+//! group, per-file ignores, completions, the man page, and a reader that
+//! closes the pipe early.
 
 use std::fs;
 use std::path::Path;
@@ -762,4 +763,42 @@ fn rules_and_explain_name_the_lists_a_rule_reads() {
     assert!(paths.contains(&"rules/brands.txt"), "{paths:?}");
     let (_, stdout, _) = run(dir.path(), &["explain", "placeholder"]);
     assert!(stdout.contains("rules/placeholders.txt"), "{stdout}");
+}
+
+/// A reader that stops early (`| head`) closes the pipe: the run ends as
+/// it would have, without an error, whether the report goes to standard
+/// output or to `--output /dev/stdout`.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_reader_that_closes_the_pipe_early_is_not_an_error() {
+    use std::process::{Command, Stdio};
+    // Far more report than a pipe holds, so the run writes after the
+    // reader has gone.
+    let dir = TempDir::new().expect("temp dir");
+    let page = format!("{CLEAN}\nTrailing spaces here.   \n");
+    for i in 0..400 {
+        common::write(
+            dir.path(),
+            &format!("content/job-families/p{i}/index.md"),
+            page.as_bytes(),
+        );
+    }
+    let binary = assert_cmd::cargo::cargo_bin("handbook-lint");
+    for extra in [&[][..], &["--output", "/dev/stdout"][..]] {
+        let mut child = Command::new(&binary)
+            .args(["check", "--format", "json", "--color", "never", "."])
+            .args(extra)
+            .current_dir(dir.path())
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the command starts");
+        drop(child.stdout.take());
+        let output = child.wait_with_output().expect("the command ends");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!stderr.contains("error"), "{extra:?}: {stderr}");
+        // Warnings only: the exit status of a run that was read to the end.
+        assert_eq!(output.status.code(), Some(0), "{extra:?}: {stderr}");
+    }
 }

@@ -81,10 +81,13 @@ impl Reports {
         }
         let totals = self.totals;
         for (path, mut writer, mut file) in std::mem::take(&mut self.files) {
-            writer
+            match writer
                 .finish(&totals, &mut file)
                 .and_then(|()| file.commit())
-                .map_err(|err| cannot_write(&path, err))?;
+            {
+                Err(err) if !is_closed_pipe(&err) => return Err(cannot_write(&path, err)),
+                _ => {}
+            }
         }
         let statistics = self.statistics.take().map(|s| s.render(&totals));
         self.stdout.write(|writer, out| {
@@ -115,6 +118,30 @@ impl Reports {
         })
     }
 
+    /// Runs `write` on every `--output` report. A report whose reader
+    /// has closed it (a named pipe, or `/dev/stdout` read by `head`) is
+    /// dropped, as standard output is; any other error is the run's.
+    fn write_files(
+        &mut self,
+        mut write: impl FnMut(&mut dyn ReportWriter, &mut AtomicFile) -> std::io::Result<()>,
+    ) -> Result<(), String> {
+        let mut error = None;
+        self.files.retain_mut(|(path, writer, file)| {
+            if error.is_some() {
+                return true;
+            }
+            match write(writer.as_mut(), file) {
+                Ok(()) => true,
+                Err(err) if is_closed_pipe(&err) => false,
+                Err(err) => {
+                    error = Some(cannot_write(path, err));
+                    true
+                }
+            }
+        });
+        error.map_or(Ok(()), Err)
+    }
+
     /// Records `result`'s error as the run's; `Break` if there is one.
     fn check(&mut self, result: Result<(), String>) -> ControlFlow<()> {
         match result {
@@ -130,11 +157,9 @@ impl Reports {
 impl RunSink for Reports {
     fn start(&mut self, files: usize) -> ControlFlow<()> {
         self.totals.files_checked += files;
-        for (path, writer, file) in &mut self.files {
-            if let Err(err) = writer.start(files, file) {
-                let error = cannot_write(path, err);
-                return self.check(Err(error));
-            }
+        let result = self.write_files(|writer, file| writer.start(files, file));
+        if self.check(result).is_break() {
+            return ControlFlow::Break(());
         }
         let result = self.stdout.write(|writer, out| match writer {
             Some(writer) => writer.start(files, out),
@@ -153,11 +178,9 @@ impl RunSink for Reports {
                 statistics.add(file);
             }
         }
-        for (path, writer, file) in &mut self.files {
-            if let Err(err) = writer.files(&files, file) {
-                let error = cannot_write(path, err);
-                return self.check(Err(error));
-            }
+        let result = self.write_files(|writer, file| writer.files(&files, file));
+        if self.check(result).is_break() {
+            return ControlFlow::Break(());
         }
         let result = self.stdout.write(|writer, out| match writer {
             Some(writer) => writer.files(&files, out),
@@ -191,13 +214,19 @@ impl Stdout {
         }
         match write(self.writer.as_mut(), &mut self.out) {
             Ok(()) => Ok(()),
-            Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => {
+            Err(err) if is_closed_pipe(&err) => {
                 self.closed = true;
                 Ok(())
             }
             Err(err) => Err(format!("cannot write the report: {err}")),
         }
     }
+}
+
+/// Whether `err` says the report's reader has gone (`| head`): not a
+/// failure of the lint.
+fn is_closed_pipe(err: &std::io::Error) -> bool {
+    err.kind() == std::io::ErrorKind::BrokenPipe
 }
 
 fn cannot_write(path: &std::path::Path, err: std::io::Error) -> String {
