@@ -298,7 +298,7 @@ fn string(out: &mut Vec<u8>, text: &str) {
 }
 
 /// Whether `text` holds a byte JSON escapes: a control character, `"`
-/// or `\\`. Every byte is read, without stopping at the first such byte:
+/// or `\`. Every byte is read, without stopping at the first such byte:
 /// a loop the compiler turns into vector instructions, faster on the
 /// short texts of a report than one that stops early.
 fn needs_escape(text: &str) -> bool {

@@ -118,7 +118,7 @@ static BYTE_CLASS: [u8; 256] = {
             SPACE
         } else if byte.is_ascii_alphanumeric() {
             WORD
-        } else if matches!(byte, b'/' | b'@' | b'.' | b'_' | b'\\' | b'~' | b':') {
+        } else if matches!(byte, b'/' | b'@' | b'.' | b'_' | b'\\' | b':') {
             SPECIAL
         } else {
             OTHER
@@ -181,7 +181,7 @@ fn looks_technical(chunk: &str) -> bool {
     // Every test below needs one of these characters.
     if !chunk
         .bytes()
-        .any(|b| matches!(b, b'/' | b'@' | b'.' | b'_' | b'\\' | b'~' | b':'))
+        .any(|b| matches!(b, b'/' | b'@' | b'.' | b'_' | b'\\' | b':'))
     {
         return false;
     }
@@ -200,7 +200,7 @@ fn looks_technical(chunk: &str) -> bool {
 /// path or handle (`/` or `@` first, or two `/`), an e-mail address (an
 /// `@` inside), a domain or file name (a dot between a letter or digit
 /// and two letters: "example.com", "index.html", not "e.g." or "U.S."),
-/// or a `_` or `\\` anywhere.
+/// or a `_` or `\` anywhere.
 fn has_technical_mark(b: &[u8]) -> bool {
     if b.starts_with(b"www.") {
         return true;
