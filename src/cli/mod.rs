@@ -319,11 +319,16 @@ fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// Whether `err` says the reader of a report has gone (`| head`): not a
+/// failure of the lint.
+fn is_closed_pipe(err: &std::io::Error) -> bool {
+    err.kind() == std::io::ErrorKind::BrokenPipe
+}
+
 fn stdout_result(written: std::io::Result<()>) -> Result<(), String> {
     match written {
         Ok(()) => Ok(()),
-        // A closed pipe (`| head`) is not a failure of the lint.
-        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(err) if is_closed_pipe(&err) => Ok(()),
         Err(err) => Err(format!("cannot write the report: {err}")),
     }
 }

@@ -9,7 +9,7 @@ use std::ops::ControlFlow;
 use std::path::PathBuf;
 
 use super::baseline::{Baseline, Filter};
-use super::{plural, CheckArgs, FailOn, Format};
+use super::{is_closed_pipe, plural, CheckArgs, FailOn, Format};
 use crate::diagnostic::Severity;
 use crate::engine::{hand_over, AtomicFile, LintedFile, RunReport, RunSink};
 use crate::report::{ReportWriter, Totals};
@@ -221,12 +221,6 @@ impl Stdout {
             Err(err) => Err(format!("cannot write the report: {err}")),
         }
     }
-}
-
-/// Whether `err` says the report's reader has gone (`| head`): not a
-/// failure of the lint.
-fn is_closed_pipe(err: &std::io::Error) -> bool {
-    err.kind() == std::io::ErrorKind::BrokenPipe
 }
 
 fn cannot_write(path: &std::path::Path, err: std::io::Error) -> String {
