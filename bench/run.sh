@@ -205,7 +205,9 @@ peers_table() {
             -n handbook-lint "$LINT check --format json $dir" \
             -n parse-only "$PARSE $dir" \
             -n typos "$TYPOS $dir" \
-            -n rumdl "$RUMDL check --no-cache $dir" >&2
+            -n rumdl "$RUMDL check --no-cache $dir" \
+            -n handbook-lint-spelling "$LINT check --format json --select spelling $dir" \
+            -n handbook-lint-markdown "$LINT check --format json --select layout,structure $dir" >&2
     done
     local mdl
     mdl=$(timeit "peer-mdl-$1" "${BENCH_MDL_RUNS:-1}" "cd $dir && $MDL '**/*.md' > /dev/null 2>&1")
@@ -244,6 +246,50 @@ ours_wall = sum(r["handbook-lint"][0] for r in runs) / rounds
 ours_cpu = sum(r["handbook-lint"][1] for r in runs) / rounds
 print(f"| markdownlint-cli2 | Markdown style | {mdl_wall:.3f} | {mdl_cpu:.3f} | {rss['markdownlint-cli2']} | "
       f"{mdl_wall / ours_wall:.2f} | {mdl_cpu / ours_cpu:.2f} |")
+print()
+print("Like for like, in the same runs: handbook-lint with only its rules that check what the peer checks.")
+print()
+print("| handbook-lint with | wall s | peer | peer wall s | peer's time / handbook-lint's (wall) | (CPU) |")
+print("|---|---:|---|---:|---:|---:|")
+pairs = [("handbook-lint-spelling", "`--select spelling`", "typos"),
+         ("handbook-lint-markdown", "`--select layout,structure` (Markdown form)", "rumdl")]
+for ours, selection, peer in pairs:
+    wall = [r[ours][0] for r in runs]
+    peer_wall = [r[peer][0] for r in runs]
+    rw = [r[peer][0] / r[ours][0] for r in runs]
+    rc = [r[peer][1] / r[ours][1] for r in runs]
+    print(f"| {selection} | {span(wall, '{:.3f}')} | {peer} | {span(peer_wall, '{:.3f}')} | "
+          f"{span(rw, '{:.2f}')} | {span(rc, '{:.2f}')} |")
+EOF
+)"
+}
+
+# groups_table: handbook-lint with one group of rules at a time on the
+# real-shaped 2,000 pages, beside a run of one near-free rule
+# (`end-of-file`: reading, parsing, the page model and the report) and
+# the full run, in one hyperfine invocation: where the full run's time
+# goes. Groups share work (the prose rules share the page's words), so
+# the shares need not add up to 100%.
+groups_table() {
+    local dir="$BENCH_DIR/r2000" group args=()
+    local groups=(end-of-file spelling "prose --ignore spelling" family structure layout links)
+    for group in "${groups[@]}"; do
+        args+=(-n "$group" "$LINT check --format json --select $group $dir")
+    done
+    args+=(-n "all rules" "$LINT check --format json $dir")
+    hyperfine --style none --warmup 1 --runs "$RUNS" -i -N \
+        --export-json "$BENCH_DIR/groups.json" "${args[@]}" >&2
+    say "| rules (\`--select\`) | wall s | CPU s | CPU s above \`end-of-file\` alone | share of the full run's CPU above it |"
+    say "|---|---:|---:|---:|---:|"
+    say "$(python3 - "$BENCH_DIR/groups.json" <<'EOF'
+import json, sys
+results = {r["command"]: (r["mean"], r["user"] + r["system"]) for r in json.load(open(sys.argv[1]))["results"]}
+floor = results["end-of-file"][1]
+above_all = results["all rules"][1] - floor
+for name, (wall, cpu) in results.items():
+    above = "" if name == "end-of-file" else f"{cpu - floor:.3f}"
+    share = "" if name == "end-of-file" else f"{(cpu - floor) / above_all:.0%}"
+    print(f"| {name} | {wall:.3f} | {cpu:.3f} | {above} | {share} |")
 EOF
 )"
 }
@@ -252,6 +298,10 @@ say ""
 say "## Against other linters: real-shaped pages"
 say ""
 peers_table r
+say ""
+say "## Where the time goes: one group of rules at a time (real-shaped 2,000 pages)"
+say ""
+groups_table
 say ""
 say "## Against other linters: generated pages"
 say ""
