@@ -103,6 +103,19 @@ impl SectionKind {
         }
     }
 
+    /// Whether each level (or specialty) holds a section of this kind
+    /// of its own: Job Grade, Responsibilities, Requirements,
+    /// Performance Indicators.
+    pub fn is_level_part(self) -> bool {
+        matches!(
+            self,
+            SectionKind::JobGrade
+                | SectionKind::Responsibilities
+                | SectionKind::Requirements
+                | SectionKind::PerformanceIndicators
+        )
+    }
+
     /// The list kind of a section that holds one.
     pub fn list_kind(self) -> Option<ListKind> {
         match self {
@@ -258,6 +271,16 @@ pub struct Specialty {
     pub span: Range<usize>,
 }
 
+/// The level or specialty a part heading (see
+/// [`SectionKind::is_level_part`]) belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartOf {
+    /// Index into [`JobFamily::levels`].
+    Level(usize),
+    /// Index into [`JobFamily::specialties`].
+    Specialty(usize),
+}
+
 /// A family-wide section.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FamilySection {
@@ -319,6 +342,30 @@ impl JobFamily {
             Some(kind) => Cow::Borrowed(kind),
             None => Cow::Owned(headings::classify(text)),
         }
+    }
+
+    /// The level or specialty whose part heading `i` of `doc` (the page
+    /// the family was built from) is: a Job Grade, Responsibilities,
+    /// Requirements or Performance Indicators heading that the family
+    /// reads as a level's, whatever its depth, or that lies in a
+    /// specialty's section. `None` for any other heading.
+    pub fn part_of(&self, doc: &Document, i: usize) -> Option<PartOf> {
+        let heading = doc.headings.get(i)?;
+        let (kind, _) = self.heading_section(i, &heading.text)?;
+        if !kind.is_level_part() {
+            return None;
+        }
+        let level = self
+            .levels
+            .iter()
+            .position(|l| l.subheadings.iter().any(|s| s.heading == i));
+        if let Some(level) = level {
+            return Some(PartOf::Level(level));
+        }
+        self.specialties
+            .iter()
+            .position(|s| s.heading != i && s.span.contains(&heading.span.start))
+            .map(PartOf::Specialty)
     }
 
     /// The level `name` names exactly (after normalisation), if any.

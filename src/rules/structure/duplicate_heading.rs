@@ -8,7 +8,7 @@ use std::fmt::Write;
 use foldhash::fast::RandomState;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::document::{slug, Document};
+use crate::document::slug;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 use crate::site::{PageRef, Resolution};
 
@@ -45,7 +45,12 @@ The per-level and per-specialty template headings (`Job Grade`,
 `Responsibilities`, `Requirements`, `Performance Indicators`, repeated
 under each level or specialty) are the normal layout of a job family and
 are not reported: each sits under its own parent, and nobody links to
-them by their bare anchor. When a link does, the link is reported.
+them by their bare anchor. When a link does, the link is reported. They
+are not reported either when a page writes them at their level's own
+depth (`### Requirements` after each `### Senior Analyst`, all side by
+side under `## Levels`): each still belongs to its level, and the depth
+is `heading-structure`'s to report. Two of them in one level are
+reported.
 
 Anchors are compared as the site computes them (`{#custom-id}` attributes
 included), so `Requirements` and `Requirements:` collide, while `Analyst
@@ -85,7 +90,7 @@ The next step is the Manager, Data job family.
 ";
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    headings(cx.doc, out);
+    headings(cx, out);
     ambiguous_links(cx, out);
 }
 
@@ -97,10 +102,24 @@ fn base_anchor(heading: &crate::document::Heading) -> String {
     }
 }
 
+/// Whether headings `a` and `b` are the same part of two different levels
+/// or specialties (`### Requirements` after each `### Senior Analyst`):
+/// written at their level's depth, they share a parent, but each belongs
+/// to its own level. The depth is `heading-structure`'s to report.
+fn parts_of_two_levels(cx: &Context<'_>, a: usize, b: usize) -> bool {
+    let family = cx.family();
+    match (family.part_of(cx.doc, a), family.part_of(cx.doc, b)) {
+        (Some(a), Some(b)) => a != b,
+        _ => false,
+    }
+}
+
 /// Headings that collide with an earlier sibling or repeat their parent.
-fn headings(doc: &Document, out: &mut Vec<Diagnostic>) {
-    // The first heading of each anchor under each parent (`None` for the
-    // page's top).
+fn headings(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let doc = cx.doc;
+    // For each anchor under each parent (`None` for the page's top), the
+    // heading a later one is compared with: the first, or the last part
+    // of a level (see `parts_of_two_levels`).
     let mut first: HashMap<(Option<usize>, String), usize, RandomState> =
         HashMap::with_capacity_and_hasher(doc.headings.len(), RandomState::default());
     let bases: Vec<String> = doc.headings.iter().map(base_anchor).collect();
@@ -111,8 +130,12 @@ fn headings(doc: &Document, out: &mut Vec<Diagnostic>) {
         }
         let parent = doc.sections.get(index).and_then(|s| s.parent);
         let span = heading.span.start..heading.content.end.max(heading.span.start);
-        let earlier = *first.entry((parent, base.clone())).or_insert(index);
-        if earlier != index {
+        let entry = first.entry((parent, base.clone())).or_insert(index);
+        let earlier = *entry;
+        if earlier != index && parts_of_two_levels(cx, earlier, index) {
+            // A later repeat is compared with this level's part.
+            *entry = index;
+        } else if earlier != index {
             let line = doc.line_number(doc.headings[earlier].span.start);
             let under = match parent {
                 Some(p) => format!("under `{}`", doc.headings[p].text),

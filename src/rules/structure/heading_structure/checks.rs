@@ -2,7 +2,7 @@
 //! returns the headings it reports with a message; the rule keeps one
 //! finding per heading.
 
-use super::outline::{hashes, written, Outline, LEVEL_PARTS};
+use super::outline::{hashes, written, Outline};
 use crate::family::SectionKind;
 
 /// A reported heading and what is wrong with it.
@@ -273,7 +273,7 @@ pub(super) fn misnested(o: &Outline<'_>, reported: &[usize]) -> Vec<Finding> {
         if parent_kind == kind {
             continue;
         }
-        let level_tier = LEVEL_PARTS.contains(&parent_kind) && LEVEL_PARTS.contains(&kind);
+        let level_tier = parent_kind.is_level_part() && kind.is_level_part();
         let family_tier = FAMILY_PARTS.contains(&parent_kind)
             && o.role(parent).is_none()
             && (FAMILY_PARTS.contains(&kind) || matches!(kind, Levels | Specialties))

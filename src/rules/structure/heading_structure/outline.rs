@@ -29,14 +29,6 @@ pub(super) struct Outline<'a> {
     last_graded_level: Option<usize>,
 }
 
-/// The sections a level (or a specialty) holds.
-pub(super) const LEVEL_PARTS: &[SectionKind] = &[
-    SectionKind::JobGrade,
-    SectionKind::Responsibilities,
-    SectionKind::Requirements,
-    SectionKind::PerformanceIndicators,
-];
-
 impl<'a> Outline<'a> {
     /// Reads the outline of `doc`.
     pub fn new(doc: &'a Document, family: &'a JobFamily) -> Outline<'a> {
@@ -124,7 +116,7 @@ impl<'a> Outline<'a> {
     /// Whether heading `i` names a part of a level: Job Grade,
     /// Responsibilities, Requirements or Performance Indicators.
     pub fn is_level_part(&self, i: usize) -> bool {
-        self.kind(i).is_some_and(|k| LEVEL_PARTS.contains(&k))
+        self.kind(i).is_some_and(SectionKind::is_level_part)
     }
 
     /// The heading before `i` in the outline.
