@@ -26,9 +26,10 @@ too high.
 
 A heading directly followed by deeper headings is not empty: its content is
 in its sub-sections. HTML comments do not count as content. A Levels or
-Specialties heading followed by headings at its own depth is reported by
-`heading-structure` instead (its levels sit beside it rather than under
-it), so the same problem is not reported twice.
+Specialties heading followed by headings at its own depth, or by levels
+shallower than it (a `### Levels` before `##` levels), is reported by
+`heading-structure` instead (its levels sit beside or above it rather
+than under it), so the same problem is not reported twice.
 
 The rule is a warning: an empty section is often a placeholder someone
 means to fill, and the page still renders.
@@ -62,7 +63,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if next.is_some_and(|n| n.level > heading.level) {
             continue;
         }
-        if has_content(doc, index) || is_flat_group(doc, index) {
+        if has_content(doc, index) || is_flat_group(cx, index) {
             continue;
         }
         let message = match next {
@@ -109,18 +110,28 @@ fn is_comment(html: &str) -> bool {
     t.starts_with("<!--") && t.ends_with("-->")
 }
 
-/// A Levels or Specialties heading followed by one at its own depth: left
-/// to `heading-structure`.
-fn is_flat_group(doc: &Document, index: usize) -> bool {
+/// A Levels or Specialties heading followed by one at its own depth, or
+/// by a level shallower than it: left to `heading-structure`.
+fn is_flat_group(cx: &Context<'_>, index: usize) -> bool {
+    let doc = cx.doc;
     let heading = &doc.headings[index];
     let name = heading.text.trim().trim_end_matches(':').to_lowercase();
-    matches!(
+    if !matches!(
         name.as_str(),
         "levels" | "job levels" | "specialties" | "specialities" | "specializations"
-    ) && doc.headings[index + 1..]
+    ) {
+        return false;
+    }
+    let next = doc.headings[index + 1..]
         .iter()
-        .find(|h| !h.nested)
-        .is_some_and(|n| n.level == heading.level)
+        .enumerate()
+        .find(|(_, h)| !h.nested)
+        .map(|(offset, h)| (index + 1 + offset, h));
+    next.is_some_and(|(n, next)| {
+        next.level == heading.level
+            || (next.level < heading.level
+                && cx.family().levels.iter().any(|l| l.heading == Some(n)))
+    })
 }
 
 #[cfg(test)]
@@ -144,5 +155,20 @@ mod tests {
     fn flat_levels_are_left_to_heading_structure() {
         let src = "Intro.\n\n### Levels\n\n### Analyst\n\nText.\n";
         assert!(lines(&RULE, src).is_empty());
+    }
+
+    #[test]
+    fn shallower_levels_are_left_to_heading_structure_other_headings_are_not() {
+        let level = |name: &str, grade: u32| {
+            format!("## {name}\n\n### Job Grade\n\nThe {name} is a grade {grade}.\n\n### Requirements\n\n- SQL\n\n")
+        };
+        let before_levels = format!(
+            "Intro.\n\n### Levels\n\n{}{}",
+            level("Analyst", 6),
+            level("Senior Analyst", 7)
+        );
+        assert!(lines(&RULE, &before_levels).is_empty());
+        let before_a_section = "Intro.\n\n### Levels\n\n## Hiring Process\n\n1. A call\n";
+        assert_eq!(lines(&RULE, before_a_section), vec![3]);
     }
 }
