@@ -344,28 +344,41 @@ impl JobFamily {
         }
     }
 
-    /// The level or specialty whose part heading `i` of `doc` (the page
-    /// the family was built from) is: a Job Grade, Responsibilities,
+    /// For each heading of `doc` (the page the family was built from), the
+    /// level or specialty it is a part of: a Job Grade, Responsibilities,
     /// Requirements or Performance Indicators heading that the family
     /// reads as a level's, whatever its depth, or that lies in a
     /// specialty's section. `None` for any other heading.
-    pub fn part_of(&self, doc: &Document, i: usize) -> Option<PartOf> {
-        let heading = doc.headings.get(i)?;
-        let (kind, _) = self.heading_section(i, &heading.text)?;
-        if !kind.is_level_part() {
-            return None;
+    pub fn parts(&self, doc: &Document) -> Vec<Option<PartOf>> {
+        let is_part = |i: usize| {
+            doc.headings.get(i).is_some_and(|h| {
+                self.heading_section(i, &h.text)
+                    .is_some_and(|(kind, _)| kind.is_level_part())
+            })
+        };
+        let mut parts = vec![None; doc.headings.len()];
+        for (index, level) in self.levels.iter().enumerate() {
+            for sub in &level.subheadings {
+                if let Some(part) = parts.get_mut(sub.heading).filter(|_| is_part(sub.heading)) {
+                    part.get_or_insert(PartOf::Level(index));
+                }
+            }
         }
-        let level = self
-            .levels
-            .iter()
-            .position(|l| l.subheadings.iter().any(|s| s.heading == i));
-        if let Some(level) = level {
-            return Some(PartOf::Level(level));
+        for (i, heading) in doc.headings.iter().enumerate() {
+            if parts[i].is_some() || !is_part(i) {
+                continue;
+            }
+            // Specialties are in page order: the last one to start
+            // before the heading is the only one that may hold it.
+            let at = heading.span.start;
+            let before = self.specialties.partition_point(|s| s.span.start <= at);
+            let holder = before.checked_sub(1).filter(|&s| {
+                let specialty = &self.specialties[s];
+                specialty.heading != i && specialty.span.contains(&at)
+            });
+            parts[i] = holder.map(PartOf::Specialty);
         }
-        self.specialties
-            .iter()
-            .position(|s| s.heading != i && s.span.contains(&heading.span.start))
-            .map(PartOf::Specialty)
+        parts
     }
 
     /// The level `name` names exactly (after normalisation), if any.

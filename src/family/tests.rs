@@ -702,3 +702,70 @@ The Director, Design is a grade 10.
         ]
     );
 }
+
+#[test]
+fn parts_belong_to_their_level_or_specialty_whatever_their_depth() {
+    let source = "\
+---
+title: Analyst
+---
+
+Analysts turn data into decisions.
+
+## Levels
+
+### Analyst
+
+The Analyst is a grade 6.
+
+### Requirements
+
+- SQL
+
+### Senior Analyst
+
+The Senior Analyst is a grade 7.
+
+### Requirements
+
+- Python
+
+## Specialties
+
+### Finance
+
+#### Requirements
+
+- Accounting
+
+### Sales
+
+#### Requirements
+
+- Forecasting
+
+## Hiring Process
+
+1. A call
+";
+    let (doc, f) = family(source);
+    let parts = f.parts(&doc);
+    let at = |text: &str, nth: usize| {
+        let i = doc
+            .headings
+            .iter()
+            .enumerate()
+            .filter(|(_, h)| h.text == text)
+            .nth(nth)
+            .map(|(i, _)| i)
+            .expect("heading");
+        parts[i]
+    };
+    assert_eq!(at("Requirements", 0), Some(PartOf::Level(0)));
+    assert_eq!(at("Requirements", 1), Some(PartOf::Level(1)));
+    assert_eq!(at("Requirements", 2), Some(PartOf::Specialty(0)));
+    assert_eq!(at("Requirements", 3), Some(PartOf::Specialty(1)));
+    assert_eq!(at("Senior Analyst", 0), None);
+    assert_eq!(at("Hiring Process", 0), None);
+    assert_eq!(parts.len(), doc.headings.len());
+}

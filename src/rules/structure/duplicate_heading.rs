@@ -2,6 +2,7 @@
 //! section, a heading that repeats its parent's text, and a link whose
 //! `#anchor` several headings share.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
@@ -9,6 +10,7 @@ use foldhash::fast::RandomState;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::slug;
+use crate::family::PartOf;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 use crate::site::{PageRef, Resolution};
 
@@ -106,9 +108,12 @@ fn base_anchor(heading: &crate::document::Heading) -> String {
 /// or specialties (`### Requirements` after each `### Senior Analyst`):
 /// written at their level's depth, they share a parent, but each belongs
 /// to its own level. The depth is `heading-structure`'s to report.
-fn parts_of_two_levels(cx: &Context<'_>, a: usize, b: usize) -> bool {
-    let family = cx.family();
-    match (family.part_of(cx.doc, a), family.part_of(cx.doc, b)) {
+/// `parts` is [`crate::family::JobFamily::parts`] of the page.
+fn parts_of_two_levels(parts: &[Option<PartOf>], a: usize, b: usize) -> bool {
+    match (
+        parts.get(a).copied().flatten(),
+        parts.get(b).copied().flatten(),
+    ) {
         (Some(a), Some(b)) => a != b,
         _ => false,
     }
@@ -123,6 +128,7 @@ fn headings(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let mut first: HashMap<(Option<usize>, String), usize, RandomState> =
         HashMap::with_capacity_and_hasher(doc.headings.len(), RandomState::default());
     let bases: Vec<String> = doc.headings.iter().map(base_anchor).collect();
+    let parts: OnceCell<Vec<Option<PartOf>>> = OnceCell::new();
     for (index, heading) in doc.headings.iter().enumerate() {
         let base = &bases[index];
         if heading.nested || base.is_empty() {
@@ -132,7 +138,9 @@ fn headings(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let span = heading.span.start..heading.content.end.max(heading.span.start);
         let entry = first.entry((parent, base.clone())).or_insert(index);
         let earlier = *entry;
-        if earlier != index && parts_of_two_levels(cx, earlier, index) {
+        // Read only for pages with a repeat: most pages have none.
+        let parts = || parts.get_or_init(|| cx.family().parts(doc));
+        if earlier != index && parts_of_two_levels(parts(), earlier, index) {
             // A later repeat is compared with this level's part.
             *entry = index;
         } else if earlier != index {

@@ -1,5 +1,7 @@
 //! `empty-section`: a heading with nothing under it.
 
+use std::cell::OnceCell;
+
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::document::{BlockKind, Document};
 use crate::rules::{Check, Context, Fixable, Group, Rule};
@@ -55,6 +57,7 @@ means to fill, and the page still renders.
 
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let doc = cx.doc;
+    let level_headings = OnceCell::new();
     for (index, heading) in doc.headings.iter().enumerate() {
         if heading.nested {
             continue;
@@ -63,7 +66,7 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if next.is_some_and(|n| n.level > heading.level) {
             continue;
         }
-        if has_content(doc, index) || is_flat_group(cx, index) {
+        if has_content(doc, index) || is_flat_group(cx, &level_headings, index) {
             continue;
         }
         let message = match next {
@@ -112,7 +115,9 @@ fn is_comment(html: &str) -> bool {
 
 /// A Levels or Specialties heading followed by one at its own depth, or
 /// by a level shallower than it: left to `heading-structure`.
-fn is_flat_group(cx: &Context<'_>, index: usize) -> bool {
+/// `level_headings` holds the family's level headings, in order, once
+/// a page needs them.
+fn is_flat_group(cx: &Context<'_>, level_headings: &OnceCell<Vec<usize>>, index: usize) -> bool {
     let doc = cx.doc;
     let heading = &doc.headings[index];
     let name = heading.text.trim().trim_end_matches(':').to_lowercase();
@@ -130,7 +135,19 @@ fn is_flat_group(cx: &Context<'_>, index: usize) -> bool {
     next.is_some_and(|(n, next)| {
         next.level == heading.level
             || (next.level < heading.level
-                && cx.family().levels.iter().any(|l| l.heading == Some(n)))
+                && level_headings
+                    .get_or_init(|| {
+                        let mut found: Vec<usize> = cx
+                            .family()
+                            .levels
+                            .iter()
+                            .filter_map(|l| l.heading)
+                            .collect();
+                        found.sort_unstable();
+                        found
+                    })
+                    .binary_search(&n)
+                    .is_ok())
     })
 }
 
