@@ -125,10 +125,11 @@ fn headings(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     // For each anchor under each parent (`None` for the page's top), the
     // heading a later one is compared with: the first, or the last part
     // of a level (see `parts_of_two_levels`).
-    let mut first: HashMap<(Option<usize>, String), usize, RandomState> =
+    let mut compared_with: HashMap<(Option<usize>, String), usize, RandomState> =
         HashMap::with_capacity_and_hasher(doc.headings.len(), RandomState::default());
     let bases: Vec<String> = doc.headings.iter().map(base_anchor).collect();
-    let parts: OnceCell<Vec<Option<PartOf>>> = OnceCell::new();
+    // Whose part each heading is: read only for a page with a repeat.
+    let page_parts: OnceCell<Vec<Option<PartOf>>> = OnceCell::new();
     for (index, heading) in doc.headings.iter().enumerate() {
         let base = &bases[index];
         if heading.nested || base.is_empty() {
@@ -136,10 +137,9 @@ fn headings(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         }
         let parent = doc.sections.get(index).and_then(|s| s.parent);
         let span = heading.span.start..heading.content.end.max(heading.span.start);
-        let entry = first.entry((parent, base.clone())).or_insert(index);
+        let entry = compared_with.entry((parent, base.clone())).or_insert(index);
         let earlier = *entry;
-        // Read only for pages with a repeat: most pages have none.
-        let parts = || parts.get_or_init(|| cx.family().parts(doc));
+        let parts = || page_parts.get_or_init(|| cx.family().parts(doc));
         if earlier != index && parts_of_two_levels(parts(), earlier, index) {
             // A later repeat is compared with this level's part.
             *entry = index;
