@@ -2,7 +2,8 @@
 # Whole-process benchmark of handbook-lint, on real-shaped and on generated
 # handbooks, against the parse-only floor and other linters.
 #
-#   bench/run.sh               # real-shaped 2k and 10k, generated 1k/2k/10k, peers
+#   bench/run.sh               # real-shaped 2k and 10k, generated 1k/2k/10k, each rule
+#                              # group's cost, peers (with like-for-like selections)
 #   BENCH_100K=1 bench/run.sh  # also 100,000 generated pages (about 700 MB)
 #   BENCH_PEERS=0 bench/run.sh # skip the comparison with other linters
 #   BENCH_REAL_SITE=DIR bench/run.sh   # real pages from the Hugo site DIR
@@ -138,6 +139,36 @@ EOF
     done
 }
 
+# groups_table: handbook-lint with one group of rules at a time on the
+# real-shaped 2,000 pages, beside a run of one near-free rule
+# (`end-of-file`: reading, parsing, the page model and the report) and
+# the full run, in one hyperfine invocation: where the full run's time
+# goes. Groups share work (the prose rules share the page's words), so
+# the shares need not add up to 100%.
+groups_table() {
+    local dir="$BENCH_DIR/r2000" group args=()
+    local groups=(end-of-file spelling "prose --ignore spelling" family structure layout links)
+    for group in "${groups[@]}"; do
+        args+=(-n "$group" "$LINT check --format json --select $group $dir")
+    done
+    args+=(-n "all rules" "$LINT check --format json $dir")
+    hyperfine --style none --warmup 1 --runs "$RUNS" -i -N \
+        --export-json "$BENCH_DIR/groups.json" "${args[@]}" >&2
+    say "| rules (\`--select\`) | wall s | CPU s | CPU s above \`end-of-file\` alone | share of the full run's CPU above it |"
+    say "|---|---:|---:|---:|---:|"
+    say "$(python3 - "$BENCH_DIR/groups.json" <<'EOF'
+import json, sys
+results = {r["command"]: (r["mean"], r["user"] + r["system"]) for r in json.load(open(sys.argv[1]))["results"]}
+floor = results["end-of-file"][1]
+above_all = results["all rules"][1] - floor
+for name, (wall, cpu) in results.items():
+    above = "" if name == "end-of-file" else f"{cpu - floor:.3f}"
+    share = "" if name == "end-of-file" else f"{(cpu - floor) / above_all:.0%}"
+    print(f"| {name} | {wall:.3f} | {cpu:.3f} | {above} | {share} |")
+EOF
+)"
+}
+
 say "# handbook-lint benchmark"
 say ""
 say "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $("$LINT" --version), $("$LINT" rules --format json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))') rules, load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -171,6 +202,11 @@ throughput_table h "${gen_sizes[@]}"
 human_s=$(timeit "human-10000" "$RUNS" "$LINT check --color never $BENCH_DIR/h10000 > /dev/null")
 say ""
 say "Human report on 10,000 generated pages: $(printf '%.3f' "${human_s% *}") s ($(printf '%.3f' "${human_s#* }") s CPU)."
+
+say ""
+say "## Where the time goes: one group of rules at a time (real-shaped 2,000 pages)"
+say ""
+groups_table
 
 if [ "${BENCH_PEERS:-1}" = 0 ]; then
     echo "results: $RESULTS" >&2
@@ -264,44 +300,11 @@ EOF
 )"
 }
 
-# groups_table: handbook-lint with one group of rules at a time on the
-# real-shaped 2,000 pages, beside a run of one near-free rule
-# (`end-of-file`: reading, parsing, the page model and the report) and
-# the full run, in one hyperfine invocation: where the full run's time
-# goes. Groups share work (the prose rules share the page's words), so
-# the shares need not add up to 100%.
-groups_table() {
-    local dir="$BENCH_DIR/r2000" group args=()
-    local groups=(end-of-file spelling "prose --ignore spelling" family structure layout links)
-    for group in "${groups[@]}"; do
-        args+=(-n "$group" "$LINT check --format json --select $group $dir")
-    done
-    args+=(-n "all rules" "$LINT check --format json $dir")
-    hyperfine --style none --warmup 1 --runs "$RUNS" -i -N \
-        --export-json "$BENCH_DIR/groups.json" "${args[@]}" >&2
-    say "| rules (\`--select\`) | wall s | CPU s | CPU s above \`end-of-file\` alone | share of the full run's CPU above it |"
-    say "|---|---:|---:|---:|---:|"
-    say "$(python3 - "$BENCH_DIR/groups.json" <<'EOF'
-import json, sys
-results = {r["command"]: (r["mean"], r["user"] + r["system"]) for r in json.load(open(sys.argv[1]))["results"]}
-floor = results["end-of-file"][1]
-above_all = results["all rules"][1] - floor
-for name, (wall, cpu) in results.items():
-    above = "" if name == "end-of-file" else f"{cpu - floor:.3f}"
-    share = "" if name == "end-of-file" else f"{(cpu - floor) / above_all:.0%}"
-    print(f"| {name} | {wall:.3f} | {cpu:.3f} | {above} | {share} |")
-EOF
-)"
-}
 
 say ""
 say "## Against other linters: real-shaped pages"
 say ""
 peers_table r
-say ""
-say "## Where the time goes: one group of rules at a time (real-shaped 2,000 pages)"
-say ""
-groups_table
 say ""
 say "## Against other linters: generated pages"
 say ""
