@@ -769,3 +769,54 @@ The Senior Analyst is a grade 7.
     assert_eq!(at("Hiring Process", 0), None);
     assert_eq!(parts.len(), doc.headings.len());
 }
+
+#[test]
+fn an_extends_paragraph_before_the_list_is_read_when_it_is_plain_text() {
+    let source = "\
+---
+title: Analyst
+---
+
+Analysts turn data into decisions.
+
+## Levels
+
+### Analyst
+
+The Analyst is a grade 6.
+
+#### Responsibilities
+
+- Build reports
+
+#### Requirements
+
+- SQL
+
+### Senior Analyst
+
+The Senior Analyst is a grade 7.
+
+#### Responsibilities
+
+Extends the **Analyst** responsibilities, plus:
+
+- Lead projects
+
+#### Requirements
+
+Extends the Analyst requirements, plus:
+
+- Python
+";
+    let (doc, f) = family(source);
+    let senior = &f.levels[1];
+    assert_eq!(senior.extends.len(), 1, "{:?}", senior.extends);
+    let e = &senior.extends[0];
+    assert_eq!(e.item, None);
+    assert_eq!(e.list, ListKind::Requirements);
+    assert_eq!(e.target, Some(0));
+    assert_eq!(e.reference, "Analyst");
+    assert_eq!(&doc.source[e.reference_span.clone()], "Analyst");
+    assert!(doc.line_number(e.reference_span.start) > doc.line_number(senior.span.start));
+}

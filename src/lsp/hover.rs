@@ -152,7 +152,7 @@ fn own_items(
         .iter()
         .filter(|&&item| {
             doc.items.get(item).is_some_and(|i| i.content.is_some())
-                && !l.extends.iter().any(|e| e.item == item)
+                && !l.extends.iter().any(|e| e.item == Some(item))
         })
         .count()
 }

@@ -27,8 +27,10 @@ pub use split::{split, Levels, Split};
 /// An "Extends …" item of a level.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Extends {
-    /// The item (index into [`crate::document::Document::items`]).
-    pub item: usize,
+    /// The item (index into [`crate::document::Document::items`]), or
+    /// `None` for a reference written as a paragraph before the list
+    /// ("Extends the Analyst requirements, plus:").
+    pub item: Option<usize>,
     /// The list the item is in.
     pub list: ListKind,
     /// The list the text names ("… responsibilities"), if it names one.

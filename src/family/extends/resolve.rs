@@ -1,14 +1,15 @@
 //! Resolving "Extends …" items: each item of a level's responsibilities
-//! and requirements that reads as a reference is parsed (see [`parse`] and
+//! and requirements that reads as a reference, and a plain paragraph
+//! that does right before the list, is parsed (see [`parse`] and
 //! [`split`]), placed in the page (exact spans for the reference, the list
 //! word and fused text) and resolved to the level it names.
 
 use std::collections::BTreeSet;
 use std::ops::Range;
 
-use super::{parse, split, Extends, Fused, Levels};
-use crate::document::Document;
-use crate::family::{names, resolve_key, Level, ListKind};
+use super::{parse, split, Extends, Fused, Levels, Parsed};
+use crate::document::{BlockKind, Document};
+use crate::family::{names, resolve_key, Level, LevelList, ListKind};
 use crate::pattern::compile_gated;
 
 /// The family's level names, as [`split`] asks about them.
@@ -26,8 +27,9 @@ impl Levels for Names<'_> {
     }
 }
 
-/// Reads the "Extends …" items of each level's responsibilities and
-/// requirements, in page order, into [`Level::extends`].
+/// Reads the "Extends …" items (and lead-in paragraphs) of each level's
+/// responsibilities and requirements, in page order, into
+/// [`Level::extends`].
 pub(in crate::family) fn resolve_extends(doc: &Document, levels: &mut [Level]) {
     let finals: BTreeSet<String> = levels
         .iter()
@@ -43,13 +45,14 @@ pub(in crate::family) fn resolve_extends(doc: &Document, levels: &mut [Level]) {
                 .into_iter()
                 .flatten()
             {
+                found.extend(lead_in_extends(doc, list, &names_of));
                 for &i in &list.items {
                     if let Some(e) = read_extends(doc, i, list.kind, &names_of) {
                         found.push(e);
                     }
                 }
             }
-            found.sort_by_key(|e| doc.items[e.item].span.start);
+            found.sort_by_key(|e| e.reference_span.start);
             all.push(found);
         }
     }
@@ -61,9 +64,62 @@ pub(in crate::family) fn resolve_extends(doc: &Document, levels: &mut [Level]) {
 fn read_extends(doc: &Document, i: usize, list: ListKind, names_of: &Names<'_>) -> Option<Extends> {
     let item = doc.items.get(i)?;
     let text = item.text.as_str();
+    // Most items are no reference: parse before anything else.
     let parsed = parse(text)?;
+    read_reference(
+        doc,
+        text,
+        parsed,
+        item.content.clone()?,
+        Some(i),
+        list,
+        names_of,
+    )
+}
+
+/// The "Extends …" reference written as a paragraph between a list's
+/// heading (or bold label) and its first item ("Extends the Analyst
+/// requirements, plus:"), when the paragraph is plain text: with
+/// markup, its text and its source would differ.
+fn lead_in_extends(doc: &Document, list: &LevelList, names_of: &Names<'_>) -> Option<Extends> {
+    let first_item = doc.items.get(*list.items.first()?)?;
+    let (start, end) = (list.span.end, first_item.span.start);
+    let from = doc.blocks.partition_point(|b| b.span.start < start);
+    let to = doc.blocks.partition_point(|b| b.span.start < end);
+    let paragraph = doc
+        .blocks
+        .get(from..to.max(from))?
+        .iter()
+        .rev()
+        .find(|b| b.kind == BlockKind::Paragraph && b.span.end <= end)?;
+    let text = doc.text(paragraph.span.clone());
+    if text.contains(['[', ']', '*', '_', '`', '<', '\\', '&']) {
+        return None;
+    }
+    let parsed = parse(text)?;
+    read_reference(
+        doc,
+        text,
+        parsed,
+        paragraph.span.clone(),
+        None,
+        list.kind,
+        names_of,
+    )
+}
+
+/// The reference of `text` (an item's text, or a lead-in paragraph's)
+/// that `parsed` read, placed within `content`, its span in the file.
+fn read_reference(
+    doc: &Document,
+    text: &str,
+    parsed: Parsed,
+    content: Range<usize>,
+    item: Option<usize>,
+    list: ListKind,
+    names_of: &Names<'_>,
+) -> Option<Extends> {
     let split = split(text, parsed.body.clone(), names_of);
-    let content = item.content.clone()?;
     let mut cursor = content.start;
     let mut place = |r: &Range<usize>| -> Range<usize> {
         let found =
@@ -101,7 +157,7 @@ fn read_extends(doc: &Document, i: usize, list: ListKind, names_of: &Names<'_>) 
         })
     });
     Some(Extends {
-        item: i,
+        item,
         list,
         stated,
         stated_span,

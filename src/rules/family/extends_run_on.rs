@@ -49,7 +49,8 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for level in &cx.family().levels {
         for e in &level.extends {
             let Some(fused) = &e.fused else { continue };
-            let Some(item) = doc.items.get(e.item) else {
+            // A lead-in paragraph is no item to split.
+            let Some(item) = e.item.and_then(|i| doc.items.get(i)) else {
                 continue;
             };
             let start = fused.span.start;

@@ -24,7 +24,9 @@ level includes.
 
 \"Extends the X responsibilities\", \"Extends that of the X (Intermediate)
 requirements\", \"Extends responsibilities of X\", \"Extends: X\" and
-\"Extends X\" are all understood, and references are read the way a reader
+\"Extends X\" are all understood, as an item of the list or as a plain
+paragraph right before it (\"Extends the X requirements, plus:\"), and
+references are read the way a reader
 reads names: case, punctuation, \"Sr.\" for \"Senior\", plurals, a leading
 \"the\" and \"(Intermediate)\" do not matter; nor do word order, \"of\" or a
 comma (\"Senior Program Manager, Learning & Development\"), an abbreviation
