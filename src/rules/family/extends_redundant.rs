@@ -6,7 +6,8 @@ use std::ops::Range;
 use foldhash::fast::RandomState;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
-use crate::family::ListKind;
+use crate::document::Document;
+use crate::family::{Level, ListKind};
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -30,7 +31,11 @@ already includes the item, and the copy goes stale when one of them is
 edited. A parent item whose nested items differ from the original's is not
 a repeat: it says something new. Items with a required phrase
 (`required-phrases`, \"Ability to use GitLab\") are left alone: pages repeat
-them on purpose. The fix deletes the copy (when it has no nested items).
+them on purpose. So are the items of a list whose reference says it
+restates the extended list grown \"in complexity and scope\" (or \"in
+scope\"): each level then covers every area, and an area whose wording did
+not change is kept on purpose. The fix deletes the copy (when it has no
+nested items).
 
 The default severity is `warning`: the copy does no harm to the reader
 until the two lists drift apart.
@@ -122,6 +127,26 @@ fn nested_texts(doc: &crate::document::Document, item: usize) -> Vec<String> {
         .collect()
 }
 
+/// Whether `level`'s "Extends …" reference for its `kind` list says the
+/// list restates the extended one's areas, grown ("Extends the Analyst
+/// responsibilities in complexity and scope"): an area whose wording did
+/// not change is kept on purpose.
+fn restates(doc: &Document, level: &Level, kind: ListKind) -> bool {
+    level
+        .extends
+        .iter()
+        .filter(|e| e.extends_list(kind))
+        .any(|e| {
+            let after = doc.source.get(e.reference_span.end..).unwrap_or_default();
+            let line = after
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            line.contains("scope") || line.contains("complexity")
+        })
+}
+
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let family = cx.family();
     let doc = cx.doc;
@@ -156,6 +181,9 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let Some(list) = level.list(kind) else {
                 continue;
             };
+            if restates(doc, level, kind) {
+                continue;
+            }
             let extended = family.extended(i, kind);
             let room = extended
                 .levels
