@@ -24,7 +24,8 @@ pub use parse::{parse, Parsed};
 pub(super) use resolve::resolve_extends;
 pub use split::{split, Levels, Split};
 
-/// An "Extends …" item of a level.
+/// An "Extends …" reference of a level: an item of one of its lists, or
+/// a plain paragraph right before the list.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Extends {
     /// The item (index into [`crate::document::Document::items`]), or
