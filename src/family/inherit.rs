@@ -170,15 +170,12 @@ pub(super) fn carried_over(doc: &Document, level: &Level) -> Option<Range<usize>
     let last = doc
         .blocks
         .partition_point(|b| b.span.start < level.span.end);
-    // The requirements' lead-in: from their heading to their first item.
-    let lead_in = level.requirements.as_ref().map(|list| {
-        let end = list
-            .items
-            .first()
-            .and_then(|&i| doc.items.get(i))
-            .map_or(level.span.end, |item| item.span.start);
-        list.span.start..end
-    });
+    // The requirements' lead-in (to the level's end when they have no
+    // items).
+    let lead_in = level
+        .requirements
+        .as_ref()
+        .map(|list| list.lead_in(doc).unwrap_or(list.span.start..level.span.end));
     let paragraphs = doc.blocks[first..last.max(first)]
         .iter()
         .filter(|b| b.kind == BlockKind::Paragraph)

@@ -235,6 +235,17 @@ pub struct LevelList {
     pub items: Vec<usize>,
 }
 
+impl LevelList {
+    /// Where a lead-in to the list is written ("Extends the Analyst
+    /// requirements, plus:", "Same as the Analyst, plus:"): from its
+    /// heading (or bold label) to its first item. `None` for a list
+    /// without items.
+    pub fn lead_in(&self, doc: &Document) -> Option<Range<usize>> {
+        let first = doc.items.get(*self.items.first()?)?;
+        Some(self.span.start..first.span.start)
+    }
+}
+
 /// "The Senior Analyst is a [grade 7](…)".
 #[derive(Clone, Debug, PartialEq)]
 pub struct Grade {

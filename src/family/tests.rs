@@ -703,9 +703,9 @@ The Director, Design is a grade 10.
     );
 }
 
-#[test]
-fn parts_belong_to_their_level_or_specialty_whatever_their_depth() {
-    let source = "\
+/// The start of a page of two Analyst levels: its front matter, overview,
+/// Levels heading and first level with its grade.
+const ANALYST_PAGE_HEAD: &str = "\
 ---
 title: Analyst
 ---
@@ -718,6 +718,12 @@ Analysts turn data into decisions.
 
 The Analyst is a grade 6.
 
+";
+
+#[test]
+fn parts_belong_to_their_level_or_specialty_whatever_their_depth() {
+    let source = format!(
+        "{ANALYST_PAGE_HEAD}\
 ### Requirements
 
 - SQL
@@ -747,8 +753,9 @@ The Senior Analyst is a grade 7.
 ## Hiring Process
 
 1. A call
-";
-    let (doc, f) = family(source);
+"
+    );
+    let (doc, f) = family(&source);
     let parts = f.parts(&doc);
     let at = |text: &str, nth: usize| {
         let i = doc
@@ -772,19 +779,8 @@ The Senior Analyst is a grade 7.
 
 #[test]
 fn an_extends_paragraph_before_the_list_is_read_when_it_is_plain_text() {
-    let source = "\
----
-title: Analyst
----
-
-Analysts turn data into decisions.
-
-## Levels
-
-### Analyst
-
-The Analyst is a grade 6.
-
+    let source = format!(
+        "{ANALYST_PAGE_HEAD}\
 #### Responsibilities
 
 - Build reports
@@ -808,8 +804,9 @@ Extends the **Analyst** responsibilities, plus:
 Extends the Analyst requirements, plus:
 
 - Python
-";
-    let (doc, f) = family(source);
+"
+    );
+    let (doc, f) = family(&source);
     let senior = &f.levels[1];
     assert_eq!(senior.extends.len(), 1, "{:?}", senior.extends);
     let e = &senior.extends[0];

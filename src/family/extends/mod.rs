@@ -32,6 +32,11 @@ pub struct Extends {
     /// `None` for a reference written as a paragraph before the list
     /// ("Extends the Analyst requirements, plus:").
     pub item: Option<usize>,
+    /// Whether the reference says the list restates the extended one's
+    /// areas, grown ("Extends the Analyst responsibilities in complexity
+    /// and scope"): an area whose wording did not change is repeated on
+    /// purpose.
+    pub restated: bool,
     /// The list the item is in.
     pub list: ListKind,
     /// The list the text names ("… responsibilities"), if it names one.

@@ -77,13 +77,12 @@ fn read_extends(doc: &Document, i: usize, list: ListKind, names_of: &Names<'_>) 
     )
 }
 
-/// The "Extends …" reference written as a paragraph between a list's
-/// heading (or bold label) and its first item ("Extends the Analyst
-/// requirements, plus:"), when the paragraph is plain text: with
-/// markup, its text and its source would differ.
+/// The "Extends …" reference written as a paragraph in a list's lead-in
+/// ([`LevelList::lead_in`]: "Extends the Analyst requirements, plus:"),
+/// when the paragraph is plain text: with markup, its text and its
+/// source would differ.
 fn lead_in_extends(doc: &Document, list: &LevelList, names_of: &Names<'_>) -> Option<Extends> {
-    let first_item = doc.items.get(*list.items.first()?)?;
-    let (start, end) = (list.span.end, first_item.span.start);
+    let Range { start, end } = list.lead_in(doc)?;
     let from = doc.blocks.partition_point(|b| b.span.start < start);
     let to = doc.blocks.partition_point(|b| b.span.start < end);
     let paragraph = doc
@@ -120,6 +119,17 @@ fn read_reference(
     names_of: &Names<'_>,
 ) -> Option<Extends> {
     let split = split(text, parsed.body.clone(), names_of);
+    // The words after the reference (and its list word), up to any fused
+    // text.
+    let after_reference = {
+        let from = split
+            .stated
+            .as_ref()
+            .map_or(split.reference.end, |(_, r)| r.end.max(split.reference.end));
+        let to = split.fused.as_ref().map_or(text.len(), |r| r.start);
+        text.get(from..to.max(from)).unwrap_or_default()
+    };
+    let restated = grows_in_scope(after_reference);
     let mut cursor = content.start;
     let mut place = |r: &Range<usize>| -> Range<usize> {
         let found =
@@ -158,6 +168,7 @@ fn read_reference(
     });
     Some(Extends {
         item,
+        restated,
         list,
         stated,
         stated_span,
@@ -168,6 +179,14 @@ fn read_reference(
         fused,
         link,
     })
+}
+
+/// Whether the words after a reference say the list restates the one it
+/// extends, grown: "… responsibilities in complexity and scope", "… in
+/// scope".
+fn grows_in_scope(after: &str) -> bool {
+    let lower = after.to_ascii_lowercase();
+    lower.contains("scope") || lower.contains("complexity")
 }
 
 /// Where `needle` (plain text) is written in `within`, at or after `from`:

@@ -6,8 +6,7 @@ use std::ops::Range;
 use foldhash::fast::RandomState;
 
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix, Severity};
-use crate::document::Document;
-use crate::family::{Level, ListKind};
+use crate::family::ListKind;
 use crate::rules::{Check, Context, Fixable, Group, Rule};
 
 /// The rule.
@@ -127,26 +126,6 @@ fn nested_texts(doc: &crate::document::Document, item: usize) -> Vec<String> {
         .collect()
 }
 
-/// Whether `level`'s "Extends …" reference for its `kind` list says the
-/// list restates the extended one's areas, grown ("Extends the Analyst
-/// responsibilities in complexity and scope"): an area whose wording did
-/// not change is kept on purpose.
-fn restates(doc: &Document, level: &Level, kind: ListKind) -> bool {
-    level
-        .extends
-        .iter()
-        .filter(|e| e.extends_list(kind))
-        .any(|e| {
-            let after = doc.source.get(e.reference_span.end..).unwrap_or_default();
-            let line = after
-                .lines()
-                .next()
-                .unwrap_or_default()
-                .to_ascii_lowercase();
-            line.contains("scope") || line.contains("complexity")
-        })
-}
-
 fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     let family = cx.family();
     let doc = cx.doc;
@@ -181,7 +160,13 @@ fn check(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let Some(list) = level.list(kind) else {
                 continue;
             };
-            if restates(doc, level, kind) {
+            // A list that restates the extended one, grown, repeats its
+            // unchanged areas on purpose.
+            if level
+                .extends
+                .iter()
+                .any(|e| e.extends_list(kind) && e.restated)
+            {
                 continue;
             }
             let extended = family.extended(i, kind);
